@@ -1,0 +1,9 @@
+namespace Switchyard.Shared.Admin;
+
+public enum MemberRole
+{
+    Developer = 0,
+    Finance = 1,
+    TenantAdmin = 2,
+    PlatformAdmin = 3,
+}

@@ -1,0 +1,23 @@
+namespace Switchyard.Shared.Configuration;
+
+/// <summary>
+/// Everything a data-plane node needs to serve requests, compiled by the control plane for one revision.
+/// Immutable once built. Provider secrets inside are sealed with the node secret (see <see cref="CredentialSnapshot"/>).
+/// </summary>
+public sealed record ConfigSnapshot
+{
+    /// <summary>The schema version this build of the code writes and understands.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public long Revision { get; init; }
+
+    /// <summary>Hex SHA-256 of the snapshot content (everything but <see cref="Hash"/> and <see cref="CreatedAt"/>).</summary>
+    public string Hash { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public IReadOnlyList<TenantSnapshot> Tenants { get; init; } = [];
+    public IReadOnlyList<TeamSnapshot> Teams { get; init; } = [];
+    public IReadOnlyList<KeySnapshot> Keys { get; init; } = [];
+    public IReadOnlyList<RouteSnapshot> Routes { get; init; } = [];
+    public IReadOnlyList<CredentialSnapshot> Credentials { get; init; } = [];
+}

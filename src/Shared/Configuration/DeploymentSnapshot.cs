@@ -1,0 +1,16 @@
+namespace Switchyard.Shared.Configuration;
+
+/// <summary>One upstream that can serve a route.</summary>
+/// <param name="ProviderKind">See <see cref="ProviderKinds"/>.</param>
+/// <param name="UpstreamModel">The model id sent to the provider.</param>
+/// <param name="BaseUrl">Provider base URL including any version segment (e.g. https://api.openai.com/v1); null for mock.</param>
+/// <param name="CredentialId">The credential whose secret authenticates to the provider; null when none is needed.</param>
+/// <param name="Settings">Provider-specific settings (e.g. mock latencyMs, tokensPerSecond).</param>
+public sealed record DeploymentSnapshot(
+    Guid Id,
+    string ProviderKind,
+    string UpstreamModel,
+    string? BaseUrl,
+    Guid? CredentialId,
+    int Weight,
+    IReadOnlyDictionary<string, string> Settings);

@@ -1,0 +1,13 @@
+namespace Switchyard.Shared.Configuration;
+
+/// <summary>A virtual key as the data plane sees it: only the hash (see <c>Keys.VirtualKeyHash</c>), never the key.</summary>
+/// <param name="AllowedModels">Public model names this key may call; empty means every model routed for its tenant.</param>
+public sealed record KeySnapshot(
+    Guid Id,
+    string Hash,
+    string Prefix,
+    Guid TenantId,
+    Guid TeamId,
+    IReadOnlyList<string> AllowedModels,
+    KeyStatus Status,
+    DateTimeOffset? ExpiresAt);

@@ -1,0 +1,7 @@
+namespace Switchyard.Shared.Configuration;
+
+public enum KeyStatus
+{
+    Active = 0,
+    Revoked = 1,
+}
