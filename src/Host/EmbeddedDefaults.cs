@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace Switchyard.Host;
+
+/// <summary>
+/// Fills in the settings the all-in-one host derives from <c>Switchyard:*</c>: where the parts listen, where they keep
+/// their files, and the node secret shared in-process by control plane and data plane (generated once, kept 0600 in
+/// the data directory). Anything set explicitly (appsettings, environment, command line) wins.
+/// </summary>
+internal static class EmbeddedDefaults
+{
+    public static (Uri PortalUrl, Uri GatewayUrl) Apply(WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var portalUrl = new Uri(config["Switchyard:PortalUrl"] ?? "http://localhost:5000");
+        var gatewayUrl = new Uri(config["Switchyard:GatewayUrl"] ?? "http://localhost:8080");
+        if (portalUrl.Port == gatewayUrl.Port)
+        {
+            throw new InvalidOperationException("Switchyard:PortalUrl and Switchyard:GatewayUrl must use different ports.");
+        }
+
+        var dataDirectory = Path.GetFullPath(config["Switchyard:DataDirectory"] ?? ".switchyard");
+        Directory.CreateDirectory(dataDirectory);
+        var nodeSecret = config["ControlPlane:NodeSecret"] ?? config["DataPlane:NodeSecret"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "node-secret"));
+        var internalUrl = $"http://127.0.0.1:{portalUrl.Port}";
+
+        var defaults = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ControlPlane"] = $"Data Source={Path.Combine(dataDirectory, "switchyard.db")}",
+            ["ControlPlane:NodeSecret"] = nodeSecret,
+            ["DataPlane:NodeSecret"] = nodeSecret,
+            ["DataPlane:NodeId"] = "embedded",
+            ["DataPlane:ControlPlaneUrl"] = internalUrl,
+            ["DataPlane:DataDirectory"] = Path.Combine(dataDirectory, "node"),
+            ["Portal:ControlPlaneUrl"] = internalUrl,
+            ["Portal:GatewayUrl"] = gatewayUrl.ToString().TrimEnd('/') + "/v1",
+            ["Portal:DataDirectory"] = Path.Combine(dataDirectory, "portal-keys"),
+            ["Demo:PortalUrl"] = portalUrl.ToString().TrimEnd('/'),
+            ["Demo:GatewayUrl"] = gatewayUrl.ToString().TrimEnd('/'),
+        };
+
+        var missing = defaults.Where(d => string.IsNullOrEmpty(config[d.Key])).ToDictionary(d => d.Key, d => d.Value);
+        config.AddInMemoryCollection(missing);
+        builder.WebHost.UseUrls(portalUrl.ToString(), gatewayUrl.ToString());
+        return (portalUrl, gatewayUrl);
+    }
+
+    private static string LoadOrCreateSecret(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(path, secret);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return secret;
+    }
+}

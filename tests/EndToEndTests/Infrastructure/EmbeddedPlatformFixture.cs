@@ -1,0 +1,50 @@
+namespace Switchyard.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The all-in-one host (the README's first command) as a separate process on free ports, with its own data
+/// directory and a platform admin key, plus a fake OpenAI upstream.
+/// </summary>
+public sealed class EmbeddedPlatformFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "switchyard-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public PlatformProcess Host { get; private set; } = null!;
+    public FakeOpenAIUpstream Upstream { get; private set; } = null!;
+    public AdminApi Admin { get; private set; } = null!;
+    public string PortalUrl { get; private set; } = "";
+    public string GatewayUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Upstream = await FakeOpenAIUpstream.StartAsync();
+        var adminKey = AdminApi.NewAdminKey();
+        PortalUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        GatewayUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        Host = PlatformProcess.Start("Host", new Dictionary<string, string>
+        {
+            ["Switchyard__PortalUrl"] = PortalUrl,
+            ["Switchyard__GatewayUrl"] = GatewayUrl,
+            ["Switchyard__DataDirectory"] = _dataDirectory,
+            ["SWITCHYARD_ADMIN_KEY"] = adminKey,
+            ["DataPlane__RevisionPollSeconds"] = "1",
+            ["DataPlane__Usage__FlushIntervalMs"] = "200",
+        });
+        await Host.WaitUntilReadyAsync(GatewayUrl + "/readyz", TimeSpan.FromSeconds(90));
+        await Host.WaitUntilReadyAsync(PortalUrl + "/readyz", TimeSpan.FromSeconds(30));
+        Admin = new AdminApi(PortalUrl, adminKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await Host.DisposeAsync();
+        await Upstream.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
