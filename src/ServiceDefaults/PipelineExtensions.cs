@@ -11,9 +11,10 @@ public static class PipelineExtensions
     public static WebApplication UseOnce(this WebApplication app, string key, Action<WebApplication> configure)
     {
         var marker = "Switchyard.Pipeline." + key;
-        if (!app.Properties.ContainsKey(marker))
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.ContainsKey(marker))
         {
-            app.Properties[marker] = true;
+            properties[marker] = true;
             configure(app);
         }
 
