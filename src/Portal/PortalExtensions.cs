@@ -1,16 +1,102 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Switchyard.Portal.Components;
+using Switchyard.Portal.Services;
+using Switchyard.ServiceDefaults;
+using Switchyard.ServiceDefaults.Health;
+
 namespace Switchyard.Portal;
 
 public static class PortalExtensions
 {
-    /// <summary>Registers the Blazor portal and its typed admin API client.</summary>
+    /// <summary>Registers the Blazor portal, its cookie session (the default authentication scheme) and its typed admin API client.</summary>
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        // Serve package and framework assets (MudBlazor, blazor.web.js) from a build output in any environment,
+        // not only Development; a published app carries them in wwwroot and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthorization();
+        services.AddSwitchyardHealthChecks();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PortalAssets>();
+
+        services.AddAuthentication(PortalClaims.Scheme)
+            .AddCookie(PortalClaims.Scheme, options =>
+            {
+                options.Cookie.Name = PortalClaims.CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SlidingExpiration = false;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/login";
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            });
+
+        // The cookie gets its own key ring so the host's Data Protection setup (the control plane seals credentials with it)
+        // is left alone; the keys persist so restarts and several portal instances keep sessions.
+        services.AddOptions<CookieAuthenticationOptions>(PortalClaims.Scheme)
+            .Configure<IOptions<PortalOptions>>((cookie, portal) =>
+                cookie.DataProtectionProvider = PortalDataProtection.Create(portal.Value));
+
+        services.AddHttpClient(ControlPlaneClient.HttpClientName, (sp, http) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<PortalOptions>>().Value.ControlPlaneUrl!.ToString();
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddScoped<IControlPlaneClient>(sp => new ControlPlaneClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ControlPlaneClient.HttpClientName),
+            sp.GetRequiredService<AuthenticationStateProvider>()));
+
         return builder;
     }
 
-    /// <summary>Maps the portal's pages and static assets.</summary>
+    /// <summary>Maps the portal's pages, static assets, sign-out endpoint and health; returns the portal's endpoints.</summary>
     public static IEndpointConventionBuilder MapPortal(this WebApplication app)
     {
-        return app.MapGroup("");
+        // First: MapSwitchyardHealth enumerates (and so builds) every endpoint mapped so far, after which conventions
+        // can no longer be added to them; the portal's own endpoints must come after it so a host can restrict them.
+        app.MapSwitchyardHealth();
+
+        var builders = new List<IEndpointConventionBuilder>();
+        app.UseOnce("StaticAssets", a => builders.Add(a.MapStaticAssets()));
+        app.UseSwitchyardAuth();
+        app.UseOnce("Antiforgery", a => a.UseAntiforgery());
+
+        builders.Add(app.MapRazorComponents<App>().AddInteractiveServerRenderMode());
+        builders.Add(app.MapPortalAccount());
+        builders.Add(app.MapPortalAssets());
+        return new CompositeEndpointConventionBuilder(builders);
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        // Only browsers navigating to pages are sent to the login page; API-style callers get a status code.
+        var request = context.Request;
+        var wantsHtml = request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        if (!wantsHtml || request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/v1"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

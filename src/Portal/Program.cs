@@ -1,7 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
 using Switchyard.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
+
+// The dedicated portal process owns the host's key ring too (antiforgery, circuits): share it across portal instances.
+builder.Services.AddDataProtection()
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+        builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? new PortalOptions().DataDirectory)))
+    .SetApplicationName(PortalDataProtection.ApplicationName);
 
 var app = builder.Build();
 app.MapPortal();

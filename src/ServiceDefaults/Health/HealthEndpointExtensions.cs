@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,17 +15,11 @@ public static class HealthEndpointExtensions
 
     public static IHealthChecksBuilder AddSwitchyardHealthChecks(this IServiceCollection services) => services.AddHealthChecks();
 
-    public static IEndpointRouteBuilder MapSwitchyardHealth(this IEndpointRouteBuilder endpoints)
-    {
-        if (endpoints.DataSources.SelectMany(d => d.Endpoints).Any(e => e.DisplayName == "Switchyard /healthz"))
+    /// <summary>Maps both endpoints once per application, whichever part asks first.</summary>
+    public static WebApplication MapSwitchyardHealth(this WebApplication app) =>
+        app.UseOnce("Health", a =>
         {
-            return endpoints;
-        }
-
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false })
-            .WithDisplayName("Switchyard /healthz").AllowAnonymous();
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
-            .WithDisplayName("Switchyard /readyz").AllowAnonymous();
-        return endpoints;
-    }
+            a.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+            a.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        });
 }

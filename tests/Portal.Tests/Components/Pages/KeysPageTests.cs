@@ -1,0 +1,141 @@
+using Bunit;
+using Switchyard.Portal.Components.Pages.Keys;
+using Switchyard.Portal.Tests.Infrastructure;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.Portal.Tests.Components.Pages;
+
+public sealed class KeysPageTests : PortalTestContext
+{
+    private readonly TeamDto _team;
+
+    public KeysPageTests()
+    {
+        SignIn();
+        _team = Api.AddTeam("Search");
+        Api.AddKey(_team, "ci-bot", "sk-sy-abc", "gpt-4o-mini");
+        Api.AddKey(Api.AddTeam("Zeta"), "other-team-key", "sk-sy-zzz");
+        Api.Routes.Add(new RouteDto(Guid.NewGuid(), FakeControlPlaneClient.TenantId, "gpt-4o-mini", "weighted", []));
+    }
+
+    [Fact]
+    public void Render_FirstTeamSelected_ListsItsKeys()
+    {
+        var page = RenderPage<Keys>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=key-name-cell]")));
+        Assert.Equal("ci-bot", page.Find("[data-testid=key-name-cell]").TextContent.Trim());
+        Assert.Contains("sk-sy-abc", page.Find("[data-testid=key-prefix-cell]").TextContent);
+        Assert.Equal("Active", page.Find("[data-testid=key-status]").TextContent.Trim());
+        Assert.Contains("gpt-4o-mini", page.Find("[data-testid=keys-table]").TextContent);
+    }
+
+    [Fact]
+    public void CreateKey_ValidName_ShowsSecretOnceWithCopyButtonAndRefreshesList()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+        var keyListsBefore = Api.Calls.Count(c => c == nameof(Api.GetKeysAsync));
+
+        page.Find("[data-testid=create-key]").Click();
+        var nameInput = page.WaitForElement("input[data-testid=key-name]");
+        nameInput.Input("batch-jobs");
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        var secret = page.WaitForElement("input[data-testid=key-secret]");
+        Assert.Equal("sk-sy-new-SECRET-0123456789", secret.GetAttribute("value"));
+        Assert.True(secret.HasAttribute("readonly"));
+        Assert.NotNull(page.Find("[data-testid=copy-secret]"));
+        Assert.Contains("only time", page.Find("[data-testid=key-secret-panel]").TextContent);
+        Assert.Equal("batch-jobs", Assert.Single(Api.CreatedKeyRequests).Name);
+        Assert.Equal(_team.Id, Api.CreatedKeyRequests[0].TeamId);
+        Assert.True(Api.Calls.Count(c => c == nameof(Api.GetKeysAsync)) > keyListsBefore);
+        Assert.Contains(page.FindAll("[data-testid=key-name-cell]"), c => c.TextContent.Trim() == "batch-jobs");
+
+        page.Find("[data-testid=dismiss-secret]").Click();
+        Assert.Empty(page.FindAll("[data-testid=key-secret]"));
+        Assert.DoesNotContain("SECRET", page.Markup);
+    }
+
+    [Fact]
+    public void CopySecret_Click_WritesSecretThroughClipboardModule()
+    {
+        var module = JSInterop.SetupModule("./" + Assets.Path("clipboard.js"));
+        module.Setup<bool>("copyText", "sk-sy-new-SECRET-0123456789").SetResult(true);
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("input[data-testid=key-name]").Input("batch-jobs");
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForElement("[data-testid=copy-secret]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(module.VerifyInvoke("copyText").Arguments, "sk-sy-new-SECRET-0123456789"));
+    }
+
+    [Fact]
+    public void CreateKey_EmptyName_ShowsValidationAndDoesNotCallApi()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Enter a name for the key.", page.Markup));
+        Assert.Empty(Api.CreatedKeyRequests);
+        Assert.Empty(page.FindAll("[data-testid=key-secret]"));
+    }
+
+    [Fact]
+    public void CreateKey_ApiRejects_ShowsProblemMessageAndNoSecret()
+    {
+        Api.Failures[nameof(Api.CreateKeyAsync)] = FakeControlPlaneClient.Problem("A key named 'batch-jobs' already exists.");
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("input[data-testid=key-name]").Input("batch-jobs");
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("A key named 'batch-jobs' already exists.", page.Find("[data-testid=error-alert]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=key-secret]"));
+    }
+
+    [Fact]
+    public void Revoke_Confirmed_RowShowsRevokedAndButtonDisappears()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=revoke-key]").Click();
+
+        page.WaitForElement("[data-testid=revoke-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Revoked", page.Find("[data-testid=key-status]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=revoke-key]"));
+        Assert.Contains(nameof(Api.RevokeKeyAsync), Api.Calls);
+    }
+
+    [Fact]
+    public void Revoke_Cancelled_KeyStaysActive()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=revoke-key]").Click();
+
+        page.WaitForElement("[data-testid=revoke-cancel]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=revoke-confirm]")));
+        Assert.Equal("Active", page.Find("[data-testid=key-status]").TextContent.Trim());
+        Assert.DoesNotContain(nameof(Api.RevokeKeyAsync), Api.Calls);
+    }
+
+    [Fact]
+    public void Render_ApiUnavailable_ShowsMessageInsteadOfCrashing()
+    {
+        Api.Failures[nameof(Api.GetTeamsAsync)] = FakeControlPlaneClient.Problem(
+            "The control plane could not be reached; try again in a moment.", System.Net.HttpStatusCode.ServiceUnavailable);
+
+        var page = RenderPage<Keys>();
+
+        page.WaitForAssertion(() => Assert.Contains("could not be reached", page.Find("[data-testid=error-alert]").TextContent));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Switchyard.Portal.Services;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.Portal.Tests.Infrastructure;
+
+/// <summary>An in-memory admin API: records calls and can be told to fail.</summary>
+internal sealed class FakeControlPlaneClient : IControlPlaneClient
+{
+    public static readonly Guid TenantId = Guid.Parse("11111111-1111-1111-1111-111111111111");
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public List<TeamDto> Teams { get; } = [];
+    public List<KeyDto> Keys { get; } = [];
+    public List<RouteDto> Routes { get; } = [];
+    public List<UsageRecordDto> Usage { get; } = [];
+    public List<UsageKeyTotalsDto> Totals { get; } = [];
+    public List<string> Calls { get; } = [];
+    public List<CreateKeyRequest> CreatedKeyRequests { get; } = [];
+
+    /// <summary>When set, the named operation throws this.</summary>
+    public Dictionary<string, ControlPlaneException> Failures { get; } = [];
+
+    public static ControlPlaneException Problem(string message, HttpStatusCode status = HttpStatusCode.BadRequest) => new(status, message);
+
+    public TeamDto AddTeam(string name)
+    {
+        var team = new TeamDto(Guid.NewGuid(), TenantId, name, Now.AddDays(-10));
+        Teams.Add(team);
+        return team;
+    }
+
+    public KeyDto AddKey(TeamDto team, string name, string prefix, params string[] models)
+    {
+        var key = new KeyDto(Guid.NewGuid(), TenantId, team.Id, name, prefix, models, "Active", null, Now.AddDays(-1), null);
+        Keys.Add(key);
+        return key;
+    }
+
+    public Task<LoginResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(LoginAsync), () => new LoginResponse("token", Now.AddHours(8),
+            new CurrentUserDto(Guid.NewGuid(), request.Email, TenantId, "Acme", MemberRole.Developer)));
+
+    public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
+        Run(nameof(GetMeAsync), () => new CurrentUserDto(Guid.NewGuid(), "dev@acme.test", TenantId, "Acme", MemberRole.Developer));
+
+    public Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetTeamsAsync), () => (IReadOnlyList<TeamDto>)[.. Teams]);
+
+    public Task<TeamDto> CreateTeamAsync(Guid tenantId, CreateTeamRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateTeamAsync), () => AddTeam(request.Name));
+
+    public Task<IReadOnlyList<KeyDto>> GetKeysAsync(Guid tenantId, Guid? teamId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetKeysAsync), () => (IReadOnlyList<KeyDto>)[.. Keys.Where(k => teamId is null || k.TeamId == teamId)]);
+
+    public Task<CreatedKeyDto> CreateKeyAsync(Guid tenantId, CreateKeyRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateKeyAsync), () =>
+        {
+            CreatedKeyRequests.Add(request);
+            var key = new KeyDto(Guid.NewGuid(), tenantId, request.TeamId, request.Name, "sk-sy-new", request.AllowedModels ?? [],
+                "Active", request.ExpiresAt, Now, null);
+            Keys.Add(key);
+            return new CreatedKeyDto(key, "sk-sy-new-SECRET-0123456789");
+        });
+
+    public Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
+        Run(nameof(RevokeKeyAsync), () =>
+        {
+            var index = Keys.FindIndex(k => k.Id == keyId);
+            Keys[index] = Keys[index] with { Status = "Revoked", RevokedAt = Now };
+            return Keys[index];
+        });
+
+    public Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetRoutesAsync), () => (IReadOnlyList<RouteDto>)[.. Routes]);
+
+    public Task<IReadOnlyList<UsageRecordDto>> GetUsageAsync(Guid tenantId, Guid? keyId, int limit = 100, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetUsageAsync), () => (IReadOnlyList<UsageRecordDto>)[.. Usage.Where(u => keyId is null || u.KeyId == keyId).Take(limit)]);
+
+    public Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetUsageByKeyAsync), () => (IReadOnlyList<UsageKeyTotalsDto>)[.. Totals]);
+
+    private Task<T> Run<T>(string operation, Func<T> result)
+    {
+        Calls.Add(operation);
+        return Failures.TryGetValue(operation, out var failure) ? Task.FromException<T>(failure) : Task.FromResult(result());
+    }
+}
