@@ -1,3 +1,19 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Authentication;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Messaging;
+using Switchyard.DataPlane.Providers;
+using Switchyard.DataPlane.Providers.Mock;
+using Switchyard.DataPlane.Providers.OpenAICompatible;
+using Switchyard.DataPlane.Routing;
+using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Health;
+using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared.Keys;
+
 namespace Switchyard.DataPlane;
 
 public static class DataPlaneExtensions
@@ -5,12 +21,57 @@ public static class DataPlaneExtensions
     /// <summary>Registers a data-plane node (snapshot, key auth, routing, providers, usage spool).</summary>
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<DataPlaneOptions>()
+            .BindConfiguration(DataPlaneOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DataPaths>();
+
+        // Configuration
+        services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
+        services.AddSingleton(sp => new SnapshotCompiler(
+            sp.GetRequiredService<SecretSealer>(),
+            sp.GetRequiredService<ProviderRegistry>().Kinds,
+            sp.GetRequiredService<RoutingPolicyRegistry>().Names));
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<LastKnownGoodStore>();
+        services.AddHttpClient<SnapshotFetcher>();
+        services.AddSingleton<SnapshotSynchronizer>();
+        services.AddHostedService<SnapshotSyncService>();
+        services.AddSwitchyardHealthChecks().AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag]);
+
+        // Request path
+        services.AddSingleton<VirtualKeyAuthenticator>();
+        services.AddSingleton<IRoutingPolicy, WeightedRoutingPolicy>();
+        services.AddSingleton<RoutingPolicyRegistry>();
+        services.AddHttpForwarder();
+        services.AddSingleton<UpstreamHttpClient>();
+        services.AddSingleton<OpenAIForwardTransformer>();
+        services.AddSingleton<IProviderAdapter, OpenAICompatibleAdapter>();
+        services.AddSingleton<IProviderAdapter, MockProviderAdapter>();
+        services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<ModelsEndpoint>();
+
+        // Usage: publisher first so it stops after the writer and can publish the final segment.
+        services.AddSingleton<UsageQueue>();
+        services.AddSingleton<UsageRecorder>();
+        services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
+        services.AddHostedService<UsagePublisher>();
+        services.AddHostedService<UsageSpoolWriter>();
+
+        builder.AddMessagingParticipant(x =>
+            x.AddConsumer<ConfigRevisionPublishedConsumer>().Endpoint(e => e.Temporary = true));
         return builder;
     }
 
     /// <summary>Maps the gateway endpoints (/v1/...); returns the group so a host can restrict it (e.g. by port).</summary>
     public static IEndpointConventionBuilder MapDataPlane(this WebApplication app)
     {
-        return app.MapGroup("");
+        app.MapSwitchyardHealth();
+        return app.MapGatewayEndpoints();
     }
 }

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Switchyard.DataPlane.Configuration;
+
+/// <summary>Settings of one data-plane node (section "DataPlane").</summary>
+public sealed class DataPlaneOptions : IValidatableObject
+{
+    public const string Section = "DataPlane";
+
+    /// <summary>Unique id of this node; defaults to the machine name plus a random suffix.</summary>
+    [Required]
+    public string NodeId { get; set; } = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Absolute base URL of the control plane (snapshot and revision endpoints).</summary>
+    [Required(ErrorMessage = "DataPlane:ControlPlaneUrl is required.")]
+    public string ControlPlaneUrl { get; set; } = "";
+
+    /// <summary>Secret shared with the control plane: bearer token for internal routes and key for sealed credentials.</summary>
+    [Required(ErrorMessage = "DataPlane:NodeSecret is required.")]
+    [MinLength(32, ErrorMessage = "DataPlane:NodeSecret must be at least 32 characters.")]
+    public string NodeSecret { get; set; } = "";
+
+    /// <summary>Holds the last-known-good snapshot and the usage spool. Default: ".switchyard/node-{NodeId}" under the content root.</summary>
+    public string? DataDirectory { get; set; }
+
+    [Range(1024, 1L << 30, ErrorMessage = "DataPlane:MaxRequestBodyBytes must be between 1 KiB and 1 GiB.")]
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Upstream activity timeout: the longest silence tolerated from a provider.</summary>
+    [Range(1, 3600, ErrorMessage = "DataPlane:UpstreamTimeoutSeconds must be between 1 and 3600.")]
+    public double UpstreamTimeoutSeconds { get; set; } = 300;
+
+    [Range(1, 3600, ErrorMessage = "DataPlane:RevisionPollSeconds must be between 1 and 3600.")]
+    public double RevisionPollSeconds { get; set; } = 10;
+
+    public UsageSpoolOptions Usage { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(ControlPlaneUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult("DataPlane:ControlPlaneUrl must be an absolute http(s) URL.", [nameof(ControlPlaneUrl)]);
+        }
+
+        foreach (var result in Usage.Validate())
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>The effective data directory (absolute).</summary>
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? Path.Combine(".switchyard", "node-" + NodeId) : DataDirectory, contentRoot);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Switchyard.Shared;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.DataPlane.Configuration;
+
+/// <summary>The last applied snapshot on local disk, exactly as fetched (credentials stay sealed).</summary>
+public sealed class LastKnownGoodStore(DataPaths paths)
+{
+    public async Task SaveAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(paths.Root);
+        var temp = paths.SnapshotFile + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(json, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, paths.SnapshotFile, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Loads the stored snapshot, or null when there is none.</summary>
+    public async Task<ConfigSnapshot?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(paths.SnapshotFile))
+        {
+            return null;
+        }
+
+        await using var file = File.OpenRead(paths.SnapshotFile);
+        return await JsonSerializer.DeserializeAsync<ConfigSnapshot>(file, SwitchyardJson.Options, cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.DataPlane.Configuration;
+
+/// <summary>The immutable, lookup-ready form of one <see cref="ConfigSnapshot"/> revision.</summary>
+public sealed class RuntimeSnapshot
+{
+    internal RuntimeSnapshot(
+        ConfigSnapshot source,
+        FrozenDictionary<string, KeySnapshot> keysByHash,
+        FrozenDictionary<Guid, TenantSnapshot> tenants,
+        FrozenDictionary<Guid, TeamSnapshot> teams,
+        FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> routes,
+        FrozenDictionary<Guid, RuntimeRoute[]> routesByTenant)
+    {
+        Revision = source.Revision;
+        Hash = source.Hash;
+        CreatedAt = source.CreatedAt;
+        KeysByHash = keysByHash;
+        Tenants = tenants;
+        Teams = teams;
+        Routes = routes;
+        RoutesByTenant = routesByTenant;
+    }
+
+    public long Revision { get; }
+
+    public string Hash { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public FrozenDictionary<string, KeySnapshot> KeysByHash { get; }
+
+    public FrozenDictionary<Guid, TenantSnapshot> Tenants { get; }
+
+    public FrozenDictionary<Guid, TeamSnapshot> Teams { get; }
+
+    /// <summary>Routes by (tenant, public model), model compared ordinally.</summary>
+    public FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> Routes { get; }
+
+    public FrozenDictionary<Guid, RuntimeRoute[]> RoutesByTenant { get; }
+
+    public RuntimeRoute? FindRoute(Guid tenantId, string publicModel) =>
+        Routes.TryGetValue((tenantId, publicModel), out var route) ? route : null;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Switchyard.DataPlane.Gateway;
+
+namespace Switchyard.DataPlane.Errors;
+
+/// <summary>Writes errors in OpenAI's shape: <c>{"error":{"message","type","param","code"}}</c>.</summary>
+public static class OpenAIError
+{
+    public const string InvalidRequest = "invalid_request_error";
+    public const string Permission = "permission_error";
+    public const string Server = "server_error";
+    public const string Upstream = "upstream_error";
+
+    /// <summary>The body as UTF-8 bytes.</summary>
+    public static byte[] Serialize(string message, string type, string? param, string? code)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteObject(writer, message, type, param, code);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes <c>{"error":{...}}</c> as one JSON value.</summary>
+    public static void WriteObject(Utf8JsonWriter writer, string message, string type, string? param, string? code)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("error");
+        writer.WriteString("message", message);
+        writer.WriteString("type", type);
+        if (param is null)
+        {
+            writer.WriteNull("param");
+        }
+        else
+        {
+            writer.WriteString("param", param);
+        }
+
+        if (code is null)
+        {
+            writer.WriteNull("code");
+        }
+        else
+        {
+            writer.WriteString("code", code);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Sets the status and writes the error body, recording the code for usage accounting.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? param = null, string? code = null)
+    {
+        context.Features.Get<GatewayRequestState>()?.Fail(status, code ?? type);
+        return WriteRawAsync(context, status, Serialize(message, type, param, code));
+    }
+
+    /// <summary>Writes an already-serialized OpenAI error body.</summary>
+    public static async Task WriteRawAsync(HttpContext context, int status, ReadOnlyMemory<byte> body)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+}

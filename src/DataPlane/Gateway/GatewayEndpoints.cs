@@ -1,0 +1,22 @@
+using Switchyard.DataPlane.Errors;
+
+namespace Switchyard.DataPlane.Gateway;
+
+/// <summary>Maps the OpenAI-dialect gateway endpoints onto one route group.</summary>
+public static class GatewayEndpoints
+{
+    public static RouteGroupBuilder MapGatewayEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1").AllowAnonymous().WithTags("Gateway");
+        group.MapPost("/chat/completions", context => context.RequestServices.GetRequiredService<ChatCompletionsEndpoint>().HandleAsync(context))
+            .WithDisplayName("Switchyard POST /v1/chat/completions");
+        group.MapGet("/models", context => context.RequestServices.GetRequiredService<ModelsEndpoint>().HandleAsync(context))
+            .WithDisplayName("Switchyard GET /v1/models");
+        group.Map("/{**path}", UnknownAsync).WithDisplayName("Switchyard /v1 fallback");
+        return group;
+    }
+
+    private static Task UnknownAsync(HttpContext context) =>
+        OpenAIError.WriteAsync(context, StatusCodes.Status404NotFound,
+            $"Invalid URL ({context.Request.Method} {context.Request.Path}).", OpenAIError.InvalidRequest, null, "unknown_url");
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Streaming;
+using Switchyard.DataPlane.Telemetry;
+using Switchyard.Shared.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Switchyard.DataPlane.Providers.OpenAICompatible;
+
+/// <summary>Forwards to any upstream speaking OpenAI Chat Completions, with YARP's forwarder over pooled connections.</summary>
+public sealed class OpenAICompatibleAdapter(
+    IHttpForwarder forwarder,
+    UpstreamHttpClient client,
+    OpenAIForwardTransformer transformer,
+    IOptions<DataPlaneOptions> options,
+    ILogger<OpenAICompatibleAdapter> logger) : IProviderAdapter
+{
+    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds) };
+
+    public string Kind => ProviderKinds.OpenAICompatible;
+
+    public async Task ChatCompletionsAsync(HttpContext context, GatewayRequestState state)
+    {
+        var deployment = state.Deployment!;
+        using var body = new PooledBufferWriter(state.Body.Length + 256);
+        ChatRequestRewriter.Rewrite(state.Body.Span, deployment.UpstreamModel, state.Stream, body);
+
+        var request = context.Request;
+        request.Body = body.AsReadOnlyStream();
+        request.ContentLength = body.WrittenCount;
+        request.Headers.Remove("Transfer-Encoding");
+
+        var error = await forwarder.SendAsync(context, deployment.BaseUrl, client.Invoker, _config, transformer);
+
+        if (state.UpstreamErrorBody is not null)
+        {
+            DataPlaneLog.UpstreamError(logger, deployment.Id, state.UpstreamErrorStatus);
+            await UpstreamErrorMapper.WriteAsync(context, state);
+            return;
+        }
+
+        if (error == ForwarderError.None)
+        {
+            return;
+        }
+
+        var errorFeature = context.Features.Get<IForwarderErrorFeature>();
+        DataPlaneLog.ForwardFailed(logger, deployment.Id, error, errorFeature?.Exception?.GetType().Name ?? "");
+        switch (error)
+        {
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
+                or ForwarderError.ResponseBodyDestination or ForwarderError.RequestBodyClient:
+                state.Fail(499, "client_closed_request");
+                return;
+            case ForwarderError.RequestTimedOut:
+                await OpenAIError.WriteAsync(context, StatusCodes.Status504GatewayTimeout,
+                    "The upstream provider did not respond in time.", OpenAIError.Upstream, null, "upstream_timeout");
+                return;
+            default:
+                if (context.Response.HasStarted)
+                {
+                    state.Fail(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
+                    return;
+                }
+
+                context.Response.Clear();
+                await OpenAIError.WriteAsync(context, StatusCodes.Status502BadGateway,
+                    "The gateway could not reach the upstream provider.", OpenAIError.Upstream, null, OpenAIError.Upstream);
+                return;
+        }
+    }
+}

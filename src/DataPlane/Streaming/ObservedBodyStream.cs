@@ -1,0 +1,70 @@
+using Switchyard.DataPlane.Gateway;
+
+namespace Switchyard.DataPlane.Streaming;
+
+/// <summary>
+/// Wraps a non-streaming upstream body: passes bytes through untouched while keeping a bounded copy, and reads
+/// <c>usage</c> from it at the end.
+/// </summary>
+public sealed class ObservedBodyStream(Stream inner, GatewayRequestState state, TimeProvider time, int maxObservedBytes = 1024 * 1024)
+    : ReadOnlyRelayStream
+{
+    private readonly PooledBufferWriter _copy = new(16 * 1024);
+    private bool _overflow;
+    private bool _finished;
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        if (read > 0)
+        {
+            state.MarkFirstByte(time.GetTimestamp());
+            if (!_overflow && _copy.WrittenCount + read <= maxObservedBytes)
+            {
+                _copy.Write(buffer.Span[..read]);
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
+        else if (!buffer.IsEmpty)
+        {
+            // A zero-byte read into an empty buffer only waits for data (the forwarder does this); it is not the end.
+            Finish();
+        }
+
+        return read;
+    }
+
+    private void Finish()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        if (!_overflow && _copy.WrittenCount > 0)
+        {
+            var info = ChunkInspector.Inspect(_copy.WrittenSpan);
+            if (info.HasUsage)
+            {
+                state.SetUsage(info.PromptTokens, info.CompletionTokens);
+            }
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // The forwarder may stop at the promised Content-Length without a final zero-byte read.
+            Finish();
+            inner.Dispose();
+            _copy.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

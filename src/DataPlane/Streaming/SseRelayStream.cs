@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Gateway;
+
+namespace Switchyard.DataPlane.Streaming;
+
+/// <summary>
+/// Wraps an upstream SSE body for the forwarder: yields whole events as they arrive (filtered by <see cref="SseUsageFilter"/>),
+/// records usage and time to first byte, and when the upstream fails mid-stream ends the caller's stream cleanly with
+/// <c>data: {"error":...}</c> and <c>data: [DONE]</c> instead of a torn connection.
+/// </summary>
+public sealed class SseRelayStream : ReadOnlyRelayStream
+{
+    private readonly Stream _inner;
+    private readonly GatewayRequestState _state;
+    private readonly CancellationToken _callerAborted;
+    private readonly TimeProvider _time;
+    private readonly SseUsageFilter _filter;
+    private readonly PooledBufferWriter _output = new(8192);
+    private readonly byte[] _scratch = new byte[16 * 1024];
+    private int _outputOffset;
+    private bool _ended;
+
+    public SseRelayStream(Stream inner, GatewayRequestState state, CancellationToken callerAborted, TimeProvider time)
+    {
+        _inner = inner;
+        _state = state;
+        _callerAborted = callerAborted;
+        _time = time;
+        _filter = new SseUsageFilter(state.IncludeUsage);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var available = _output.WrittenCount - _outputOffset;
+            if (available > 0 && !buffer.IsEmpty)
+            {
+                var count = Math.Min(available, buffer.Length);
+                _output.WrittenMemory.Slice(_outputOffset, count).CopyTo(buffer);
+                _outputOffset += count;
+                _state.MarkFirstByte(_time.GetTimestamp());
+                return count;
+            }
+
+            if (available > 0)
+            {
+                // Zero-byte read: data is available.
+                return 0;
+            }
+
+            _output.Clear();
+            _outputOffset = 0;
+            if (_ended)
+            {
+                return 0;
+            }
+
+            int read;
+            try
+            {
+                read = await _inner.ReadAsync(_scratch, cancellationToken);
+            }
+            catch (Exception ex) when (!_callerAborted.IsCancellationRequested && ex is IOException or OperationCanceledException or HttpRequestException)
+            {
+                EndWithError(ex is OperationCanceledException);
+                continue;
+            }
+
+            if (read == 0)
+            {
+                _filter.Complete(_output);
+                Finish();
+                continue;
+            }
+
+            _filter.Process(_scratch.AsSpan(0, read), _output);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+            _filter.Dispose();
+            _output.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Finish()
+    {
+        _ended = true;
+        if (_filter.HasUsage)
+        {
+            _state.SetUsage(_filter.PromptTokens, _filter.CompletionTokens);
+        }
+
+        if (_filter.SawError)
+        {
+            _state.ErrorCode ??= OpenAIError.Upstream;
+        }
+    }
+
+    private void EndWithError(bool timedOut)
+    {
+        var code = timedOut ? "upstream_timeout" : OpenAIError.Upstream;
+        var message = timedOut ? "The upstream provider stopped responding." : "The connection to the upstream provider failed.";
+        _output.Write("data: "u8);
+        using (var writer = new Utf8JsonWriter(_output))
+        {
+            OpenAIError.WriteObject(writer, message, OpenAIError.Upstream, null, code);
+        }
+
+        _output.Write("\n\n"u8);
+        if (!_filter.SawDone)
+        {
+            _output.Write(Encoding.ASCII.GetBytes("data: [DONE]\n\n"));
+        }
+
+        Finish();
+        _state.ErrorCode = code;
+    }
+}

@@ -1,0 +1,145 @@
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Keys;
+
+namespace Switchyard.DataPlane.Tests.Configuration;
+
+public class SnapshotStoreTests
+{
+    private const string Upstream = "http://127.0.0.1:1/v1";
+
+    internal static SnapshotStore CreateStore(string nodeSecret = TestSnapshots.NodeSecret) =>
+        new(new SnapshotCompiler(new SecretSealer(nodeSecret), ProviderKinds.All, ["weighted"]));
+
+    [Fact]
+    public void Apply_ValidSnapshot_SwapsAndUnsealsCredentials()
+    {
+        var store = CreateStore();
+
+        var result = store.Apply(TestSnapshots.Build(1, Upstream));
+
+        Assert.Equal(SnapshotApplyStatus.Applied, result.Status);
+        Assert.Equal(1, store.Revision);
+        var route = store.Current!.FindRoute(TestSnapshots.TenantId, "basic");
+        Assert.Equal(TestSnapshots.UpstreamSecret, route!.Deployments[0].Secret);
+        Assert.True(store.Current.KeysByHash.ContainsKey(VirtualKeyHash.Compute(TestSnapshots.Key)));
+    }
+
+    [Fact]
+    public void Apply_NewerRevision_ReplacesSnapshot()
+    {
+        var store = CreateStore();
+        store.Apply(TestSnapshots.Build(1, Upstream));
+        var first = store.Current;
+
+        Assert.True(store.Apply(TestSnapshots.Build(2, Upstream)).Applied);
+
+        Assert.NotSame(first, store.Current);
+        Assert.Equal(2, store.Revision);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Apply_StaleRevision_IsIgnored(long revision)
+    {
+        var store = CreateStore();
+        store.Apply(TestSnapshots.Build(2, Upstream));
+        var current = store.Current;
+
+        var result = store.Apply(TestSnapshots.Build(revision, Upstream));
+
+        Assert.Equal(SnapshotApplyStatus.Stale, result.Status);
+        Assert.Same(current, store.Current);
+    }
+
+    [Fact]
+    public void Apply_HashMismatch_KeepsPreviousSnapshot()
+    {
+        var store = CreateStore();
+        store.Apply(TestSnapshots.Build(1, Upstream));
+
+        var tampered = TestSnapshots.Build(2, Upstream) with { Tenants = [] };
+        var result = store.Apply(tampered);
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Contains("Hash mismatch", result.Error);
+        Assert.Equal(1, store.Revision);
+    }
+
+    [Fact]
+    public void Apply_UnknownProviderKind_KeepsPreviousSnapshot()
+    {
+        var store = CreateStore();
+        store.Apply(TestSnapshots.Build(1, Upstream));
+        var snapshot = TestSnapshots.Build(2, Upstream);
+        var bad = snapshot.Routes[0] with { Deployments = [snapshot.Routes[0].Deployments[0] with { ProviderKind = "carrier-pigeon" }] };
+
+        var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [bad, .. snapshot.Routes.Skip(1)] }));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Contains("carrier-pigeon", result.Error);
+        Assert.Equal(1, store.Revision);
+    }
+
+    [Fact]
+    public void Apply_ZeroWeight_IsInvalid()
+    {
+        var store = CreateStore();
+        var snapshot = TestSnapshots.Build(1, Upstream);
+        var bad = snapshot.Routes[0] with { Deployments = [snapshot.Routes[0].Deployments[0] with { Weight = 0 }] };
+
+        var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [bad, .. snapshot.Routes.Skip(1)] }));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Null(store.Current);
+    }
+
+    [Fact]
+    public void Apply_MissingCredential_KeepsPreviousSnapshot()
+    {
+        var store = CreateStore();
+        store.Apply(TestSnapshots.Build(1, Upstream));
+
+        var result = store.Apply(TestSnapshots.Stamp(TestSnapshots.Build(2, Upstream) with { Credentials = [] }));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Contains("missing credential", result.Error);
+        Assert.Equal(1, store.Revision);
+    }
+
+    [Fact]
+    public void Apply_CredentialSealedWithAnotherSecret_IsInvalid()
+    {
+        var store = CreateStore("a-completely-different-node-secret-of-enough-length");
+
+        var result = store.Apply(TestSnapshots.Build(1, Upstream));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Contains("cannot be unsealed", result.Error);
+    }
+
+    [Fact]
+    public void Apply_DuplicateRoute_IsInvalid()
+    {
+        var store = CreateStore();
+        var snapshot = TestSnapshots.Build(1, Upstream);
+
+        var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [.. snapshot.Routes, snapshot.Routes[0] with { Id = Guid.NewGuid() }] }));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Contains("Duplicate route", result.Error);
+    }
+
+    [Fact]
+    public void Apply_WrongSchemaVersion_IsInvalid()
+    {
+        var store = CreateStore();
+
+        var result = store.Apply(TestSnapshots.Stamp(TestSnapshots.Build(1, Upstream) with { SchemaVersion = 99 }));
+
+        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
+        Assert.Null(store.Current);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Messaging;
+using Switchyard.Shared.Messages;
+using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared;
+
+namespace Switchyard.DataPlane.Tests.Infrastructure;
+
+/// <summary>
+/// A data-plane node on Kestrel 127.0.0.1:0 with the in-memory bus, booted from a last-known-good snapshot
+/// (the control plane URL points at a closed port), in front of a <see cref="FakeUpstream"/>.
+/// </summary>
+internal sealed class DataPlaneTestHost : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private WebApplication? _app;
+
+    public FakeUpstream Upstream { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string DataDirectory => _dir.Path;
+
+    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024)
+    {
+        var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
+        var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
+        await File.WriteAllBytesAsync(Path.Combine(host._dir.Path, "snapshot.json"), JsonSerializer.SerializeToUtf8Bytes(snapshot, SwitchyardJson.Options));
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = host._dir.Path, EnvironmentName = "Testing" });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataPlane:NodeId"] = "test-node",
+            ["DataPlane:ControlPlaneUrl"] = "http://127.0.0.1:" + UnusedPort(),
+            ["DataPlane:NodeSecret"] = TestSnapshots.NodeSecret,
+            ["DataPlane:DataDirectory"] = host._dir.Path,
+            ["DataPlane:UpstreamTimeoutSeconds"] = upstreamTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DataPlane:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DataPlane:RevisionPollSeconds"] = "3600",
+            ["DataPlane:Usage:FlushIntervalMs"] = "50",
+            ["Messaging:Transport"] = "InMemory",
+        });
+        builder.Services.AddSingleton<IMessagePublisher>(host.Bus);
+        builder.AddDataPlane();
+        builder.AddSwitchyardMessaging();
+        host._app = builder.Build();
+        host._app.MapDataPlane();
+        await host._app.StartAsync();
+
+        host.Client = new HttpClient { BaseAddress = new Uri(host._app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        var store = host.Services.GetRequiredService<SnapshotStore>();
+        for (var i = 0; i < 200 && store.Current is null; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.NotNull(store.Current);
+        return host;
+    }
+
+    public static HttpRequestMessage Chat(string model, bool stream = false, bool includeUsage = false, string key = TestSnapshots.Key)
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["model"] = model,
+            ["messages"] = new[] { new { role = "user", content = "Hello there" } },
+            ["stream"] = stream,
+            ["stream_options"] = includeUsage ? new { include_usage = true } : null,
+        });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return request;
+    }
+
+    /// <summary>Everything the node published (usage batches, ConfigApplied).</summary>
+    public FakeMessagePublisher Bus { get; } = new();
+
+    /// <summary>Waits for the usage record of a request to reach the (fake) bus through the spool.</summary>
+    public async Task<UsageRecord> WaitForUsageAsync(Func<UsageRecord, bool> match)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var found = Bus.Published.OfType<UsageBatchReported>().SelectMany(b => b.Records).FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("No matching usage record was published.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await Upstream.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Switchyard.DataPlane.Messaging;
+
+namespace Switchyard.DataPlane.Tests.Infrastructure;
+
+/// <summary>Records published messages; can be told to fail.</summary>
+internal sealed class FakeMessagePublisher : IMessagePublisher
+{
+    public ConcurrentQueue<object> Published { get; } = new();
+
+    public bool Fail { get; set; }
+
+    public Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (Fail)
+        {
+            throw new InvalidOperationException("Broker unreachable.");
+        }
+
+        Published.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
