@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Features.Teams;
+using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.ControlPlane.Features.ApiKeys;
+
+/// <summary>A virtual key for the gateway, stored as its hash and a display prefix.</summary>
+public sealed class VirtualKey : IConfigEntity, ITenantOwned
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid TeamId { get; set; }
+    public string Name { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string Prefix { get; set; } = "";
+    public List<string> AllowedModels { get; set; } = [];
+    public KeyStatus Status { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Who created it: a member id or an admin key id, as text.</summary>
+    public string CreatedBy { get; set; } = "";
+
+    /// <summary>The API's view; <paramref name="now"/> decides whether an active key has expired.</summary>
+    public KeyDto ToDto(DateTimeOffset now) => new(
+        Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
+        Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
+        ExpiresAt, CreatedAt, RevokedAt);
+}
+
+internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
+{
+    public void Configure(EntityTypeBuilder<VirtualKey> builder)
+    {
+        builder.ToTable("VirtualKeys");
+        builder.Property(k => k.Name).HasMaxLength(VirtualKey.NameMaxLength);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.Property(k => k.Prefix).HasMaxLength(32);
+        builder.Property(k => k.CreatedBy).HasMaxLength(100);
+        builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => new { k.TenantId, k.TeamId });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(k => k.TeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// Identity (members), the Identity cookie and bearer schemes, the admin-key scheme and the "Switchyard" policy scheme
+    /// that picks between them. Sets no default scheme and no fallback policy: a composed host's other parts keep theirs.
+    /// </summary>
+    public static WebApplicationBuilder AddControlPlaneAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<Member>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<ControlPlaneDbContext>()
+            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>();
+
+        services.AddAuthentication()
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = AuthSchemes.IdentityCookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => SetStatus(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => SetStatus(context, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AuthSchemes.AdminKey, null)
+            .AddPolicyScheme(AuthSchemes.Switchyard, "Switchyard admin API", o => o.ForwardDefaultSelector = SelectScheme);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthSchemes.ApiPolicy, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Switchyard)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SwitchyardClaims.Role))
+            .AddPolicy(AuthSchemes.PlatformAdminPolicy, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Switchyard)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SwitchyardClaims.Role, nameof(MemberRole.PlatformAdmin)));
+        return builder;
+    }
+
+    /// <summary>Admin keys by their prefix, other bearer tokens as Identity bearer tokens, everything else by the cookie.</summary>
+    internal static string SelectScheme(HttpContext context)
+    {
+        string? authorization = context.Request.Headers.Authorization;
+        if (authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization.AsSpan(7).TrimStart().StartsWith(Features.AdminKeys.AdminKeyFormat.Prefix, StringComparison.Ordinal)
+                ? AuthSchemes.AdminKey
+                : IdentityConstants.BearerScheme;
+        }
+
+        return IdentityConstants.ApplicationScheme;
+    }
+
+    private static Task SetStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

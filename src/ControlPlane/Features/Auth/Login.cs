@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.ControlPlane.Infrastructure.Validation;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Auth;
+
+/// <summary>
+/// POST /api/auth/login: checks the password (counting failures towards lockout) and returns an Identity bearer token,
+/// or with <c>?useCookies=true</c> signs in the Identity cookie instead (the token in the answer is then empty).
+/// </summary>
+public static class Login
+{
+    public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        LoginRequest request,
+        bool? useCookies,
+        SignInManager<Member> signInManager,
+        ControlPlaneDbContext db,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        IOptionsMonitor<CookieAuthenticationOptions> cookieOptions,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Required("email", request.Email, 256)
+            .Required("password", request.Password, 1024);
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var user = await signInManager.UserManager.FindByEmailAsync(request.Email);
+        if (user is null)
+        {
+            return Problems.Unauthorized("Wrong email or password.");
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status423Locked,
+                Title = "Account locked",
+                Detail = "Too many failed sign-in attempts: this account is locked for 15 minutes. Try again later or ask an administrator.",
+            });
+        }
+
+        if (!result.Succeeded)
+        {
+            return Problems.Unauthorized("Wrong email or password.");
+        }
+
+        var tenant = await db.Tenants.FindAsync([user.TenantId], cancellationToken);
+        var current = new CurrentUserDto(user.Id, user.Email ?? "", user.TenantId, tenant?.Name ?? "", user.Role);
+        var now = time.GetUtcNow();
+        if (useCookies == true)
+        {
+            await signInManager.SignInAsync(user, isPersistent: false);
+            var cookie = cookieOptions.Get(IdentityConstants.ApplicationScheme);
+            return TypedResults.Ok(new LoginResponse("", now + cookie.ExpireTimeSpan, current));
+        }
+
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
+        var ticket = new AuthenticationTicket(principal, properties, $"{IdentityConstants.BearerScheme}:AccessToken");
+        var token = options.BearerTokenProtector.Protect(ticket);
+        return TypedResults.Ok(new LoginResponse(token, properties.ExpiresUtc.Value, current));
+    }
+}

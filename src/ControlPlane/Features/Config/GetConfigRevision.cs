@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Config;
+
+/// <summary>GET /api/config/revision: the latest compiled revision.</summary>
+public static class GetConfigRevision
+{
+    public static async Task<Ok<ConfigRevisionDto>> HandleAsync(SnapshotStore store, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetLatestAsync(cancellationToken);
+        return TypedResults.Ok(new ConfigRevisionDto(snapshot.Revision, snapshot.Hash, snapshot.CreatedAt));
+    }
+}

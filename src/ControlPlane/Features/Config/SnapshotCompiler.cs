@@ -1,0 +1,57 @@
+using System.Data;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.ControlPlane.Features.Config;
+
+/// <summary>
+/// Compiles the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
+/// team, key (revoked ones too, with their status), route and credential (secret sealed), each list ordered by id so equal
+/// content always serialises to equal bytes. Stores the hash on the revision row.
+/// </summary>
+public sealed class SnapshotCompiler(SnapshotSecretSealer sealer)
+{
+    public async Task<CompiledSnapshot> CompileAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = db.Database.IsNpgsql()
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var revision = await db.ConfigRevisions.AsNoTracking().OrderByDescending(r => r.Revision).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("No config revision exists yet.");
+        var tenants = await db.Tenants.AsNoTracking().ToListAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+        var keys = await db.VirtualKeys.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+        var routes = await db.ModelRoutes.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+        var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+
+        var snapshot = new ConfigSnapshot
+        {
+            Revision = revision.Revision,
+            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active)).ToArray(),
+            Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(t.Id, t.TenantId, t.Name)).ToArray(),
+            Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(
+                k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt)).ToArray(),
+            Routes = routes.OrderBy(r => r.Id).Select(r => new RouteSnapshot(
+                r.Id, r.TenantId, r.PublicModel, r.Strategy,
+                r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(
+                    d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
+                    new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal))).ToArray())).ToArray(),
+            Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
+        };
+
+        var hash = ConfigSnapshotHash.Compute(snapshot);
+        snapshot = snapshot with { Hash = hash, CreatedAt = revision.CreatedAt };
+        if (revision.Hash != hash)
+        {
+            await db.ConfigRevisions.Where(r => r.Revision == revision.Revision)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Hash, hash), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CompiledSnapshot(revision.Revision, hash, revision.CreatedAt, JsonSerializer.SerializeToUtf8Bytes(snapshot, SwitchyardJson.Options));
+    }
+}

@@ -1,0 +1,58 @@
+using MassTransit;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Messages;
+
+namespace Switchyard.ControlPlane.Features.Config;
+
+/// <summary>
+/// After each committed revision (and once at start) compiles the latest snapshot and publishes
+/// <see cref="ConfigRevisionPublished"/>. Bursts of changes coalesce into one compile; a failure is retried.
+/// </summary>
+internal sealed partial class SnapshotPublisher(
+    ConfigChangeSignal signal, SnapshotStore store, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        long published = 0;
+        signal.Notify();
+        while (await signal.WaitAsync(stoppingToken))
+        {
+            signal.Consume();
+            try
+            {
+                var snapshot = await store.GetLatestAsync(stoppingToken);
+                if (snapshot.Revision <= published)
+                {
+                    continue;
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+                await publish.Publish(new ConfigRevisionPublished(snapshot.Revision, snapshot.Hash), stoppingToken);
+                published = snapshot.Revision;
+                LogPublished(logger, snapshot.Revision, snapshot.Hash);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex);
+                await Task.Delay(RetryDelay, time, stoppingToken);
+                signal.Notify();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published config revision {Revision} ({Hash})")]
+    private static partial void LogPublished(ILogger logger, long revision, string hash);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compiling or publishing the config snapshot failed; retrying")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Routes;
+
+/// <summary>POST /api/tenants/{tenantId}/routes (tenant admins). Public model names are unique per tenant; bumps the revision.</summary>
+public static class CreateRoute
+{
+    public static async Task<Results<Created<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid tenantId, RouteRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!caller.IsTenantAdmin)
+        {
+            return Problems.Forbidden("Only tenant administrators can change routes.");
+        }
+
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var publicModel = request.PublicModel.Trim();
+        if (await db.ModelRoutes.AnyAsync(r => r.TenantId == tenantId && r.PublicModel == publicModel, cancellationToken))
+        {
+            return Problems.Conflict($"A route for '{publicModel}' already exists in this tenant.");
+        }
+
+        var route = new ModelRoute
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            PublicModel = publicModel,
+            Strategy = request.Strategy,
+            CreatedAt = time.GetUtcNow(),
+            Deployments = RouteValidator.ToDeployments(request.Deployments),
+        };
+        db.ModelRoutes.Add(route);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/tenants/{tenantId}/routes/{route.Id}", route.ToDto());
+    }
+}

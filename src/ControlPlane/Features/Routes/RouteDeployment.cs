@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Features.Providers;
+
+namespace Switchyard.ControlPlane.Features.Routes;
+
+/// <summary>One provider deployment of a route, kept in the order the route lists them.</summary>
+public sealed class RouteDeployment : IConfigEntity
+{
+    public Guid Id { get; set; }
+    public Guid RouteId { get; set; }
+    public int Position { get; set; }
+    public string ProviderKind { get; set; } = "";
+    public string UpstreamModel { get; set; } = "";
+    public string? BaseUrl { get; set; }
+    public Guid? CredentialId { get; set; }
+    public int Weight { get; set; } = 1;
+
+    /// <summary>Provider-specific settings, stored as a JSON object in a text column.</summary>
+    public Dictionary<string, string> Settings { get; set; } = [];
+}
+
+internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<RouteDeployment>
+{
+    public void Configure(EntityTypeBuilder<RouteDeployment> builder)
+    {
+        builder.ToTable("RouteDeployments");
+        builder.Property(d => d.ProviderKind).HasMaxLength(32);
+        builder.Property(d => d.UpstreamModel).HasMaxLength(200);
+        builder.Property(d => d.BaseUrl).HasMaxLength(2048);
+        builder.Property(d => d.Settings)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                    v => new Dictionary<string, string>(v)))
+            .HasColumnType("text");
+        builder.HasIndex(d => d.CredentialId);
+        builder.HasOne<ProviderCredential>().WithMany().HasForeignKey(d => d.CredentialId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Routes;
+
+/// <summary>PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy and deployments.</summary>
+public static class UpdateRoute
+{
+    public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid tenantId, Guid routeId, RouteRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        var route = await db.ModelRoutes.FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == routeId, cancellationToken);
+        if (route is null)
+        {
+            return Problems.NotFound("The route");
+        }
+
+        if (!caller.IsTenantAdmin)
+        {
+            return Problems.Forbidden("Only tenant administrators can change routes.");
+        }
+
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var publicModel = request.PublicModel.Trim();
+        if (await db.ModelRoutes.AnyAsync(r => r.TenantId == tenantId && r.PublicModel == publicModel && r.Id != routeId, cancellationToken))
+        {
+            return Problems.Conflict($"A route for '{publicModel}' already exists in this tenant.");
+        }
+
+        route.PublicModel = publicModel;
+        route.Strategy = request.Strategy;
+        db.RouteDeployments.RemoveRange(route.Deployments);
+        route.Deployments.Clear();
+        var deployments = RouteValidator.ToDeployments(request.Deployments);
+        deployments.ForEach(d => d.RouteId = route.Id);
+        // Added explicitly (with their ids set EF would take them for existing rows); fix-up puts them in route.Deployments.
+        db.RouteDeployments.AddRange(deployments);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(route.ToDto());
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Teams;
+
+public sealed class Team : IConfigEntity, ITenantOwned
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public string Name { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt);
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.ToTable("Teams");
+        builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
+        builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Tenants;
+
+public sealed class Tenant : IConfigEntity
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt);
+}
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("Tenants");
+        builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
+        builder.HasIndex(t => t.Name).IsUnique();
+    }
+}

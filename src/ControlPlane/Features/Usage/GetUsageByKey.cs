@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Usage;
+
+/// <summary>GET /api/tenants/{tenantId}/usage/by-key: request and token totals per key, busiest first.</summary>
+public static class GetUsageByKey
+{
+    public static async Task<Ok<UsageKeyTotalsDto[]>> HandleAsync(Guid tenantId, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        var totals = await db.UsageRecords.AsNoTracking()
+            .Where(u => u.TenantId == tenantId)
+            .GroupBy(u => new { u.KeyId, u.TeamId })
+            .Select(g => new
+            {
+                g.Key.KeyId,
+                g.Key.TeamId,
+                Requests = g.LongCount(),
+                Prompt = g.Sum(u => (long)u.PromptTokens),
+                Completion = g.Sum(u => (long)u.CompletionTokens),
+            })
+            .ToListAsync(cancellationToken);
+
+        var keyIds = totals.Select(t => t.KeyId).Distinct().ToList();
+        var keys = await db.VirtualKeys.AsNoTracking().Where(k => k.TenantId == tenantId && keyIds.Contains(k.Id))
+            .ToDictionaryAsync(k => k.Id, cancellationToken);
+
+        return TypedResults.Ok(totals
+            .Select(t => new UsageKeyTotalsDto(
+                t.KeyId, keys.GetValueOrDefault(t.KeyId)?.Name ?? "(deleted key)", keys.GetValueOrDefault(t.KeyId)?.Prefix ?? "",
+                t.TeamId, t.Requests, t.Prompt, t.Completion))
+            .OrderByDescending(t => t.Requests).ThenBy(t => t.KeyId)
+            .ToArray());
+    }
+}

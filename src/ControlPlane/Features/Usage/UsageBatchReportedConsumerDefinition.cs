@@ -1,0 +1,14 @@
+using MassTransit;
+
+namespace Switchyard.ControlPlane.Features.Usage;
+
+/// <summary>Durable shared queue (default name "usage-batch-reported"), competing consumers across control planes, with retries.</summary>
+public sealed class UsageBatchReportedConsumerDefinition : ConsumerDefinition<UsageBatchReportedConsumer>
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<UsageBatchReportedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+    }
+}

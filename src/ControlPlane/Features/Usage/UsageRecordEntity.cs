@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.Shared.Messages;
+
+namespace Switchyard.ControlPlane.Features.Usage;
+
+/// <summary>A stored <see cref="UsageRecord"/>; its id (from the node) is the primary key, which makes ingestion idempotent.</summary>
+public sealed class UsageRecordEntity : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
+    public string NodeId { get; set; } = "";
+    public Guid TenantId { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid KeyId { get; set; }
+    public string Endpoint { get; set; } = "";
+    public string Model { get; set; } = "";
+    public Guid? RouteId { get; set; }
+    public Guid? DeploymentId { get; set; }
+    public string? ProviderKind { get; set; }
+    public string? UpstreamModel { get; set; }
+    public bool Stream { get; set; }
+    public int PromptTokens { get; set; }
+    public int CompletionTokens { get; set; }
+    public int StatusCode { get; set; }
+    public string? ErrorCode { get; set; }
+    public double LatencyMs { get; set; }
+    public double? TimeToFirstTokenMs { get; set; }
+
+    public static UsageRecordEntity From(UsageRecord r) => new()
+    {
+        Id = r.Id,
+        Timestamp = r.Timestamp.ToUniversalTime(),
+        NodeId = r.NodeId,
+        TenantId = r.TenantId,
+        TeamId = r.TeamId,
+        KeyId = r.KeyId,
+        Endpoint = r.Endpoint,
+        Model = r.Model,
+        RouteId = r.RouteId,
+        DeploymentId = r.DeploymentId,
+        ProviderKind = r.ProviderKind,
+        UpstreamModel = r.UpstreamModel,
+        Stream = r.Stream,
+        PromptTokens = r.PromptTokens,
+        CompletionTokens = r.CompletionTokens,
+        StatusCode = r.StatusCode,
+        ErrorCode = r.ErrorCode,
+        LatencyMs = r.LatencyMs,
+        TimeToFirstTokenMs = r.TimeToFirstTokenMs,
+    };
+}
+
+internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<UsageRecordEntity>
+{
+    public void Configure(EntityTypeBuilder<UsageRecordEntity> builder)
+    {
+        builder.ToTable("UsageRecords");
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.NodeId).HasMaxLength(200);
+        builder.Property(u => u.Endpoint).HasMaxLength(64);
+        builder.Property(u => u.Model).HasMaxLength(200);
+        builder.Property(u => u.ProviderKind).HasMaxLength(32);
+        builder.Property(u => u.UpstreamModel).HasMaxLength(200);
+        builder.Property(u => u.ErrorCode).HasMaxLength(100);
+        builder.HasIndex(u => new { u.TenantId, u.Timestamp });
+        builder.HasIndex(u => u.KeyId);
+    }
+}

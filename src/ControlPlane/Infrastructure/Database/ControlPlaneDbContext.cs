@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.AdminKeys;
+using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Features.Routes;
+using Switchyard.ControlPlane.Features.Teams;
+using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.ControlPlane.Features.Usage;
+
+namespace Switchyard.ControlPlane.Infrastructure.Database;
+
+/// <summary>
+/// The control plane's database. Abstract: each provider has a small derived context
+/// (<see cref="SqliteControlPlaneDbContext"/>, <see cref="PostgresControlPlaneDbContext"/>) that owns its own migration set
+/// and its provider conventions; everything else resolves this base type.
+/// Saving a change to an <see cref="IConfigEntity"/> inserts the next <see cref="ConfigRevision"/> in the same SaveChanges.
+/// </summary>
+public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScope scope, ConfigChangeSignal signal, TimeProvider time)
+    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    private const int MaxRevisionAttempts = 5;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
+    public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
+    public DbSet<ModelRoute> ModelRoutes => Set<ModelRoute>();
+    public DbSet<RouteDeployment> RouteDeployments => Set<RouteDeployment>();
+    public DbSet<AdminApiKey> AdminApiKeys => Set<AdminApiKey>();
+    public DbSet<ConfigRevision> ConfigRevisions => Set<ConfigRevision>();
+    public DbSet<NodeStatus> NodeStatuses => Set<NodeStatus>();
+    public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
+    public Guid? TenantFilterId => scope.TenantId;
+
+    /// <summary>The revision inserted by the last successful SaveChanges, if it bumped one.</summary>
+    public long? LastBumpedRevision { get; private set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);
+        ApplyTenantFilter<Team>(builder);
+        ApplyTenantFilter<VirtualKey>(builder);
+        ApplyTenantFilter<ProviderCredential>(builder);
+        ApplyTenantFilter<ModelRoute>(builder);
+        ApplyTenantFilter<Member>(builder);
+        ApplyTenantFilter<UsageRecordEntity>(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (HasConfigChanges())
+        {
+            throw new InvalidOperationException("Config changes must be saved with SaveChangesAsync so the revision is bumped.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!HasConfigChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var latest = await ConfigRevisions.AsNoTracking().MaxAsync(r => (long?)r.Revision, cancellationToken) ?? 0;
+            var revision = new ConfigRevision { Revision = latest + 1, CreatedAt = time.GetUtcNow() };
+            var entry = ConfigRevisions.Add(revision);
+            try
+            {
+                var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                LastBumpedRevision = revision.Revision;
+                signal.Notify();
+                return result;
+            }
+            catch (DbUpdateException)
+            {
+                entry.State = EntityState.Detached;
+                var taken = await ConfigRevisions.AsNoTracking().AnyAsync(r => r.Revision == revision.Revision, cancellationToken);
+                if (!taken || attempt >= MaxRevisionAttempts)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private bool HasConfigChanges() =>
+        ChangeTracker.Entries().Any(e => e.Entity is IConfigEntity && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(e => TenantFilterId == null || EF.Property<Guid>(e, nameof(ITenantOwned.TenantId)) == TenantFilterId);
+}

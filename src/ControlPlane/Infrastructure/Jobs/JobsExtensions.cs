@@ -1,0 +1,36 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Switchyard.ControlPlane.Infrastructure.Database;
+
+namespace Switchyard.ControlPlane.Infrastructure.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>Hangfire with in-memory or PostgreSQL storage (<c>Jobs:Storage</c>), its server in this process.</summary>
+    public static WebApplicationBuilder AddControlPlaneJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Storage != "Postgres" || !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)),
+                "ConnectionStrings:ControlPlane is required when Jobs:Storage is Postgres.")
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
+        builder.Services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Storage == "Postgres")
+            {
+                cfg.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString));
+            }
+            else
+            {
+                cfg.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddScoped<RetentionPurgeJob>();
+        builder.Services.AddHostedService<RecurringJobsRegistrar>();
+        return builder;
+    }
+}

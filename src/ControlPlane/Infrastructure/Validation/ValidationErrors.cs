@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Switchyard.ControlPlane.Infrastructure.Validation;
+
+/// <summary>Collects field errors (camelCase field names as in the JSON body) for a ValidationProblem answer.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            list = [];
+            _errors[field] = list;
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Requires a non-blank value no longer than <paramref name="maxLength"/>.</summary>
+    public ValidationErrors Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, $"The {field} field is required.");
+        }
+
+        return value.Length > maxLength ? Add(field, $"The {field} field must be at most {maxLength} characters.") : this;
+    }
+
+    public ValidationProblem ToProblem() =>
+        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "One or more fields are invalid.");
+}

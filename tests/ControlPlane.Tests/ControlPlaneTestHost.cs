@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Tests;
+
+/// <summary>
+/// The control plane as a host composes it (AddControlPlane + AddSwitchyardMessaging, MapControlPlane) on an in-memory
+/// test server: SQLite in a temp file, in-memory bus and job storage, a known node secret and admin key.
+/// </summary>
+public sealed class ControlPlaneTestHost : IAsyncDisposable
+{
+    public const string NodeSecret = "test-node-secret-0123456789abcdef-0123456789";
+    public const string AdminKey = "sk-sya-test-platform-admin-key-0123456789abcdef";
+
+    private readonly string _directory;
+
+    private ControlPlaneTestHost(WebApplication app, string directory)
+    {
+        App = app;
+        _directory = directory;
+        Anonymous = app.GetTestClient();
+        Admin = CreateClient(AdminKey);
+    }
+
+    public WebApplication App { get; }
+    public IServiceProvider Services => App.Services;
+    public HttpClient Anonymous { get; }
+
+    /// <summary>Authenticated with the bootstrap platform admin key.</summary>
+    public HttpClient Admin { get; }
+
+    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:ControlPlane"] = $"Data Source={Path.Combine(directory, "controlplane.db")}",
+            ["ControlPlane:NodeSecret"] = NodeSecret,
+            ["SWITCHYARD_ADMIN_KEY"] = AdminKey,
+            ["Messaging:Transport"] = "InMemory",
+            ["Jobs:Storage"] = "InMemory",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.AddControlPlane();
+        builder.AddSwitchyardMessaging();
+
+        var app = builder.Build();
+        app.MapControlPlane();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Cleanup(directory);
+            throw;
+        }
+
+        return new ControlPlaneTestHost(app, directory);
+    }
+
+    public HttpClient CreateClient(string bearerToken)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return client;
+    }
+
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>A fresh DbContext outside any request (no tenant restriction).</summary>
+    public async Task<T> WithDbAsync<T>(Func<ControlPlaneDbContext, Task<T>> action)
+    {
+        await using var scope = CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>());
+    }
+
+    public async Task<TenantDto> CreateTenantAsync(string name)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(name), SwitchyardJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options))!;
+    }
+
+    public async Task<TeamDto> CreateTeamAsync(Guid tenantId, string name)
+    {
+        var response = await Admin.PostAsJsonAsync($"/api/tenants/{tenantId}/teams", new CreateTeamRequest(name), SwitchyardJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TeamDto>(SwitchyardJson.Options))!;
+    }
+
+    /// <summary>Creates a member and signs in as them; returns a client carrying their bearer token.</summary>
+    public async Task<HttpClient> MemberClientAsync(Guid tenantId, string email, MemberRole role, string password = "correct-horse-battery")
+    {
+        var created = await Admin.PostAsJsonAsync($"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, password, role), SwitchyardJson.Options);
+        created.EnsureSuccessStatusCode();
+        var login = await Anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, password), SwitchyardJson.Options);
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<LoginResponse>(SwitchyardJson.Options))!.AccessToken;
+        return CreateClient(token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Cleanup(_directory);
+    }
+
+    private static void Cleanup(string directory)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS temp cleaner.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Keys;
+
+namespace Switchyard.ControlPlane.Tests.Features.Config;
+
+public sealed class SnapshotCompilerTests
+{
+    private const string ProviderSecret = "sk-upstream-provider-secret-XYZ1";
+
+    [Fact]
+    public async Task Compile_SameState_SameHashAndBytes()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        await SeedAsync(host);
+
+        var first = await CompileAsync(host);
+        var second = await CompileAsync(host);
+
+        Assert.Equal(first.Hash, second.Hash);
+        Assert.Equal(first.Json.ToArray(), second.Json.ToArray());
+        var snapshot = Parse(first);
+        Assert.Equal(first.Hash, ConfigSnapshotHash.Compute(snapshot));
+        Assert.Equal(first.Hash, snapshot.Hash);
+        Assert.Equal(snapshot.Tenants.OrderBy(t => t.Id).Select(t => t.Id), snapshot.Tenants.Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task Compile_RevokedKey_CarriedWithRevokedStatus()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _, key) = await SeedAsync(host);
+        await host.Admin.PostAsync($"/api/tenants/{tenant.Id}/keys/{key.Key.Id}/revoke", null);
+
+        var snapshot = Parse(await CompileAsync(host));
+
+        var carried = Assert.Single(snapshot.Keys, k => k.Id == key.Key.Id);
+        Assert.Equal(KeyStatus.Revoked, carried.Status);
+        Assert.Equal(VirtualKeyHash.Compute(key.Secret), carried.Hash);
+    }
+
+    [Fact]
+    public async Task Compile_Credential_SealedWithNodeSecretAndNeverInClear()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        await SeedAsync(host);
+
+        var compiled = await CompileAsync(host);
+        var json = Encoding.UTF8.GetString(compiled.Json.Span);
+        var credential = Assert.Single(Parse(compiled).Credentials);
+
+        Assert.DoesNotContain(ProviderSecret, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(ControlPlaneTestHost.NodeSecret, json, StringComparison.Ordinal);
+        Assert.Equal(ProviderSecret, new SecretSealer(ControlPlaneTestHost.NodeSecret).Unseal(credential.SealedSecret));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            new SecretSealer("another-node-secret-0123456789abcdef0123").Unseal(credential.SealedSecret));
+    }
+
+    [Fact]
+    public async Task Compile_Route_KeepsDeploymentOrderAndSettings()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _, _) = await SeedAsync(host);
+
+        var route = Assert.Single(Parse(await CompileAsync(host)).Routes);
+
+        Assert.Equal(tenant.Id, route.TenantId);
+        Assert.Equal(["mock-a", "gpt-x"], route.Deployments.Select(d => d.UpstreamModel));
+        Assert.Equal("50", route.Deployments[0].Settings["tokensPerSecond"]);
+        Assert.NotNull(route.Deployments[1].CredentialId);
+    }
+
+    internal static async Task<(TenantDto Tenant, TeamDto Team, CreatedKeyDto Key)> SeedAsync(ControlPlaneTestHost host)
+    {
+        var tenant = await host.CreateTenantAsync("Acme");
+        var team = await host.CreateTeamAsync(tenant.Id, "Search");
+        var key = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "k"), SwitchyardJson.Options))
+            .Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!;
+        var credential = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/credentials",
+                new CreateCredentialRequest("openai", ProviderKinds.OpenAICompatible, ProviderSecret), SwitchyardJson.Options))
+            .Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
+        var route = new RouteRequest("gpt-4o-mini",
+        [
+            new DeploymentRequest(ProviderKinds.Mock, "mock-a", Settings: new Dictionary<string, string> { ["tokensPerSecond"] = "50" }),
+            new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-x", "https://api.example.test/v1", credential.Id, 3),
+        ]);
+        (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", route, SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        return (tenant, team, key);
+    }
+
+    private static async Task<CompiledSnapshot> CompileAsync(ControlPlaneTestHost host)
+    {
+        await using var scope = host.CreateScope();
+        var compiler = scope.ServiceProvider.GetRequiredService<SnapshotCompiler>();
+        return await compiler.CompileAsync(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), CancellationToken.None);
+    }
+
+    private static ConfigSnapshot Parse(CompiledSnapshot compiled) =>
+        System.Text.Json.JsonSerializer.Deserialize<ConfigSnapshot>(compiled.Json.Span, SwitchyardJson.Options)!;
+}
