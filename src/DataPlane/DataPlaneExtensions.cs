@@ -63,8 +63,14 @@ public static class DataPlaneExtensions
         services.AddHostedService<UsagePublisher>();
         services.AddHostedService<UsageSpoolWriter>();
 
+        // Every node hears every revision: its own auto-deleted queue on the fanout, unique per process.
+        var instance = $"{builder.Configuration["DataPlane:NodeId"] ?? "node"}-{Guid.NewGuid().ToString("N")[..8]}";
         builder.AddMessagingParticipant(x =>
-            x.AddConsumer<ConfigRevisionPublishedConsumer>().Endpoint(e => e.Temporary = true));
+            x.AddConsumer<ConfigRevisionPublishedConsumer>().Endpoint(e =>
+            {
+                e.Temporary = true;
+                e.InstanceId = instance;
+            }));
         return builder;
     }
 

@@ -11,7 +11,11 @@ namespace Switchyard.ServiceDefaults.Health;
 /// </summary>
 public static class HealthEndpointExtensions
 {
-    public const string ReadyTag = "ready";
+    /// <summary>
+    /// Tag of the checks that decide readiness. Deliberately not MassTransit's "ready": a node or control plane keeps
+    /// serving while the broker is down, so the bus must not take it out of a load balancer.
+    /// </summary>
+    public const string ReadyTag = "switchyard-ready";
 
     public static IHealthChecksBuilder AddSwitchyardHealthChecks(this IServiceCollection services) => services.AddHealthChecks();
 

@@ -16,7 +16,7 @@ public class UsageDeliveryTests
     {
         await using var topology = new DistributedTopology();
         await topology.StartControlPlaneAsync();
-        await topology.StartNodeAsync(1, new Dictionary<string, string> { ["DataPlane__Usage__FlushIntervalMs"] = "3600000" });
+        await topology.StartNodeAsync(1, new Dictionary<string, string> { ["DataPlane__Usage__FlushIntervalMs"] = "600000" });
         var scenario = await TenantScenario.CreateAsync(topology.Admin);
         var key = await scenario.CreateKeyAsync(topology.Admin);
         await Eventually.HoldsAsync(async () => await GatewayCalls.ChatAsync(topology.NodeUrl(1), key) == HttpStatusCode.OK,

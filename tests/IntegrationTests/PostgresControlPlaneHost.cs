@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.ControlPlane;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.IntegrationTests;
+
+/// <summary>
+/// The control plane on real PostgreSQL (a fresh database per host), RabbitMQ and Hangfire on PostgreSQL, served by
+/// Kestrel on 127.0.0.1. Services come from ./test.sh through SWITCHYARD_TEST_* variables.
+/// </summary>
+public sealed class PostgresControlPlaneHost : IAsyncDisposable
+{
+    public const string AdminKey = "sk-sya-integration-platform-admin-0123456789abcdef";
+    public const string NodeSecret = "integration-node-secret-0123456789abcdef-0123";
+
+    private PostgresControlPlaneHost(WebApplication app, string baseUrl)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+        Admin = Client(AdminKey);
+    }
+
+    public WebApplication App { get; }
+    public string BaseUrl { get; }
+    public HttpClient Admin { get; }
+
+    public static async Task<PostgresControlPlaneHost> StartAsync()
+    {
+        var database = "sy_it_" + Guid.NewGuid().ToString("N")[..12];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:ControlPlane"] = Services.PostgresDatabase(database),
+            ["Jobs:Storage"] = "Postgres",
+            ["ControlPlane:NodeSecret"] = NodeSecret,
+            ["SWITCHYARD_ADMIN_KEY"] = AdminKey,
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMq:Host"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_HOST"),
+            ["Messaging:RabbitMq:Port"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_PORT"),
+            ["Messaging:RabbitMq:Username"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_USER"),
+            ["Messaging:RabbitMq:Password"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_PASSWORD"),
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.AddControlPlane();
+        builder.AddSwitchyardMessaging();
+        var app = builder.Build();
+        app.MapControlPlane();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new PostgresControlPlaneHost(app, address.TrimEnd('/'));
+    }
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ControlPlaneDbContext, Task<T>> action)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>());
+    }
+
+    public async Task<T> PostAsync<T>(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, SwitchyardJson.Options);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(SwitchyardJson.Options))!;
+    }
+
+    /// <summary>Creates a member of the tenant and returns a client signed in as them (bearer token from /api/auth/login).</summary>
+    public async Task<HttpClient> MemberAsync(Guid tenantId, MemberRole role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        const string password = "integration-password-1";
+        await PostAsync<MemberDto>(Admin, $"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, password, role));
+        using var anonymous = Client();
+        var login = await PostAsync<LoginResponse>(anonymous, "/api/auth/login", new LoginRequest(email, password));
+        return Client(login.AccessToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
