@@ -32,6 +32,26 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         });
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+        try
+        {
+            await SignInCreateKeyAndSeeUsageAsync(page, email, password);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), $"switchyard-portal-{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            throw new InvalidOperationException(
+                $"{e.Message}\nURL: {page.Url}\nScreenshot: {screenshot}\nBrowser console:\n{string.Join('\n', console)}\nHost errors:\n{HostErrors()}\nPage:\n{await page.ContentAsync()}", e);
+        }
+    }
+
+    private string HostErrors() => string.Join('\n', platform.Host.Output.Split('\n')
+        .SkipWhile(line => !line.StartsWith("fail", StringComparison.Ordinal)).Take(40));
+
+    private async Task SignInCreateKeyAndSeeUsageAsync(IPage page, string email, string password)
+    {
 
         await page.GotoAsync(platform.PortalUrl + "/account/login");
         await page.GetByTestId("login-email").FillAsync(email);
@@ -39,8 +59,8 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         await page.GetByTestId("login-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(email);
 
-        await page.GetByTestId("nav-keys").ClickAsync();
-        await ClickUntilVisibleAsync(page.GetByTestId("create-key"), page.Locator("#key-name"));
+        await OpenInteractiveAsync(page, "/keys");
+        await page.GetByTestId("create-key").ClickAsync();
         await page.Locator("#key-name").FillAsync("browser-key");
         await page.GetByTestId("create-key-confirm").ClickAsync();
         var secret = await page.Locator("#key-secret").InputValueAsync();
@@ -51,7 +71,7 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
             async () => await GatewayCalls.ChatAsync(platform.GatewayUrl, secret) == HttpStatusCode.OK,
             TimeSpan.FromSeconds(5), "the new key works on the gateway");
 
-        await page.GetByTestId("nav-usage").ClickAsync();
+        await OpenInteractiveAsync(page, "/usage");
         await Eventually.HoldsAsync(async () =>
         {
             await page.GetByTestId("usage-refresh").ClickAsync();
@@ -62,25 +82,10 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         await Assertions.Expect(page.GetByTestId("usage-total-row").First).ToContainTextAsync("browser-key");
     }
 
-    /// <summary>
-    /// A prerendered page shows its buttons a moment before the interactive circuit is attached; a click in that
-    /// window does nothing, so click again until the expected element shows up, as an impatient user would.
-    /// </summary>
-    private static async Task ClickUntilVisibleAsync(ILocator button, ILocator expected)
+    /// <summary>Loads a portal page and waits until its circuit is interactive (before that, clicks do nothing).</summary>
+    private async Task OpenInteractiveAsync(IPage page, string path)
     {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await button.ClickAsync();
-            try
-            {
-                await expected.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 1000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        await expected.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        await page.GotoAsync(platform.PortalUrl + path);
+        await page.Locator("[data-testid=render-mode][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 }
