@@ -70,8 +70,6 @@ public static class PortalExtensions
     /// <summary>Maps the portal's pages, static assets, sign-out endpoint and health; returns the portal's endpoints.</summary>
     public static IEndpointConventionBuilder MapPortal(this WebApplication app)
     {
-        // First: MapSwitchyardHealth enumerates (and so builds) every endpoint mapped so far, after which conventions
-        // can no longer be added to them; the portal's own endpoints must come after it so a host can restrict them.
         app.MapSwitchyardHealth();
 
         var builders = new List<IEndpointConventionBuilder>();
