@@ -45,7 +45,7 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
         {
             while (true)
             {
-                waitForRecords ??= queue.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                waitForRecords ??= queue.WaitToReadAsync(stoppingToken).AsTask();
                 tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 var completed = await Task.WhenAny(waitForRecords, tick);
                 if (completed == waitForRecords)
@@ -79,7 +79,7 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
     internal void WriteAvailable()
     {
         var wrote = false;
-        while (queue.Reader.TryRead(out var record))
+        while (queue.TryRead(out var record))
         {
             try
             {
