@@ -21,7 +21,9 @@ public sealed class VirtualKeyAuthenticator(TimeProvider time)
                 OpenAIError.InvalidRequest, "missing_api_key");
         }
 
-        if (!snapshot.KeysByHash.TryGetValue(VirtualKeyHash.Compute(key), out var found))
+        Span<char> hash = stackalloc char[VirtualKeyHash.HashLength];
+        VirtualKeyHash.Compute(key, hash);
+        if (!snapshot.KeysByHash.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(hash, out var found))
         {
             return AuthenticationResult.Failure(StatusCodes.Status401Unauthorized,
                 $"Incorrect API key provided: {Mask(key)}. You can find your API keys in the Switchyard portal.",

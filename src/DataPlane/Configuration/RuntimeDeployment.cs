@@ -19,6 +19,13 @@ public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secre
     /// <summary>Base URL without a trailing slash; empty for providers that need none.</summary>
     public string BaseUrl { get; } = snapshot.BaseUrl?.TrimEnd('/') ?? "";
 
+    /// <summary>The OpenAI-compatible chat completions URL, built once per snapshot; null for providers without a base URL.</summary>
+    public Uri? ChatCompletionsUri { get; } =
+        string.IsNullOrEmpty(snapshot.BaseUrl) ? null : new Uri(snapshot.BaseUrl.TrimEnd('/') + "/chat/completions", UriKind.Absolute);
+
+    /// <summary>"Bearer {secret}", built once per snapshot; null when the deployment has no credential.</summary>
+    public string? BearerAuthorization { get; } = secret is { Length: > 0 } ? "Bearer " + secret : null;
+
     public string? Setting(string name) => Snapshot.Settings.TryGetValue(name, out var value) ? value : null;
 
     public override string ToString() => $"{ProviderKind}:{Id}";

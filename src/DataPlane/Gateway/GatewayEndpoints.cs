@@ -7,11 +7,12 @@ public static class GatewayEndpoints
 {
     public static RouteGroupBuilder MapGatewayEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Both are singletons: resolve them once here, so a request does not open a service scope to find them.
+        var chat = endpoints.ServiceProvider.GetRequiredService<ChatCompletionsEndpoint>();
+        var models = endpoints.ServiceProvider.GetRequiredService<ModelsEndpoint>();
         var group = endpoints.MapGroup("/v1").AllowAnonymous().WithTags("Gateway");
-        group.MapPost("/chat/completions", context => context.RequestServices.GetRequiredService<ChatCompletionsEndpoint>().HandleAsync(context))
-            .WithDisplayName("Switchyard POST /v1/chat/completions");
-        group.MapGet("/models", context => context.RequestServices.GetRequiredService<ModelsEndpoint>().HandleAsync(context))
-            .WithDisplayName("Switchyard GET /v1/models");
+        group.MapPost("/chat/completions", (RequestDelegate)chat.HandleAsync).WithDisplayName("Switchyard POST /v1/chat/completions");
+        group.MapGet("/models", (RequestDelegate)models.HandleAsync).WithDisplayName("Switchyard GET /v1/models");
         group.Map("/{**path}", UnknownAsync).WithDisplayName("Switchyard /v1 fallback");
         return group;
     }

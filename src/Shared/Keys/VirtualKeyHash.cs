@@ -16,13 +16,24 @@ public static class VirtualKeyHash
     /// <summary>How many leading characters of a key are kept for display.</summary>
     public const int DisplayLength = 12;
 
+    /// <summary>Length of <see cref="Compute(ReadOnlySpan{char})"/>'s result in characters.</summary>
+    public const int HashLength = SHA256.HashSizeInBytes * 2;
+
     public static string Compute(ReadOnlySpan<char> key)
+    {
+        Span<char> hash = stackalloc char[HashLength];
+        Compute(key, hash);
+        return new string(hash);
+    }
+
+    /// <summary>Writes the hash into <paramref name="destination"/> (at least <see cref="HashLength"/> chars): no allocation.</summary>
+    public static void Compute(ReadOnlySpan<char> key, Span<char> destination)
     {
         Span<byte> utf8 = key.Length <= 256 ? stackalloc byte[key.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
         var length = Encoding.UTF8.GetBytes(key, utf8);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8[..length], digest);
-        return Convert.ToHexStringLower(digest);
+        Convert.TryToHexStringLower(digest, destination, out _);
     }
 
     /// <summary>Creates a new random key: <see cref="Prefix"/> followed by 43 base64url characters (256 bits).</summary>

@@ -34,10 +34,10 @@ public sealed class OpenAIForwardTransformer(TimeProvider time) : HttpTransforme
 
         var state = httpContext.Features.GetRequiredFeature<GatewayRequestState>();
         var deployment = state.Deployment!;
-        proxyRequest.RequestUri = new Uri(deployment.BaseUrl + "/chat/completions", UriKind.Absolute);
-        if (deployment.Secret is { Length: > 0 } secret)
+        proxyRequest.RequestUri = deployment.ChatCompletionsUri;
+        if (deployment.BearerAuthorization is { } authorization)
         {
-            proxyRequest.Headers.TryAddWithoutValidation(HeaderNames.Authorization, "Bearer " + secret);
+            proxyRequest.Headers.TryAddWithoutValidation(HeaderNames.Authorization, authorization);
         }
     }
 
