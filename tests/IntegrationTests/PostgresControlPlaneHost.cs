@@ -42,15 +42,15 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:ControlPlane"] = Services.PostgresDatabase(database),
+            ["ConnectionStrings:ControlPlane"] = TestServices.PostgresDatabase(database),
             ["Jobs:Storage"] = "Postgres",
             ["ControlPlane:NodeSecret"] = NodeSecret,
             ["SWITCHYARD_ADMIN_KEY"] = AdminKey,
             ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMq:Host"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_HOST"),
-            ["Messaging:RabbitMq:Port"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_PORT"),
-            ["Messaging:RabbitMq:Username"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_USER"),
-            ["Messaging:RabbitMq:Password"] = Services.Required("SWITCHYARD_TEST_RABBITMQ_PASSWORD"),
+            ["Messaging:RabbitMq:Host"] = TestServices.RabbitHost,
+            ["Messaging:RabbitMq:Port"] = TestServices.RabbitPort,
+            ["Messaging:RabbitMq:Username"] = TestServices.RabbitUser,
+            ["Messaging:RabbitMq:Password"] = TestServices.RabbitPassword,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

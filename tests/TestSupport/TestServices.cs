@@ -1,8 +1,9 @@
-namespace Switchyard.EndToEndTests.Infrastructure;
+namespace Switchyard.Testing;
 
 /// <summary>
 /// The real PostgreSQL, RabbitMQ and Chromium that the README's test command (./test.sh) starts and describes
 /// through SWITCHYARD_TEST_* variables. Missing variables fail the test with a message saying how to run it.
+/// Linked into both the integration and the end-to-end test projects.
 /// </summary>
 public static class TestServices
 {
