@@ -21,7 +21,8 @@ public static class JobsExtensions
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (options.Storage == "Postgres")
             {
-                cfg.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString));
+                // The schema is installed by JobsSchema after the database migrations (see StartupInitializer).
+                cfg.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false });
             }
             else
             {
@@ -29,6 +30,7 @@ public static class JobsExtensions
             }
         });
         builder.Services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<JobsSchema>();
         builder.Services.AddScoped<RetentionPurgeJob>();
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;

@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Jobs;
 
 namespace Switchyard.ControlPlane.Infrastructure.Startup;
 
@@ -14,7 +15,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Startup;
 /// exists, bootstraps the admin key and seeds the demo. A failure stops the process with its message.
 /// </summary>
 internal sealed class StartupInitializer(
-    IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, AdminKeyBootstrapper adminKeys, DemoSeeder demo, TimeProvider time)
+    IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, JobsSchema jobsSchema, AdminKeyBootstrapper adminKeys, DemoSeeder demo, TimeProvider time)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ internal sealed class StartupInitializer(
         if (database.Value.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await jobsSchema.InstallAsync(cancellationToken);
         }
 
         await EnsureFirstRevisionAsync(db, cancellationToken);
