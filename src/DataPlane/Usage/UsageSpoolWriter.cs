@@ -11,9 +11,11 @@ namespace Switchyard.DataPlane.Usage;
 /// <summary>
 /// Appends usage records (one JSON line each) to the open spool segment, handing every write to the OS at once and
 /// fsyncing at least once a second; closes the segment every flush interval (when non-empty) or at the size limit.
+/// It keeps writing until the host has stopped every hosted service, the web server included, so records of requests
+/// that finish while the server drains are spooled too.
 /// </summary>
 public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsageSpoolWriter> logger)
-    : BackgroundService
+    : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan FsyncInterval = TimeSpan.FromSeconds(1);
     private readonly UsageSpoolOptions _options = options.Value.Usage;
@@ -28,6 +30,25 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
         SpoolSegment.RecoverOpen(paths.SpoolDirectory);
         return base.StartAsync(cancellationToken);
     }
+
+    /// <summary>Not yet: the server may still be finishing requests. See <see cref="StoppedAsync"/>.</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service has stopped: write what is left and close the segment.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // The loop has ended (or, on a very quick stop, never ran): whatever is still queued is written here.
+        WriteAvailable();
+        CloseSegment();
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override void Dispose()
     {
