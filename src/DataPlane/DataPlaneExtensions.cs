@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects.OpenAI;
+using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Providers;
@@ -50,10 +52,11 @@ public static class DataPlaneExtensions
         services.AddHttpForwarder();
         services.AddSingleton<UpstreamHttpClient>();
         services.AddSingleton<OpenAIForwardTransformer>();
-        services.AddSingleton<IProviderAdapter, OpenAICompatibleAdapter>();
-        services.AddSingleton<IProviderAdapter, MockProviderAdapter>();
+        services.AddSingleton<UpstreamClient>();
+        services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
+        services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
         services.AddSingleton<ProviderRegistry>();
-        services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<ModelsEndpoint>();
 
         // Usage: publisher first so it stops after the writer and can publish the final segment.

@@ -5,6 +5,8 @@ namespace Switchyard.DataPlane.Configuration;
 /// <summary>A deployment ready to serve: its snapshot plus the unsealed credential secret (memory only).</summary>
 public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secret)
 {
+    private Uri? _chatCompletionsUri;
+
     public DeploymentSnapshot Snapshot { get; } = snapshot;
 
     /// <summary>The provider secret, unsealed; null when the deployment has no credential.</summary>
@@ -16,12 +18,11 @@ public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secre
 
     public string UpstreamModel => Snapshot.UpstreamModel;
 
-    /// <summary>Base URL without a trailing slash; empty for providers that need none.</summary>
-    public string BaseUrl { get; } = snapshot.BaseUrl?.TrimEnd('/') ?? "";
+    /// <summary>Base URL without a trailing slash (the kind's default when the deployment gives none); empty for mock.</summary>
+    public string BaseUrl { get; } = (snapshot.BaseUrl ?? ProviderKinds.DefaultBaseUrl(snapshot.ProviderKind, snapshot.Settings))?.TrimEnd('/') ?? "";
 
     /// <summary>The OpenAI-compatible chat completions URL, built once per snapshot; null for providers without a base URL.</summary>
-    public Uri? ChatCompletionsUri { get; } =
-        string.IsNullOrEmpty(snapshot.BaseUrl) ? null : new Uri(snapshot.BaseUrl.TrimEnd('/') + "/chat/completions", UriKind.Absolute);
+    public Uri? ChatCompletionsUri => _chatCompletionsUri ??= BaseUrl.Length == 0 ? null : new Uri(BaseUrl + "/chat/completions", UriKind.Absolute);
 
     /// <summary>"Bearer {secret}", built once per snapshot; null when the deployment has no credential.</summary>
     public string? BearerAuthorization { get; } = secret is { Length: > 0 } ? "Bearer " + secret : null;

@@ -125,9 +125,9 @@ public sealed class SnapshotCompiler(SecretSealer sealer, IReadOnlyCollection<st
                     return $"Deployment {d.Id} has weight {d.Weight}; weights must be positive.";
                 }
 
-                if (d.ProviderKind != ProviderKinds.Mock && !IsHttpUrl(d.BaseUrl))
+                if (d.ProviderKind != ProviderKinds.Mock && !IsHttpUrl(d.BaseUrl ?? ProviderKinds.DefaultBaseUrl(d.ProviderKind ?? "", d.Settings)))
                 {
-                    return $"Deployment {d.Id} needs an absolute http(s) BaseUrl.";
+                    return $"Deployment {d.Id} needs an absolute http(s) BaseUrl (provider kind '{d.ProviderKind}' has no default).";
                 }
             }
         }

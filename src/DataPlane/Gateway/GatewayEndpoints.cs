@@ -1,23 +1,24 @@
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Dialects.OpenAI;
 
 namespace Switchyard.DataPlane.Gateway;
 
-/// <summary>Maps the OpenAI-dialect gateway endpoints onto one route group.</summary>
+/// <summary>Maps the gateway's API surfaces (OpenAI and Anthropic dialects) onto one <c>/v1</c> route group.</summary>
 public static class GatewayEndpoints
 {
     public static RouteGroupBuilder MapGatewayEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Both are singletons: resolve them once here, so a request does not open a service scope to find them.
-        var chat = endpoints.ServiceProvider.GetRequiredService<ChatCompletionsEndpoint>();
-        var models = endpoints.ServiceProvider.GetRequiredService<ModelsEndpoint>();
+        // Endpoints are singletons: resolve them once here, so a request does not open a service scope to find them.
+        var services = endpoints.ServiceProvider;
+        var openAI = services.GetRequiredService<OpenAIDialect>();
+        var chat = ActivatorUtilities.CreateInstance<ChatEndpoint>(services, openAI);
+        var models = services.GetRequiredService<ModelsEndpoint>();
         var group = endpoints.MapGroup("/v1").AllowAnonymous().WithTags("Gateway");
         group.MapPost("/chat/completions", (RequestDelegate)chat.HandleAsync).WithDisplayName("Switchyard POST /v1/chat/completions");
         group.MapGet("/models", (RequestDelegate)models.HandleAsync).WithDisplayName("Switchyard GET /v1/models");
-        group.Map("/{**path}", UnknownAsync).WithDisplayName("Switchyard /v1 fallback");
+        group.Map("/{**path}", context => openAI.WriteErrorAsync(context,
+                GatewayError.NotFound($"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url")))
+            .WithDisplayName("Switchyard /v1 fallback");
         return group;
     }
-
-    private static Task UnknownAsync(HttpContext context) =>
-        OpenAIError.WriteAsync(context, StatusCodes.Status404NotFound,
-            $"Invalid URL ({context.Request.Method} {context.Request.Path}).", OpenAIError.InvalidRequest, null, "unknown_url");
 }

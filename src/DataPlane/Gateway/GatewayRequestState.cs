@@ -1,3 +1,4 @@
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.Shared.Configuration;
 
@@ -34,9 +35,12 @@ public sealed class GatewayRequestState
     /// <summary>The request body to send upstream (rewritten), valid until the request ends.</summary>
     public ReadOnlyMemory<byte> Body { get; set; }
 
-    public int PromptTokens { get; set; }
+    /// <summary>Token counts reported by the provider (the last report wins).</summary>
+    public TokenUsage Usage { get; set; }
 
-    public int CompletionTokens { get; set; }
+    public int PromptTokens => Usage.InputTokens;
+
+    public int CompletionTokens => Usage.OutputTokens;
 
     /// <summary>Timestamp (TimeProvider ticks) when the first body byte went to the caller.</summary>
     public long? FirstByteTimestamp { get; set; }
@@ -59,9 +63,5 @@ public sealed class GatewayRequestState
 
     public void MarkFirstByte(long timestamp) => FirstByteTimestamp ??= timestamp;
 
-    public void SetUsage(int promptTokens, int completionTokens)
-    {
-        PromptTokens = promptTokens;
-        CompletionTokens = completionTokens;
-    }
+    public void SetUsage(int promptTokens, int completionTokens) => Usage = new TokenUsage(promptTokens, completionTokens);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Errors;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
@@ -8,7 +9,7 @@ using Switchyard.DataPlane.Telemetry;
 namespace Switchyard.DataPlane.Gateway;
 
 /// <summary><c>GET /v1/models</c>: the public models this key may call, in OpenAI's list shape.</summary>
-public sealed class ModelsEndpoint(SnapshotStore store, VirtualKeyAuthenticator authenticator, TimeProvider time, ILogger<ModelsEndpoint> logger)
+public sealed class ModelsEndpoint(OpenAIDialect dialect, SnapshotStore store, VirtualKeyAuthenticator authenticator, TimeProvider time, ILogger<ModelsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -16,7 +17,7 @@ public sealed class ModelsEndpoint(SnapshotStore store, VirtualKeyAuthenticator 
         context.Features.Set(state);
         try
         {
-            if (!await GatewayGuards.TryAuthenticateAsync(context, store, authenticator, state))
+            if (!await GatewayGuards.TryAuthenticateAsync(context, store, authenticator, state, dialect))
             {
                 return;
             }
@@ -60,7 +61,7 @@ public sealed class ModelsEndpoint(SnapshotStore store, VirtualKeyAuthenticator 
         catch (Exception ex)
         {
             DataPlaneLog.UnhandledException(logger, "models", ex);
-            await GatewayGuards.WriteServerErrorAsync(context, state);
+            await GatewayGuards.WriteServerErrorAsync(context, state, dialect);
         }
     }
 }

@@ -27,8 +27,8 @@ internal static class TestSnapshots
     public static ConfigSnapshot Build(long revision, string upstreamBaseUrl, string downBaseUrl = "http://127.0.0.1:9/v1", Dictionary<string, string>? mockSettings = null)
     {
         var sealer = new SecretSealer(NodeSecret);
-        var routes = UpstreamScenarios.Select(name => Route(name, ProviderKinds.OpenAICompatible, "up-" + name, upstreamBaseUrl, CredentialId)).ToList();
-        routes.Add(Route("down", ProviderKinds.OpenAICompatible, "up-down", downBaseUrl, CredentialId));
+        var routes = UpstreamScenarios.Select(name => Route(name, ProviderKinds.OpenAI, "up-" + name, upstreamBaseUrl, CredentialId)).ToList();
+        routes.Add(Route("down", ProviderKinds.OpenAI, "up-down", downBaseUrl, CredentialId));
         routes.Add(Route("gpt-mock", ProviderKinds.Mock, "mock-1", null, null, mockSettings));
         var snapshot = new ConfigSnapshot
         {
@@ -45,7 +45,7 @@ internal static class TestSnapshots
                 KeyOf(Guid.CreateVersion7(), InactiveTenantKey, InactiveTenantId, [], KeyStatus.Active, null),
             ],
             Routes = routes,
-            Credentials = [new CredentialSnapshot(CredentialId, TenantId, ProviderKinds.OpenAICompatible, sealer.Seal(UpstreamSecret))],
+            Credentials = [new CredentialSnapshot(CredentialId, TenantId, ProviderKinds.OpenAI, sealer.Seal(UpstreamSecret))],
         };
         return Stamp(snapshot);
     }

@@ -54,9 +54,9 @@ public class OpenAISdkTests(EmbeddedPlatformFixture platform) : IClassFixture<Em
     public async Task CompleteChat_OpenAICompatibleUpstream_ForwardsWithUpstreamKey()
     {
         var scenario = await TenantScenario.CreateAsync(platform.Admin);
-        var credential = await platform.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAICompatible, "sk-upstream-secret");
+        var credential = await platform.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, "sk-upstream-secret");
         await platform.Admin.CreateRouteAsync(scenario.Tenant.Id, new RouteRequest("gpt-4o-mini",
-            [new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-4o-mini-2024-07-18", platform.Upstream.BaseUrl, credential.Id)]));
+            [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini-2024-07-18", platform.Upstream.BaseUrl, credential.Id)]));
         var key = await scenario.CreateKeyAsync(platform.Admin);
         var client = Client("gpt-4o-mini", key);
 

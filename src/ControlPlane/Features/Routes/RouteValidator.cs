@@ -55,7 +55,7 @@ public static partial class RouteValidator
                 errors.Add($"{field}.weight", "The weight field must be at least 1.");
             }
 
-            var needsUrl = d.ProviderKind == ProviderKinds.OpenAICompatible;
+            var needsUrl = d.ProviderKind == ProviderKinds.OpenAI;
             if ((needsUrl || !string.IsNullOrEmpty(d.BaseUrl)) && !IsHttpUrl(d.BaseUrl))
             {
                 errors.Add($"{field}.baseUrl", "The baseUrl field must be an absolute http or https URL.");

@@ -6,9 +6,9 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.DataPlane.Providers.Mock;
 
 /// <summary>Built-in provider answering deterministically without network, in OpenAI's exact wire format.</summary>
-public sealed class MockProviderAdapter(TimeProvider time) : IProviderAdapter
+public sealed class MockProviderAdapter(TimeProvider time) : IPassThroughAdapter
 {
-    public string Kind => ProviderKinds.Mock;
+    public IReadOnlyList<string> Kinds { get; } = [ProviderKinds.Mock];
 
     public async Task ChatCompletionsAsync(HttpContext context, GatewayRequestState state)
     {

@@ -15,11 +15,13 @@ public sealed class OpenAICompatibleAdapter(
     UpstreamHttpClient client,
     OpenAIForwardTransformer transformer,
     IOptions<DataPlaneOptions> options,
-    ILogger<OpenAICompatibleAdapter> logger) : IProviderAdapter
+    ILogger<OpenAICompatibleAdapter> logger) : IPassThroughAdapter
 {
     private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds) };
 
-    public string Kind => ProviderKinds.OpenAICompatible;
+    /// <summary>Upstreams that take OpenAI requests as they are and answer in OpenAI's exact shape.</summary>
+    public IReadOnlyList<string> Kinds { get; } =
+        [ProviderKinds.OpenAI, ProviderKinds.Vllm, ProviderKinds.Ollama, ProviderKinds.DeepSeek, ProviderKinds.Fireworks, ProviderKinds.OpenRouter];
 
     public async Task ChatCompletionsAsync(HttpContext context, GatewayRequestState state)
     {

@@ -83,12 +83,12 @@ public sealed class SnapshotCompilerTests
         var key = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "k"), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!;
         var credential = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/credentials",
-                new CreateCredentialRequest("openai", ProviderKinds.OpenAICompatible, ProviderSecret), SwitchyardJson.Options))
+                new CreateCredentialRequest("openai", ProviderKinds.OpenAI, ProviderSecret), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
         var route = new RouteRequest("gpt-4o-mini",
         [
             new DeploymentRequest(ProviderKinds.Mock, "mock-a", Settings: new Dictionary<string, string> { ["tokensPerSecond"] = "50" }),
-            new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-x", "https://api.example.test/v1", credential.Id, 3),
+            new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "https://api.example.test/v1", credential.Id, 3),
         ]);
         (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", route, SwitchyardJson.Options)).EnsureSuccessStatusCode();
         return (tenant, team, key);

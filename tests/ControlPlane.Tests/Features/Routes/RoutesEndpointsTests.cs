@@ -14,7 +14,7 @@ public sealed class RoutesEndpointsTests
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
-        var request = new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-x", "not-a-url", Weight: 0), new DeploymentRequest("bedrock", "x")]);
+        var request = new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "not-a-url", Weight: 0), new DeploymentRequest("bedrock", "x")]);
 
         var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", request, SwitchyardJson.Options);
 
@@ -45,11 +45,11 @@ public sealed class RoutesEndpointsTests
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
         var credential = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/credentials",
-            new CreateCredentialRequest("openai", ProviderKinds.OpenAICompatible, "sk-secret-value-1234"), SwitchyardJson.Options))
+            new CreateCredentialRequest("openai", ProviderKinds.OpenAI, "sk-secret-value-1234"), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
         Assert.Equal("…1234", credential.SecretHint);
         var route = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes",
-            new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-x", "https://api.example.test/v1", credential.Id)]), SwitchyardJson.Options))
+            new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "https://api.example.test/v1", credential.Id)]), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<RouteDto>(SwitchyardJson.Options))!;
 
         var blocked = await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/credentials/{credential.Id}");
@@ -67,11 +67,11 @@ public sealed class RoutesEndpointsTests
         var a = await host.CreateTenantAsync("A");
         var b = await host.CreateTenantAsync("B");
         var credentialOfB = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{b.Id}/credentials",
-            new CreateCredentialRequest("openai", ProviderKinds.OpenAICompatible, "sk-secret-value-1234"), SwitchyardJson.Options))
+            new CreateCredentialRequest("openai", ProviderKinds.OpenAI, "sk-secret-value-1234"), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
 
         var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{a.Id}/routes",
-            new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAICompatible, "gpt-x", "https://api.example.test/v1", credentialOfB.Id)]), SwitchyardJson.Options);
+            new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "https://api.example.test/v1", credentialOfB.Id)]), SwitchyardJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("deployments[0].credentialId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,7 +1,8 @@
 using System.Text;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Dialects.OpenAI;
 
-namespace Switchyard.DataPlane.Tests.Gateway;
+namespace Switchyard.DataPlane.Tests.Dialects.OpenAI;
 
 public class ChatRequestParserTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Switchyard.DataPlane.Gateway;
+namespace Switchyard.DataPlane.Dialects.OpenAI;
 
 /// <summary>One pass over a chat completions body with <see cref="Utf8JsonReader"/>: validates JSON, extracts model/stream.</summary>
 public static class ChatRequestParser

@@ -1,0 +1,8 @@
+namespace Switchyard.DataPlane.Chat;
+
+public enum ResponseFormatKind
+{
+    Text,
+    JsonObject,
+    JsonSchema,
+}

@@ -1,0 +1,3 @@
+namespace Switchyard.DataPlane.Chat;
+
+public sealed record TokenCount(int InputTokens);

@@ -1,0 +1,62 @@
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Gateway;
+
+namespace Switchyard.DataPlane.Dialects.OpenAI;
+
+/// <summary>OpenAI Chat Completions (<c>POST /v1/chat/completions</c>) as spoken by the OpenAI SDKs.</summary>
+public sealed class OpenAIDialect : ChatDialect
+{
+    public const string EndpointNameValue = "chat.completions";
+
+    public override string Name => "openai";
+
+    public override string EndpointName => EndpointNameValue;
+
+    public override bool AllowsPassThrough => true;
+
+    public override ChatRequestInfo? Scan(ReadOnlySpan<byte> body, out GatewayError? error)
+    {
+        if (ChatRequestParser.Parse(body, out var message, out var param) is { } info)
+        {
+            error = null;
+            return info;
+        }
+
+        error = GatewayError.InvalidRequest(message!, param, param is null ? "invalid_json" : "missing_required_parameter");
+        return null;
+    }
+
+    public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => throw new NotImplementedException();
+
+    public override Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response) => throw new NotImplementedException();
+
+    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request) => throw new NotImplementedException();
+
+    public override Task WriteErrorAsync(HttpContext context, GatewayError error)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (error.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        var (status, type) = Map(error);
+        return OpenAIError.WriteAsync(context, status, error.Message, type, error.Param, error.Code);
+    }
+
+    /// <summary>The status and OpenAI error <c>type</c> for a gateway error.</summary>
+    public static (int Status, string Type) Map(GatewayError error) => error.Kind switch
+    {
+        GatewayErrorKind.Permission => (error.Status, OpenAIError.Permission),
+        GatewayErrorKind.RateLimit => (error.Status, "rate_limit_error"),
+        GatewayErrorKind.Overloaded => (StatusCodes.Status503ServiceUnavailable, OpenAIError.Server),
+        GatewayErrorKind.Unavailable or GatewayErrorKind.Server => (error.Status, OpenAIError.Server),
+        GatewayErrorKind.Upstream or GatewayErrorKind.Timeout => (error.Status, OpenAIError.Upstream),
+        _ => (error.Status, OpenAIError.InvalidRequest),
+    };
+}

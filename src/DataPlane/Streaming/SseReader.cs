@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Switchyard.DataPlane.Streaming;
+
+/// <summary>
+/// Reads server-sent events incrementally from an upstream body as they arrive. Lines may end in LF, CRLF or CR
+/// (Gemini uses CRLF); multi-line <c>data:</c> fields are joined with LF; comments and unknown fields are skipped.
+/// HTTP chunk boundaries need not align with events.
+/// </summary>
+public sealed class SseReader : IAsyncDisposable
+{
+    private readonly PipeReader _reader;
+    private readonly PooledBufferWriter _data = new(4096);
+    private string? _event;
+    private bool _hasData;
+    private bool _skipLeadingLf;
+
+    public SseReader(Stream stream) => _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(minimumReadSize: 4096, leaveOpen: true));
+
+    /// <summary>The next event, or null at the end of the stream.</summary>
+    public async ValueTask<SseEvent?> ReadAsync(CancellationToken cancellationToken)
+    {
+        _data.Clear();
+        _event = null;
+        _hasData = false;
+        while (true)
+        {
+            var result = await _reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            var dispatched = TryReadEvent(ref buffer);
+            _reader.AdvanceTo(buffer.Start, buffer.End);
+            if (dispatched)
+            {
+                return new SseEvent(_event, _data.WrittenMemory);
+            }
+
+            if (result.IsCompleted)
+            {
+                // A last event without its blank line still counts.
+                return _hasData || _event is not null ? new SseEvent(_event, _data.WrittenMemory) : null;
+            }
+        }
+    }
+
+    private bool TryReadEvent(ref ReadOnlySequence<byte> buffer)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        while (true)
+        {
+            if (_skipLeadingLf && reader.IsNext((byte)'\n', advancePast: true))
+            {
+                _skipLeadingLf = false;
+            }
+            else if (_skipLeadingLf && !reader.End)
+            {
+                _skipLeadingLf = false;
+            }
+
+            if (!reader.TryReadToAny(out ReadOnlySequence<byte> line, "\r\n"u8, advancePastDelimiter: false))
+            {
+                buffer = buffer.Slice(reader.Position);
+                return false;
+            }
+
+            reader.TryRead(out var delimiter);
+            if (delimiter == (byte)'\r')
+            {
+                // CRLF: the LF may be in the next read.
+                if (!reader.IsNext((byte)'\n', advancePast: true))
+                {
+                    _skipLeadingLf = reader.End;
+                }
+            }
+
+            if (line.IsEmpty)
+            {
+                if (_hasData || _event is not null)
+                {
+                    buffer = buffer.Slice(reader.Position);
+                    return true;
+                }
+
+                continue;
+            }
+
+            ProcessLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray());
+        }
+    }
+
+    private void ProcessLine(ReadOnlySpan<byte> line)
+    {
+        if (line[0] == (byte)':')
+        {
+            return;
+        }
+
+        var colon = line.IndexOf((byte)':');
+        var name = colon < 0 ? line : line[..colon];
+        var value = colon < 0 ? [] : line[(colon + 1)..];
+        if (!value.IsEmpty && value[0] == (byte)' ')
+        {
+            value = value[1..];
+        }
+
+        if (name.SequenceEqual("data"u8))
+        {
+            if (_hasData)
+            {
+                _data.Write("\n"u8);
+            }
+
+            _data.Write(value);
+            _hasData = true;
+        }
+        else if (name.SequenceEqual("event"u8))
+        {
+            _event = EventName(value);
+        }
+    }
+
+    private static string EventName(ReadOnlySpan<byte> value) => value switch
+    {
+        _ when value.SequenceEqual("content_block_delta"u8) => "content_block_delta",
+        _ when value.SequenceEqual("message_start"u8) => "message_start",
+        _ when value.SequenceEqual("content_block_start"u8) => "content_block_start",
+        _ when value.SequenceEqual("content_block_stop"u8) => "content_block_stop",
+        _ when value.SequenceEqual("message_delta"u8) => "message_delta",
+        _ when value.SequenceEqual("message_stop"u8) => "message_stop",
+        _ when value.SequenceEqual("ping"u8) => "ping",
+        _ when value.SequenceEqual("error"u8) => "error",
+        _ => System.Text.Encoding.UTF8.GetString(value),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.CompleteAsync();
+        _data.Dispose();
+    }
+}
