@@ -13,6 +13,7 @@ using Switchyard.DataPlane.Messaging;
 using Switchyard.Shared.Messages;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Tests.Infrastructure;
 
@@ -33,10 +34,16 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024)
+    /// <param name="customize">Adds routes to the standard test snapshot (see <see cref="TestSnapshots.AddRoute"/>).</param>
+    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
         var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
+        if (customize is not null)
+        {
+            snapshot = TestSnapshots.Stamp(customize(snapshot));
+        }
+
         await File.WriteAllBytesAsync(Path.Combine(host._dir.Path, "snapshot.json"), JsonSerializer.SerializeToUtf8Bytes(snapshot, SwitchyardJson.Options));
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = host._dir.Path, EnvironmentName = "Testing" });

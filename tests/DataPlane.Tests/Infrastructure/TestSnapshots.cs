@@ -50,6 +50,26 @@ internal static class TestSnapshots
         return Stamp(snapshot);
     }
 
+    /// <summary>
+    /// Adds a route (public model → one deployment) and, when <paramref name="secret"/> is given, a credential for it.
+    /// Chain calls inside <see cref="DataPlaneTestHost.StartAsync"/>'s customize callback.
+    /// </summary>
+    public static ConfigSnapshot AddRoute(this ConfigSnapshot snapshot, string publicModel, string kind, string upstreamModel, string? baseUrl,
+        string? secret = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var credentials = snapshot.Credentials.ToList();
+        Guid? credentialId = null;
+        if (secret is not null)
+        {
+            credentialId = Guid.CreateVersion7();
+            credentials.Add(new CredentialSnapshot(credentialId.Value, TenantId, kind, new SecretSealer(NodeSecret).Seal(secret)));
+        }
+
+        var route = new RouteSnapshot(Guid.CreateVersion7(), TenantId, publicModel, "weighted",
+            [new DeploymentSnapshot(Guid.CreateVersion7(), kind, upstreamModel, baseUrl, credentialId, 1, settings ?? new Dictionary<string, string>())]);
+        return snapshot with { Routes = [.. snapshot.Routes, route], Credentials = credentials };
+    }
+
     public static ConfigSnapshot Stamp(ConfigSnapshot snapshot) => snapshot with { Hash = ConfigSnapshotHash.Compute(snapshot) };
 
     private static KeySnapshot KeyOf(Guid id, string key, Guid tenantId, string[] allowed, KeyStatus status, DateTimeOffset? expires) =>
