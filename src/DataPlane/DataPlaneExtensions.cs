@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Authentication;
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Gateway;
@@ -56,7 +58,10 @@ public static class DataPlaneExtensions
         services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
         services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
         services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<IChatProvider, MockChatProvider>();
+        services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
         services.AddSingleton<OpenAIDialect>();
+        services.AddSingleton<EmbeddingsEndpoint>();
         services.AddSingleton<ModelsEndpoint>();
 
         // Usage: publisher first so it stops after the writer and can publish the final segment.

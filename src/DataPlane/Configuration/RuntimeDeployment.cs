@@ -6,6 +6,7 @@ namespace Switchyard.DataPlane.Configuration;
 public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secret)
 {
     private Uri? _chatCompletionsUri;
+    private object? _providerState;
 
     public DeploymentSnapshot Snapshot { get; } = snapshot;
 
@@ -28,6 +29,23 @@ public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secre
     public string? BearerAuthorization { get; } = secret is { Length: > 0 } ? "Bearer " + secret : null;
 
     public string? Setting(string name) => Snapshot.Settings.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// A provider's parsed view of this deployment (settings, credentials, URLs), built on first use and kept for the
+    /// snapshot's lifetime, so requests do not re-parse settings. One provider kind per deployment, so one slot.
+    /// </summary>
+    public T ProviderState<T>(Func<RuntimeDeployment, T> create)
+        where T : class
+    {
+        if (Volatile.Read(ref _providerState) is T state)
+        {
+            return state;
+        }
+
+        var created = create(this);
+        Volatile.Write(ref _providerState, created);
+        return created;
+    }
 
     public override string ToString() => $"{ProviderKind}:{Id}";
 }

@@ -1,5 +1,6 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.OpenAI;
+using Switchyard.DataPlane.Embeddings;
 
 namespace Switchyard.DataPlane.Gateway;
 
@@ -13,8 +14,10 @@ public static class GatewayEndpoints
         var openAI = services.GetRequiredService<OpenAIDialect>();
         var chat = ActivatorUtilities.CreateInstance<ChatEndpoint>(services, openAI);
         var models = services.GetRequiredService<ModelsEndpoint>();
+        var embeddings = services.GetRequiredService<EmbeddingsEndpoint>();
         var group = endpoints.MapGroup("/v1").AllowAnonymous().WithTags("Gateway");
         group.MapPost("/chat/completions", (RequestDelegate)chat.HandleAsync).WithDisplayName("Switchyard POST /v1/chat/completions");
+        group.MapPost("/embeddings", (RequestDelegate)embeddings.HandleAsync).WithDisplayName("Switchyard POST /v1/embeddings");
         group.MapGet("/models", (RequestDelegate)models.HandleAsync).WithDisplayName("Switchyard GET /v1/models");
         group.Map("/{**path}", context => openAI.WriteErrorAsync(context,
                 GatewayError.NotFound($"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url")))

@@ -12,7 +12,7 @@ public sealed class MockProviderAdapter(TimeProvider time) : IPassThroughAdapter
 
     public async Task ChatCompletionsAsync(HttpContext context, GatewayRequestState state)
     {
-        var settings = MockSettings.From(state.Deployment!);
+        var settings = MockSettings.Of(state.Deployment!);
         var aborted = context.RequestAborted;
         if (settings.LatencyMs > 0)
         {
