@@ -8,7 +8,7 @@ namespace Switchyard.DataPlane.Usage;
 
 /// <summary>
 /// Publishes closed spool segments as <see cref="UsageBatchReported"/> batches and deletes a segment only after every
-/// batch of it was published (confirmed). Failures keep the file and retry with backoff; leftovers go out at start.
+/// batch of it was delivered (broker confirm on RabbitMQ; the control plane's acknowledgement on the in-memory bus). Failures keep the file and retry with backoff; leftovers go out at start.
 /// </summary>
 public sealed class UsagePublisher(DataPaths paths, IMessagePublisher publisher, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsagePublisher> logger)
     : BackgroundService
@@ -49,7 +49,7 @@ public sealed class UsagePublisher(DataPaths paths, IMessagePublisher publisher,
                 for (int offset = 0, index = 0; offset < records.Count; offset += _options.Usage.MaxBatchSize, index++)
                 {
                     var batch = records.GetRange(offset, Math.Min(_options.Usage.MaxBatchSize, records.Count - offset));
-                    await publisher.PublishAsync(new UsageBatchReported(SpoolSegment.BatchId(segment, index), _options.NodeId, batch), cancellationToken);
+                    await publisher.DeliverUsageAsync(new UsageBatchReported(SpoolSegment.BatchId(segment, index), _options.NodeId, batch), cancellationToken);
                 }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

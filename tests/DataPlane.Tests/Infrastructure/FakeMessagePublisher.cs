@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Switchyard.DataPlane.Messaging;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Tests.Infrastructure;
 
@@ -21,4 +22,6 @@ internal sealed class FakeMessagePublisher : IMessagePublisher
         Published.Enqueue(message);
         return Task.CompletedTask;
     }
+
+    public Task DeliverUsageAsync(UsageBatchReported batch, CancellationToken cancellationToken) => PublishAsync(batch, cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// Stores a node's usage batch idempotently: in one transaction it looks up which record ids are already stored and
 /// inserts only the others, so a redelivered batch is counted once. Losing an insert race to a concurrent delivery
 /// raises a unique violation; the batch is then re-run (and retried by the endpoint's retry policy beyond that).
+/// A batch sent as a request (in-memory bus) is answered with <see cref="UsageBatchAccepted"/> once stored.
 /// </summary>
 public sealed class UsageBatchReportedConsumer(ControlPlaneDbContext db) : IConsumer<UsageBatchReported>
 {
@@ -17,22 +18,22 @@ public sealed class UsageBatchReportedConsumer(ControlPlaneDbContext db) : ICons
     public async Task Consume(ConsumeContext<UsageBatchReported> context)
     {
         var records = context.Message.Records.DistinctBy(r => r.Id).ToList();
-        if (records.Count == 0)
-        {
-            return;
-        }
-
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; records.Count > 0; attempt++)
         {
             try
             {
                 await InsertNewAsync(records, context.CancellationToken);
-                return;
+                break;
             }
             catch (DbUpdateException ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
             {
                 db.ChangeTracker.Clear();
             }
+        }
+
+        if (context.ResponseAddress is not null && context.IsResponseAccepted<UsageBatchAccepted>())
+        {
+            await context.RespondAsync(new UsageBatchAccepted(context.Message.BatchId, records.Count));
         }
     }
 

@@ -63,6 +63,19 @@ public sealed class UsageBatchReportedConsumerTests
         Assert.True(records[0].Timestamp >= records[1].Timestamp);
     }
 
+    [Fact]
+    public async Task Bus_BatchSentAsRequest_AnsweredOnlyOnceStored()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var batch = Batch(4);
+        var client = host.Services.GetRequiredService<IBus>().CreateRequestClient<UsageBatchReported>(RequestTimeout.After(s: 30));
+
+        var response = await client.GetResponse<UsageBatchAccepted>(batch);
+
+        Assert.Equal((batch.BatchId, 4), (response.Message.BatchId, response.Message.Records));
+        Assert.Equal(4, await host.WithDbAsync(db => db.UsageRecords.CountAsync()));
+    }
+
     private static UsageBatchReported Batch(int count, Guid? tenantId = null)
     {
         var start = DateTimeOffset.UtcNow;
@@ -123,6 +136,7 @@ public class FakeConsumeContext : DispatchProxy
     {
         "get_Message" => _message,
         "get_CancellationToken" => CancellationToken.None,
+        "get_ResponseAddress" => null,
         _ => throw new NotSupportedException(targetMethod?.Name),
     };
 }
