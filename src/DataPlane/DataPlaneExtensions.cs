@@ -9,6 +9,7 @@ using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Providers;
+using Switchyard.DataPlane.Providers.Anthropic;
 using Switchyard.DataPlane.Providers.Gemini;
 using Switchyard.DataPlane.Providers.Mock;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
@@ -60,6 +61,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
         services.AddSingleton<IChatProvider, GeminiChatProvider>();
         services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
+        services.AddSingleton<IChatProvider, AnthropicChatProvider>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<IChatProvider, MockChatProvider>();
         services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
