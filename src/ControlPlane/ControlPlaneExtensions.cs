@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Members;
@@ -82,6 +83,7 @@ public static class ControlPlaneExtensions
         var api = root.MapGroup("/api").RequireAuthorization(AuthSchemes.ApiPolicy);
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
+        api.MapCatalogEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>One upstream that can serve a route.</summary>
@@ -6,6 +8,11 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="BaseUrl">Provider base URL including any version segment (e.g. https://api.openai.com/v1); null for mock.</param>
 /// <param name="CredentialId">The credential whose secret authenticates to the provider; null when none is needed.</param>
 /// <param name="Settings">Provider-specific settings (e.g. mock latencyMs, tokensPerSecond).</param>
+/// <param name="Capabilities">
+/// What the upstream model can serve: the deployment's override, else the <see cref="ModelCatalog"/> entry (the control
+/// plane always fills it; null only in snapshots written before it existed, which is why it is left out of the JSON when null
+/// and so of the hash of such snapshots).
+/// </param>
 public sealed record DeploymentSnapshot(
     Guid Id,
     string ProviderKind,
@@ -13,4 +20,5 @@ public sealed record DeploymentSnapshot(
     string? BaseUrl,
     Guid? CredentialId,
     int Weight,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ModelCapabilities? Capabilities = null);

@@ -10,7 +10,8 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// <summary>
 /// Compiles the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
 /// team, key (revoked ones too, with their status), route and credential (secret sealed), each list ordered by id so equal
-/// content always serialises to equal bytes. Stores the hash on the revision row.
+/// content always serialises to equal bytes. Each deployment carries its model's capabilities (the admin's override, else the
+/// built-in <see cref="ModelCatalog"/>). Stores the hash on the revision row.
 /// </summary>
 public sealed class SnapshotCompiler(SnapshotSecretSealer sealer)
 {
@@ -39,7 +40,9 @@ public sealed class SnapshotCompiler(SnapshotSecretSealer sealer)
                 r.Id, r.TenantId, r.PublicModel, r.Strategy,
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(
                     d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
-                    new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal))).ToArray())).ToArray(),
+                    new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal),
+                    d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel))).ToArray(),
+                r.DropUnsupportedParams)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
         };
 

@@ -9,7 +9,10 @@ using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Providers;
 
-/// <summary>POST /api/tenants/{tenantId}/credentials (tenant admins). The secret is encrypted at rest; bumps the revision.</summary>
+/// <summary>
+/// POST /api/tenants/{tenantId}/credentials (tenant admins). The secret is checked against the kind's format (see
+/// <see cref="CredentialRules"/>) and encrypted at rest; bumps the revision.
+/// </summary>
 public static class CreateCredential
 {
     public static async Task<Results<Created<CredentialDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -27,6 +30,10 @@ public static class CreateCredential
         if (!ProviderKinds.All.Contains(request.ProviderKind))
         {
             errors.Add("providerKind", $"The providerKind field must be one of: {string.Join(", ", ProviderKinds.All)}.");
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Secret) && CredentialRules.ValidateSecret(request.ProviderKind, request.Secret.Trim()) is { } secretError)
+        {
+            errors.Add("secret", secretError);
         }
 
         if (!errors.IsValid)

@@ -36,6 +36,7 @@ public static class CreateRoute
             TenantId = tenantId,
             PublicModel = publicModel,
             Strategy = request.Strategy,
+            DropUnsupportedParams = request.DropUnsupportedParams,
             CreatedAt = time.GetUtcNow(),
             Deployments = RouteValidator.ToDeployments(request.Deployments),
         };

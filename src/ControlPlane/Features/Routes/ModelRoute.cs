@@ -15,6 +15,9 @@ public sealed class ModelRoute : IConfigEntity, ITenantOwned
     public Guid TenantId { get; set; }
     public string PublicModel { get; set; } = "";
     public string Strategy { get; set; } = "weighted";
+
+    /// <summary>True: the data plane drops parameters a deployment's model cannot serve instead of answering 400.</summary>
+    public bool DropUnsupportedParams { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<RouteDeployment> Deployments { get; set; } = [];
 
@@ -22,7 +25,8 @@ public sealed class ModelRoute : IConfigEntity, ITenantOwned
         Id, TenantId, PublicModel, Strategy,
         Deployments.OrderBy(d => d.Position).Select(d => new DeploymentDto(
             d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
-            new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal))).ToArray());
+            new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal), d.Capabilities)).ToArray(),
+        DropUnsupportedParams);
 }
 
 internal sealed class ModelRouteConfiguration : IEntityTypeConfiguration<ModelRoute>

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.Shared;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -21,6 +23,9 @@ public sealed class RouteDeployment : IConfigEntity
 
     /// <summary>Provider-specific settings, stored as a JSON object in a text column.</summary>
     public Dictionary<string, string> Settings { get; set; } = [];
+
+    /// <summary>The admin's override of the model catalog's capabilities (JSON text column); null uses the catalog.</summary>
+    public ModelCapabilities? Capabilities { get; set; }
 }
 
 internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<RouteDeployment>
@@ -39,6 +44,11 @@ internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<Ro
                     (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                     v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
                     v => new Dictionary<string, string>(v)))
+            .HasColumnType("text");
+        builder.Property(d => d.Capabilities)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, SwitchyardJson.Options),
+                v => JsonSerializer.Deserialize<ModelCapabilities>(v, SwitchyardJson.Options))
             .HasColumnType("text");
         builder.HasIndex(d => d.CredentialId);
         builder.HasOne<ProviderCredential>().WithMany().HasForeignKey(d => d.CredentialId).OnDelete(DeleteBehavior.Restrict);

@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
-using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
-/// <summary>Validates a <see cref="RouteRequest"/> for one tenant; field names follow the JSON body (deployments[0].baseUrl).</summary>
+/// <summary>
+/// Validates a <see cref="RouteRequest"/> for one tenant; field names follow the JSON body (deployments[0].baseUrl).
+/// Each deployment is checked for its provider kind by <see cref="DeploymentValidator"/>.
+/// </summary>
 public static partial class RouteValidator
 {
     public const int MaxDeployments = 32;
@@ -31,40 +33,20 @@ public static partial class RouteValidator
         }
 
         var credentialIds = deployments.Where(d => d?.CredentialId is not null).Select(d => d.CredentialId!.Value).Distinct().ToList();
-        var known = await db.ProviderCredentials.AsNoTracking()
-            .Where(c => c.TenantId == tenantId && credentialIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var credentialKinds = await db.ProviderCredentials.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && credentialIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.ProviderKind, cancellationToken);
 
         for (var i = 0; i < deployments.Count; i++)
         {
             var field = $"deployments[{i}]";
-            var d = deployments[i];
-            if (d is null)
+            if (deployments[i] is not { } deployment)
             {
                 errors.Add(field, "A deployment must not be null.");
                 continue;
             }
 
-            if (!ProviderKinds.All.Contains(d.ProviderKind))
-            {
-                errors.Add($"{field}.providerKind", $"The providerKind field must be one of: {string.Join(", ", ProviderKinds.All)}.");
-            }
-
-            errors.Required($"{field}.upstreamModel", d.UpstreamModel, 200);
-            if (d.Weight < 1)
-            {
-                errors.Add($"{field}.weight", "The weight field must be at least 1.");
-            }
-
-            var needsUrl = d.ProviderKind == ProviderKinds.OpenAI;
-            if ((needsUrl || !string.IsNullOrEmpty(d.BaseUrl)) && !IsHttpUrl(d.BaseUrl))
-            {
-                errors.Add($"{field}.baseUrl", "The baseUrl field must be an absolute http or https URL.");
-            }
-
-            if (d.CredentialId is { } credentialId && !known.Contains(credentialId))
-            {
-                errors.Add($"{field}.credentialId", "The credential does not exist in this tenant.");
-            }
+            DeploymentValidator.Validate(errors, field, deployment, credentialKinds);
         }
 
         return errors;
@@ -82,10 +64,8 @@ public static partial class RouteValidator
             CredentialId = d.CredentialId,
             Weight = d.Weight,
             Settings = d.Settings is null ? [] : new Dictionary<string, string>(d.Settings, StringComparer.Ordinal),
+            Capabilities = d.Capabilities,
         }).ToList();
-
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex StrategyName();

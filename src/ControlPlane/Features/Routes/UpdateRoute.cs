@@ -7,7 +7,7 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
-/// <summary>PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy and deployments.</summary>
+/// <summary>PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments.</summary>
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -38,6 +38,7 @@ public static class UpdateRoute
 
         route.PublicModel = publicModel;
         route.Strategy = request.Strategy;
+        route.DropUnsupportedParams = request.DropUnsupportedParams;
         db.RouteDeployments.RemoveRange(route.Deployments);
         route.Deployments.Clear();
         var deployments = RouteValidator.ToDeployments(request.Deployments);

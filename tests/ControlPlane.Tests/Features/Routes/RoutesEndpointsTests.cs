@@ -10,20 +10,71 @@ namespace Switchyard.ControlPlane.Tests.Features.Routes;
 public sealed class RoutesEndpointsTests
 {
     [Fact]
-    public async Task CreateRoute_OpenAiWithoutBaseUrlAndZeroWeight_ValidationProblemNamesFields()
+    public async Task CreateRoute_InvalidDeployments_ValidationProblemNamesFields()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
-        var request = new RouteRequest("gpt", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "not-a-url", Weight: 0), new DeploymentRequest("bedrock", "x")]);
+        var request = new RouteRequest("gpt",
+        [
+            new DeploymentRequest(ProviderKinds.OpenAI, "gpt-x", "not-a-url", Weight: 0),
+            new DeploymentRequest("watsonx", "x"),
+            new DeploymentRequest(ProviderKinds.Bedrock, "amazon.nova-pro-v1:0"),
+            new DeploymentRequest(ProviderKinds.AzureOpenAI, "gpt-4o", Settings: new Dictionary<string, string> { ["apiVersion"] = "latest" }),
+        ]);
 
         var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", request, SwitchyardJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = body.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("deployments[0].baseUrl", out _));
-        Assert.True(errors.TryGetProperty("deployments[0].weight", out _));
-        Assert.True(errors.TryGetProperty("deployments[1].providerKind", out _));
+        var errors = body.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(
+        [
+            "deployments[0].baseUrl", "deployments[0].weight", "deployments[1].providerKind", "deployments[2].settings.region",
+            "deployments[3].baseUrl", "deployments[3].settings.apiVersion",
+        ], errors);
+    }
+
+    [Fact]
+    public async Task CreateRoute_EveryKindWithItsRequiredFields_Created()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var request = new RouteRequest("any",
+        [
+            new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o"),
+            new DeploymentRequest(ProviderKinds.Anthropic, "claude-sonnet-4-20250514"),
+            new DeploymentRequest(ProviderKinds.Gemini, "gemini-2.5-flash"),
+            new DeploymentRequest(ProviderKinds.Bedrock, "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+                Settings: new Dictionary<string, string> { ["region"] = "us-east-1" }),
+            new DeploymentRequest(ProviderKinds.AzureOpenAI, "gpt-4o", "https://acme.openai.azure.com",
+                Settings: new Dictionary<string, string> { ["apiVersion"] = "2024-10-21", ["deployment"] = "gpt4o-prod" }),
+            new DeploymentRequest(ProviderKinds.Vllm, "meta-llama/Llama-3.3-70B-Instruct", "http://127.0.0.1:8000/v1"),
+            .. new[] { ProviderKinds.Mistral, ProviderKinds.Groq, ProviderKinds.Together, ProviderKinds.DeepSeek, ProviderKinds.Fireworks,
+                ProviderKinds.OpenRouter, ProviderKinds.Ollama, ProviderKinds.Mock }.Select(k => new DeploymentRequest(k, "some-model")),
+        ]);
+
+        var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", request, SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var route = (await response.Content.ReadFromJsonAsync<RouteDto>(SwitchyardJson.Options))!;
+        Assert.Equal(ProviderKinds.All.Order(StringComparer.Ordinal), route.Deployments.Select(d => d.ProviderKind).Order(StringComparer.Ordinal));
+        Assert.Null(route.Deployments[0].BaseUrl);
+    }
+
+    [Fact]
+    public async Task CreateRoute_CredentialOfAnotherProviderKind_ValidationProblemNamesCredentialId()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var anthropic = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/credentials",
+            new CreateCredentialRequest("anthropic", ProviderKinds.Anthropic, "sk-ant-secret-value-1234"), SwitchyardJson.Options))
+            .Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
+
+        var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes",
+            new RouteRequest("gemini", [new DeploymentRequest(ProviderKinds.Gemini, "gemini-2.5-flash", CredentialId: anthropic.Id)]), SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("deployments[0].credentialId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

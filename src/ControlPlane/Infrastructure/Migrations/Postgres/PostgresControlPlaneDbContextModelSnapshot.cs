@@ -445,6 +445,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("DropUnsupportedParams")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PublicModel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -475,6 +478,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("BaseUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("uuid");

@@ -433,6 +433,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DropUnsupportedParams")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicModel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -463,6 +466,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("BaseUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,18 @@
+namespace Switchyard.ControlPlane.Features.Catalog;
+
+public static class CatalogEndpoints
+{
+    /// <summary>Admin API: /api/catalog/models and /api/catalog/resolve, open to every authenticated caller.</summary>
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder api)
+    {
+        var catalog = api.MapGroup("/catalog").WithTags("Catalog");
+        catalog.MapGet("/models", ListCatalogModels.Handle).WithName("ListCatalogModels")
+            .WithSummary("The built-in model catalog")
+            .WithDescription("Capabilities of well-known upstream models by model id prefix (longest prefix wins). "
+                + "Unknown models get permissive defaults; a route deployment can override the capabilities.");
+        catalog.MapGet("/resolve", ResolveCatalogModel.Handle).WithName("ResolveCatalogModel")
+            .WithSummary("The capabilities a deployment gets without an override")
+            .WithDescription("Resolves a provider kind and upstream model id against the built-in catalog.");
+        return api;
+    }
+}
