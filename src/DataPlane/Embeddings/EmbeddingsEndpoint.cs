@@ -90,6 +90,13 @@ public sealed class EmbeddingsEndpoint(
             return;
         }
 
+        if (deployment.Snapshot.Capabilities is { Embeddings: false })
+        {
+            await dialect.WriteErrorAsync(context, GatewayError.InvalidRequest(
+                $"The model `{request.Model}` does not support embeddings.", "model", "model_not_supported"));
+            return;
+        }
+
         var result = await provider.EmbedAsync(request, deployment, context.RequestAborted);
         if (result.Error is { } error)
         {

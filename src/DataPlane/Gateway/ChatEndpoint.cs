@@ -67,7 +67,9 @@ public sealed class ChatEndpoint(
 
             var deployment = routing.Get(route.Snapshot.Strategy).Pick(route);
             state.Deployment = deployment;
-            if (dialect.AllowsPassThrough && providers.FindPassThrough(deployment.ProviderKind) is { } passThrough)
+            var capabilities = deployment.Snapshot.Capabilities;
+            var passThrough = dialect.AllowsPassThrough ? providers.FindPassThrough(deployment.ProviderKind) : null;
+            if (passThrough is not null && CapabilityGuard.IsUnrestricted(capabilities))
             {
                 await passThrough.ChatCompletionsAsync(context, state);
                 return;
@@ -76,6 +78,18 @@ public sealed class ChatEndpoint(
             if (dialect.Parse(body.Span, out var parseError) is not { } request)
             {
                 await dialect.WriteErrorAsync(context, parseError!);
+                return;
+            }
+
+            if (CapabilityGuard.Check(request, capabilities, route.Snapshot.DropUnsupportedParams, out var changed) is { } unsupported)
+            {
+                await dialect.WriteErrorAsync(context, unsupported);
+                return;
+            }
+
+            if (passThrough is not null && !changed)
+            {
+                await passThrough.ChatCompletionsAsync(context, state);
                 return;
             }
 
