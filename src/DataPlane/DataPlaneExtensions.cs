@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Gateway;
@@ -58,6 +59,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<ModelsEndpoint>();
+        services.AddSingleton<AnthropicDialect>();
+        services.AddSingleton<CountTokensEndpoint>();
 
         // Usage: publisher first so it stops after the writer and can publish the final segment.
         services.AddSingleton<UsageQueue>();
