@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
@@ -68,6 +69,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<EmbeddingsEndpoint>();
         services.AddSingleton<ModelsEndpoint>();
+        services.AddSingleton<AnthropicDialect>();
+        services.AddSingleton<CountTokensEndpoint>();
 
         // Usage: publisher first so it stops after the writer and can publish the final segment.
         services.AddSingleton<UsageQueue>();

@@ -1,4 +1,5 @@
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Embeddings;
 
@@ -18,6 +19,11 @@ public static class GatewayEndpoints
         var group = endpoints.MapGroup("/v1").AllowAnonymous().WithTags("Gateway");
         group.MapPost("/chat/completions", (RequestDelegate)chat.HandleAsync).WithDisplayName("Switchyard POST /v1/chat/completions");
         group.MapPost("/embeddings", (RequestDelegate)embeddings.HandleAsync).WithDisplayName("Switchyard POST /v1/embeddings");
+        var anthropic = services.GetRequiredService<AnthropicDialect>();
+        var messages = ActivatorUtilities.CreateInstance<ChatEndpoint>(services, anthropic);
+        var countTokens = services.GetRequiredService<CountTokensEndpoint>();
+        group.MapPost("/messages", (RequestDelegate)messages.HandleAsync).WithDisplayName("Switchyard POST /v1/messages");
+        group.MapPost("/messages/count_tokens", (RequestDelegate)countTokens.HandleAsync).WithDisplayName("Switchyard POST /v1/messages/count_tokens");
         group.MapGet("/models", (RequestDelegate)models.HandleAsync).WithDisplayName("Switchyard GET /v1/models");
         group.Map("/{**path}", context => openAI.WriteErrorAsync(context,
                 GatewayError.NotFound($"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url")))

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Streaming;
+
+namespace Switchyard.DataPlane.Dialects.Anthropic;
+
+/// <summary>Anthropic error shapes: <c>{"type":"error","error":{"type","message"},"request_id"}</c> and their statuses.</summary>
+internal static class AnthropicErrors
+{
+    public const int OverloadedStatus = 529;
+
+    /// <summary>The status and Anthropic error <c>type</c> for a gateway error.</summary>
+    public static (int Status, string Type) Map(GatewayError error) => error.Kind switch
+    {
+        GatewayErrorKind.InvalidRequest => (error.Status is >= 400 and < 500 ? error.Status : StatusCodes.Status400BadRequest, "invalid_request_error"),
+        GatewayErrorKind.Authentication => (StatusCodes.Status401Unauthorized, "authentication_error"),
+        GatewayErrorKind.Permission => (StatusCodes.Status403Forbidden, "permission_error"),
+        GatewayErrorKind.NotFound => (StatusCodes.Status404NotFound, "not_found_error"),
+        GatewayErrorKind.RequestTooLarge => (StatusCodes.Status413PayloadTooLarge, "request_too_large"),
+        GatewayErrorKind.RateLimit => (StatusCodes.Status429TooManyRequests, "rate_limit_error"),
+        GatewayErrorKind.Overloaded => (OverloadedStatus, "overloaded_error"),
+        GatewayErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "api_error"),
+        GatewayErrorKind.Upstream => (StatusCodes.Status502BadGateway, "api_error"),
+        GatewayErrorKind.Timeout => (StatusCodes.Status504GatewayTimeout, "api_error"),
+        _ => (StatusCodes.Status500InternalServerError, "api_error"),
+    };
+
+    /// <summary>Writes <c>{"type":"error","error":{...}}</c>, with <c>request_id</c> when given (HTTP errors, not stream events).</summary>
+    public static void WriteObject(Utf8JsonWriter w, string type, string message, string? requestId)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "error");
+        w.WriteStartObject("error");
+        w.WriteString("type", type);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+        if (requestId is not null)
+        {
+            w.WriteString("request_id", requestId);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Sets status and headers, records the failure and writes the body; nothing when the response has started.</summary>
+    public static async Task WriteAsync(HttpContext context, GatewayError error)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        var (status, type) = Map(error);
+        context.Features.Get<GatewayRequestState>()?.Fail(status, error.Code ?? type);
+        var requestId = AnthropicIds.NewRequestId();
+        using var buffer = new PooledBufferWriter(512);
+        using (var w = new Utf8JsonWriter(buffer, AnthropicWire.WriterOptions))
+        {
+            WriteObject(w, type, error.Message, requestId);
+        }
+
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        response.Headers["request-id"] = requestId;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter;
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+}
