@@ -1,11 +1,13 @@
+using System.Text.Json;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Errors;
 using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
 /// <summary>OpenAI Chat Completions (<c>POST /v1/chat/completions</c>) as spoken by the OpenAI SDKs.</summary>
-public sealed class OpenAIDialect : ChatDialect
+public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
 {
     public const string EndpointNameValue = "chat.completions";
 
@@ -27,11 +29,29 @@ public sealed class OpenAIDialect : ChatDialect
         return null;
     }
 
-    public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => throw new NotImplementedException();
+    public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => OpenAIRequestReader.Read(body, out error);
 
-    public override Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response) => throw new NotImplementedException();
+    public override async Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response)
+    {
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, OpenAIResponseWriter.Options))
+        {
+            OpenAIResponseWriter.Write(writer, OpenAIIds.Completion(response.Id), time.GetUtcNow().ToUnixTimeSeconds(), request.Model, response);
+        }
 
-    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request) => throw new NotImplementedException();
+        var http = context.Response;
+        http.StatusCode = StatusCodes.Status200OK;
+        http.ContentType = "application/json";
+        http.ContentLength = buffer.WrittenCount;
+        await http.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request)
+    {
+        var sink = new OpenAIStreamSink(context, request, this, time);
+        context.Response.RegisterForDispose(sink);
+        return sink;
+    }
 
     public override Task WriteErrorAsync(HttpContext context, GatewayError error)
     {
