@@ -59,7 +59,6 @@ public static class DataPlaneExtensions
         services.AddSingleton<OpenAIForwardTransformer>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
-        services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
         services.AddSingleton<IChatProvider, GeminiChatProvider>();
         services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
         services.AddSingleton<IChatProvider, AnthropicChatProvider>();
