@@ -117,9 +117,9 @@ internal static class GeminiContentsWriter
         }
 
         w.WriteEndObject();
-        if (call.Signature is not null)
+        if ((call.Signature ?? GeminiWire.SignatureFromId(call.Id)) is { } signature)
         {
-            w.WriteString("thoughtSignature", call.Signature);
+            w.WriteString("thoughtSignature", signature);
         }
 
         w.WriteEndObject();

@@ -77,9 +77,10 @@ internal static class GeminiResponseReader
             {
                 if (part.TryGetProperty("functionCall", out var call))
                 {
-                    choice.ToolCalls.Add(new ToolCall(GeminiWire.NewToolCallId(), GeminiWire.Str(call, "name") ?? "", GeminiWire.ArgumentsText(call))
+                    var signature = GeminiWire.Str(part, "thoughtSignature");
+                    choice.ToolCalls.Add(new ToolCall(GeminiWire.NewToolCallId(signature), GeminiWire.Str(call, "name") ?? "", GeminiWire.ArgumentsText(call))
                     {
-                        Signature = GeminiWire.Str(part, "thoughtSignature"),
+                        Signature = signature,
                     });
                 }
                 else if (GeminiWire.Str(part, "text") is { } value)

@@ -112,7 +112,7 @@ internal sealed class GeminiStreamTranslator(IChatStreamSink sink)
                 if (part.TryGetProperty("functionCall", out var call))
                 {
                     var tool = _toolCounts[choice]++;
-                    await sink.ToolCallAsync(choice, tool, GeminiWire.NewToolCallId(), GeminiWire.Str(call, "name") ?? "", cancellationToken);
+                    await sink.ToolCallAsync(choice, tool, GeminiWire.NewToolCallId(GeminiWire.Str(part, "thoughtSignature")), GeminiWire.Str(call, "name") ?? "", cancellationToken);
                     await sink.ToolArgumentsAsync(choice, tool, GeminiWire.ArgumentsText(call), cancellationToken);
                 }
                 else if (GeminiWire.Str(part, "text") is { Length: > 0 } text)

@@ -10,12 +10,37 @@ internal static class GeminiWire
 {
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    /// <summary>Gemini function calls carry no id: "call_" + 24 random alphanumerics.</summary>
-    public static string NewToolCallId() => string.Create(29, 0, static (span, _) =>
+    private const string SignatureSeparator = "__thought__";
+
+    /// <summary>
+    /// Gemini function calls carry no id: "call_" + 24 random alphanumerics. A <c>thoughtSignature</c> (which Gemini
+    /// wants echoed with the call on the next turn, but which no dialect can carry) rides inside the id, base64url-encoded
+    /// after "__thought__", so it comes back with the caller's history; <see cref="SignatureFromId"/> reads it.
+    /// </summary>
+    public static string NewToolCallId(string? signature = null)
     {
-        "call_".CopyTo(span);
-        Random.Shared.GetItems(IdAlphabet, span[5..]);
-    });
+        var id = string.Create(29, 0, static (span, _) =>
+        {
+            "call_".CopyTo(span);
+            Random.Shared.GetItems(IdAlphabet, span[5..]);
+        });
+        return signature is { Length: > 0 }
+            ? id + SignatureSeparator + signature.TrimEnd('=').Replace('+', '-').Replace('/', '_')
+            : id;
+    }
+
+    /// <summary>The thoughtSignature carried in a tool-call id made by <see cref="NewToolCallId"/>, or null.</summary>
+    public static string? SignatureFromId(string? id)
+    {
+        var at = id?.IndexOf(SignatureSeparator, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var encoded = id![(at + SignatureSeparator.Length)..].Replace('-', '+').Replace('_', '/');
+        return encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '=');
+    }
 
     /// <summary>
     /// Gemini <c>finishReason</c> → canonical. <c>RECITATION</c> counts as a content filter (LiteLLM's choice; Portkey

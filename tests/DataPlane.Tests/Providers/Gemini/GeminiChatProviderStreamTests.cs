@@ -48,7 +48,7 @@ public class GeminiChatProviderStreamTests
 
         Assert.Null(error);
         var (id, name) = Assert.Single(sink.ToolCalls);
-        Assert.Matches("^call_[A-Za-z0-9]{24}$", id);
+        Assert.Matches("^call_[A-Za-z0-9]{24}(__thought__[A-Za-z0-9_-]+)?$", id);
         Assert.Equal("get_weather", name);
         Assert.Equal("""{"location":"Paris"}""", sink.Arguments(0));
         Assert.Equal(

@@ -142,6 +142,20 @@ public class GeminiRequestWriterTests
         AssertJsonEqual(Json("""[{"functionDeclarations":[{"name":"now","description":"The time"}]}]"""), body.GetProperty("tools"));
     }
 
+    [Fact]
+    public void Write_CallIdCarryingThoughtSignature_EchoesTheSignature()
+    {
+        var reader = GeminiResponseReaderTestsAccess.ReadFunctionCallId("c2lnbmF0dXJlKy8/");
+        var request = UserRequest("weather?");
+        request.Messages.Add(new ChatMessage { Role = ChatRole.Assistant, ToolCalls = { new ToolCall(reader, "get_weather", "{}") } });
+        request.Messages.Add(new ChatMessage { Role = ChatRole.Tool, ToolCallId = reader, ToolName = "get_weather", Content = { ContentPart.FromText("sunny") } });
+
+        var call = Write(request).GetProperty("contents")[1].GetProperty("parts")[0];
+
+        Assert.Equal("c2lnbmF0dXJlKy8/", call.GetProperty("thoughtSignature").GetString());
+        Assert.Matches("^call_[A-Za-z0-9]{24}__thought__[A-Za-z0-9_-]+$", reader);
+    }
+
     private static ChatRequest UserRequest(string text)
     {
         var request = new ChatRequest();

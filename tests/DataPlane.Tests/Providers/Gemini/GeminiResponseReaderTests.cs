@@ -42,7 +42,7 @@ public class GeminiResponseReaderTests
         Assert.Equal("tool_calls", expectedChoice.GetProperty("finish_reason").GetString());
         Assert.Equal(FinishReason.ToolCalls, choice.FinishReason);
         var call = Assert.Single(choice.ToolCalls);
-        Assert.Matches("^call_[A-Za-z0-9]{24}$", call.Id);
+        Assert.Matches("^call_[A-Za-z0-9]{24}(__thought__[A-Za-z0-9_-]+)?$", call.Id);
         Assert.Equal(expectedCall.GetProperty("name").GetString(), call.Name);
         AssertJsonEqual(Json(expectedCall.GetProperty("arguments").GetString()!), Json(call.Arguments));
         Assert.Equal("CiQB0e2Kb3dRh8m1Zr3q1m9UPb6yQ0m7dFz2kVw0cE4rS9xYv6I=", call.Signature);
