@@ -55,6 +55,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
         services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
+        services.AddSingleton<Chat.IChatProvider, Providers.Bedrock.BedrockChatProvider>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<ModelsEndpoint>();
