@@ -62,6 +62,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<IChatProvider, GeminiChatProvider>();
         services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
         services.AddSingleton<IChatProvider, AnthropicChatProvider>();
+        services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
+        services.AddSingleton<Chat.IChatProvider, Providers.Bedrock.BedrockChatProvider>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<IChatProvider, MockChatProvider>();
         services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Providers.Upstream;
+using Switchyard.DataPlane.Streaming;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.DataPlane.Providers.Bedrock;
+
+/// <summary>
+/// AWS Bedrock through the Converse and ConverseStream APIs: canonical requests become Converse bodies, signed with
+/// SigV4 (service <c>bedrock</c>) or sent with a Bedrock API key; answers, event streams and errors come back canonical.
+/// </summary>
+public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider time) : IChatProvider
+{
+    private const string EventStreamMediaType = "application/vnd.amazon.eventstream";
+
+    private readonly SigV4Signer _signer = new(time);
+    private readonly ConditionalWeakTable<RuntimeDeployment, BedrockEndpoint> _endpoints = new();
+
+    public IReadOnlyList<string> Kinds { get; } = [ProviderKinds.Bedrock];
+
+    public async Task<ProviderResult<ChatResponse>> CompleteAsync(ChatRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
+    {
+        using var body = new PooledBufferWriter();
+        if (CreateRequest(request, deployment, stream: false, body, out var error) is not { } message)
+        {
+            return error!;
+        }
+
+        await using var exchange = await upstream.SendAsync(message, cancellationToken);
+        if (exchange.TransportError is { } transport)
+        {
+            return transport;
+        }
+
+        if (!exchange.IsSuccess)
+        {
+            return await BedrockErrors.FromResponseAsync(exchange);
+        }
+
+        try
+        {
+            await using var stream = await exchange.OpenBodyAsync();
+            using var document = await JsonDocument.ParseAsync(stream, default, exchange.Token);
+            return BedrockResponseReader.Read(document.RootElement, deployment.UpstreamModel) is { } response
+                ? response
+                : GatewayError.Upstream("The upstream provider answered with something other than a Converse response.", "invalid_upstream_response");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (exchange.TimedOut)
+        {
+            return GatewayError.Timeout();
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return GatewayError.Upstream("The connection to the upstream provider was lost while reading its answer.");
+        }
+        catch (JsonException ex)
+        {
+            return GatewayError.Upstream("The upstream provider sent an answer the gateway could not read: " + ex.Message, "invalid_upstream_response");
+        }
+    }
+
+    public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)
+    {
+        using var body = new PooledBufferWriter();
+        if (CreateRequest(request, deployment, stream: true, body, out var error) is not { } message)
+        {
+            return error;
+        }
+
+        await using var exchange = await upstream.SendAsync(message, cancellationToken);
+        if (exchange.TransportError is { } transport)
+        {
+            return transport;
+        }
+
+        if (!exchange.IsSuccess)
+        {
+            return await BedrockErrors.FromResponseAsync(exchange);
+        }
+
+        var translator = new BedrockStreamTranslator(sink, deployment.UpstreamModel);
+        return await UpstreamStream.RelayAsync(exchange, sink, (stream, token) => translator.RunAsync(stream, token, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The signed Converse (or ConverseStream) request, its body written to <paramref name="body"/> (which must outlive
+    /// the send); null and the error when the deployment or the request cannot be served.
+    /// </summary>
+    internal HttpRequestMessage? CreateRequest(ChatRequest request, RuntimeDeployment deployment, bool stream, PooledBufferWriter body, out GatewayError? error)
+    {
+        var endpoint = _endpoints.GetValue(deployment, BedrockEndpoint.Create);
+        error = endpoint.Error ?? BedrockRequestWriter.Write(request, body);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var message = new HttpRequestMessage(HttpMethod.Post, stream ? endpoint.ConverseStreamUri : endpoint.ConverseUri)
+        {
+            Content = new ReadOnlyMemoryContent(body.WrittenMemory),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation("Accept", stream ? EventStreamMediaType : "application/json");
+        if (endpoint.BearerAuthorization is { } bearer)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", bearer);
+        }
+        else
+        {
+            _signer.Sign(message, body.WrittenSpan, endpoint.Credentials!, endpoint.Region!, BedrockEndpoint.SigningService);
+        }
+
+        return message;
+    }
+}
