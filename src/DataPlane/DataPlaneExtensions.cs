@@ -55,6 +55,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
         services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
+        services.AddSingleton<Chat.IChatProvider, OpenAIChatProvider>();
+        services.AddSingleton<Embeddings.IEmbeddingProvider, OpenAIEmbeddingProvider>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<ModelsEndpoint>();
