@@ -64,6 +64,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<IChatProvider, AnthropicChatProvider>();
         services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
         services.AddSingleton<Chat.IChatProvider, Providers.Bedrock.BedrockChatProvider>();
+        services.AddSingleton<Chat.IChatProvider, OpenAIChatProvider>();
+        services.AddSingleton<Embeddings.IEmbeddingProvider, OpenAIEmbeddingProvider>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<IChatProvider, MockChatProvider>();
         services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
