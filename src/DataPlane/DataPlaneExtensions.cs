@@ -11,6 +11,7 @@ using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Providers.Anthropic;
+using Switchyard.DataPlane.Providers.Bedrock;
 using Switchyard.DataPlane.Providers.Gemini;
 using Switchyard.DataPlane.Providers.Mock;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
@@ -50,30 +51,31 @@ public static class DataPlaneExtensions
         services.AddHostedService<SnapshotSyncService>();
         services.AddSwitchyardHealthChecks().AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag]);
 
-        // Request path
+        // Request path: dialects and their endpoints
         services.AddSingleton<VirtualKeyAuthenticator>();
         services.AddSingleton<IRoutingPolicy, WeightedRoutingPolicy>();
         services.AddSingleton<RoutingPolicyRegistry>();
+        services.AddSingleton<OpenAIDialect>();
+        services.AddSingleton<AnthropicDialect>();
+        services.AddSingleton<EmbeddingsEndpoint>();
+        services.AddSingleton<CountTokensEndpoint>();
+        services.AddSingleton<ModelsEndpoint>();
+
+        // Providers: pass-through (OpenAI requests forwarded unchanged), translating chat, embeddings
         services.AddHttpForwarder();
         services.AddSingleton<UpstreamHttpClient>();
-        services.AddSingleton<OpenAIForwardTransformer>();
         services.AddSingleton<UpstreamClient>();
+        services.AddSingleton<OpenAIForwardTransformer>();
         services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
-        services.AddSingleton<IChatProvider, GeminiChatProvider>();
-        services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
+        services.AddSingleton<IChatProvider, OpenAIChatProvider>();
         services.AddSingleton<IChatProvider, AnthropicChatProvider>();
-        services.AddSingleton<IPassThroughAdapter, MockProviderAdapter>();
-        services.AddSingleton<Chat.IChatProvider, Providers.Bedrock.BedrockChatProvider>();
-        services.AddSingleton<Chat.IChatProvider, OpenAIChatProvider>();
-        services.AddSingleton<Embeddings.IEmbeddingProvider, OpenAIEmbeddingProvider>();
-        services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<IChatProvider, GeminiChatProvider>();
+        services.AddSingleton<IChatProvider, BedrockChatProvider>();
         services.AddSingleton<IChatProvider, MockChatProvider>();
+        services.AddSingleton<IEmbeddingProvider, OpenAIEmbeddingProvider>();
+        services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
         services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
-        services.AddSingleton<OpenAIDialect>();
-        services.AddSingleton<EmbeddingsEndpoint>();
-        services.AddSingleton<ModelsEndpoint>();
-        services.AddSingleton<AnthropicDialect>();
-        services.AddSingleton<CountTokensEndpoint>();
+        services.AddSingleton<ProviderRegistry>();
 
         // Usage: publisher first so it stops after the writer and can publish the final segment.
         services.AddSingleton<UsageQueue>();
