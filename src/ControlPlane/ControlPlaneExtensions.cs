@@ -82,10 +82,12 @@ public static class ControlPlaneExtensions
         var api = root.MapGroup("/api").RequireAuthorization(AuthSchemes.ApiPolicy);
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
+        api.MapAdminKeysEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();
         tenant.MapKeysEndpoints();
+        tenant.MapTenantAdminKeysEndpoints();
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();
