@@ -84,10 +84,12 @@ public static class ControlPlaneExtensions
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
+        api.MapAdminKeysEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();
         tenant.MapKeysEndpoints();
+        tenant.MapTenantAdminKeysEndpoints();
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();

@@ -45,16 +45,8 @@ public sealed class AdminKeyBootstrapper(IConfiguration configuration, TimeProvi
         PrintOnce(generated);
     }
 
-    private AdminApiKey NewPlatformKey(string key, string name) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Name = name,
-        Hash = VirtualKeyHash.Compute(key),
-        Prefix = VirtualKeyHash.DisplayPrefix(key),
-        TenantId = null,
-        Role = MemberRole.PlatformAdmin,
-        CreatedAt = time.GetUtcNow(),
-    };
+    private AdminApiKey NewPlatformKey(string key, string name) =>
+        AdminApiKey.Create(key, name, tenantId: null, MemberRole.PlatformAdmin, time.GetUtcNow());
 
     // Deliberately the console, never the logger: the key must not end up in log storage.
     private static void PrintOnce(string key)

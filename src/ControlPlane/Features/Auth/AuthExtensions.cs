@@ -11,6 +11,8 @@ public static class AuthExtensions
     /// <summary>
     /// Identity (members), the Identity cookie and bearer schemes, the admin-key scheme and the "Switchyard" policy scheme
     /// that picks between them. Sets no default scheme and no fallback policy: a composed host's other parts keep theirs.
+    /// The policy scheme authenticates through <see cref="CurrentMemberAuthenticationHandler"/>, which reads a member's
+    /// current role and tenant per request; challenge and forbid go straight to the selected scheme.
     /// </summary>
     public static WebApplicationBuilder AddControlPlaneAuth(this WebApplicationBuilder builder)
     {
@@ -44,7 +46,12 @@ public static class AuthExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AuthSchemes.AdminKey, null)
-            .AddPolicyScheme(AuthSchemes.Switchyard, "Switchyard admin API", o => o.ForwardDefaultSelector = SelectScheme);
+            .AddScheme<AuthenticationSchemeOptions, CurrentMemberAuthenticationHandler>(AuthSchemes.CurrentMember, null)
+            .AddPolicyScheme(AuthSchemes.Switchyard, "Switchyard admin API", o =>
+            {
+                o.ForwardDefaultSelector = SelectScheme;
+                o.ForwardAuthenticate = AuthSchemes.CurrentMember;
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.ApiPolicy, p => p

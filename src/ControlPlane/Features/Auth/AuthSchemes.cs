@@ -8,6 +8,9 @@ public static class AuthSchemes
 
     public const string AdminKey = "AdminKey";
 
+    /// <summary>Authenticates for <see cref="Switchyard"/>: the selected scheme, with a member's role and tenant read from the database.</summary>
+    public const string CurrentMember = "Switchyard.CurrentMember";
+
     /// <summary>Every signed-in member or admin key.</summary>
     public const string ApiPolicy = "Switchyard.Api";
 

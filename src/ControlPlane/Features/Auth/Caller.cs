@@ -3,7 +3,11 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Auth;
 
-/// <summary>Who is calling the admin API, resolved per request from the principal (bind it as an endpoint parameter).</summary>
+/// <summary>
+/// Who is calling the admin API, resolved per request from the principal (bind it as an endpoint parameter). A member's
+/// role and tenant are current: <see cref="CurrentMemberAuthenticationHandler"/> re-reads them from the database on every
+/// request, so a demotion applies at once rather than at the next sign-in.
+/// </summary>
 /// <param name="SubjectId">Member id or admin key id.</param>
 /// <param name="TenantId">The caller's tenant; null for a platform admin key.</param>
 public sealed record Caller(Guid SubjectId, Guid? TenantId, MemberRole Role, bool IsAdminKey)

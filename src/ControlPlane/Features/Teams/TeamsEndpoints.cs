@@ -7,6 +7,8 @@ public static class TeamsEndpoints
         var teams = tenant.MapGroup("/teams").WithTags("Teams");
         teams.MapGet("/", ListTeams.HandleAsync).WithName("ListTeams");
         teams.MapPost("/", CreateTeam.HandleAsync).WithName("CreateTeam");
+        teams.MapPatch("/{teamId:guid}", UpdateTeam.HandleAsync).WithName("UpdateTeam");
+        teams.MapDelete("/{teamId:guid}", DeleteTeam.HandleAsync).WithName("DeleteTeam");
         return tenant;
     }
 }

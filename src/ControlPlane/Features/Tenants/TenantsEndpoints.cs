@@ -13,6 +13,7 @@ public static class TenantsEndpoints
 
         var tenant = api.MapGroup("/tenants/{tenantId:guid}").AddEndpointFilter<TenantAccessFilter>();
         tenant.MapGet("/", GetTenant.HandleAsync).WithTags("Tenants").WithName("GetTenant");
+        tenant.MapPatch("/", UpdateTenant.HandleAsync).WithTags("Tenants").WithName("UpdateTenant");
         return tenant;
     }
 }

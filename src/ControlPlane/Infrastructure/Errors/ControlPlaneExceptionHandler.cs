@@ -25,6 +25,8 @@ internal sealed partial class ControlPlaneExceptionHandler(IProblemDetailsServic
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             DbUpdateException db when DbErrors.IsUniqueViolation(db) =>
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "An object with the same unique name already exists." },
+            DbUpdateException db when DbErrors.IsForeignKeyViolation(db) =>
+                new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "The object is still referenced by other objects." },
             DbUpdateConcurrencyException =>
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "The object was changed by someone else; reload and retry." },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Members;
+
+/// <summary>
+/// DELETE /api/tenants/{tenantId}/members/{memberId} (tenant admins): removes the member (their sign-in with it). Only a
+/// platform admin can remove a platform admin; the tenant's last administrator cannot be removed (409). The member's
+/// existing sessions and tokens stop working on their next request (see <see cref="CurrentMemberAuthenticationHandler"/>).
+/// Keys they created stay; "created by" is text, not a reference.
+/// </summary>
+public static class DeleteMember
+{
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid tenantId, Guid memberId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        var member = await db.Users.FirstOrDefaultAsync(m => m.TenantId == tenantId && m.Id == memberId, cancellationToken);
+        if (member is null)
+        {
+            return Problems.NotFound("The member");
+        }
+
+        if (!caller.IsTenantAdmin)
+        {
+            return Problems.Forbidden("Only tenant administrators can remove members.");
+        }
+
+        if (member.Role == MemberRole.PlatformAdmin && !caller.IsPlatformAdmin)
+        {
+            return Problems.Forbidden("Only a platform admin can remove a platform admin.");
+        }
+
+        if (MemberAdmins.IsAdmin(member.Role) && !await MemberAdmins.AnyOtherAsync(db, tenantId, memberId, cancellationToken))
+        {
+            return Problems.Conflict("This member is the tenant's last administrator; make another member an administrator first.");
+        }
+
+        db.Users.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
