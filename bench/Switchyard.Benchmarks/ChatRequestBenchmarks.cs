@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Streaming;

@@ -102,12 +102,12 @@ internal static class Fixtures
             var tenantId = Guid(0x7E, t);
             tenantList[t] = new TenantSnapshot(tenantId, $"tenant-{t}", Active: true);
             teams[t] = new TeamSnapshot(Guid(0x7A, t), tenantId, "default");
-            credentials[t] = new CredentialSnapshot(Guid(0xC2, t), tenantId, ProviderKinds.OpenAICompatible, sealer.Seal($"sk-upstream-{t:D8}-0123456789abcdef"));
+            credentials[t] = new CredentialSnapshot(Guid(0xC2, t), tenantId, ProviderKinds.OpenAI, sealer.Seal($"sk-upstream-{t:D8}-0123456789abcdef"));
             routes[2 * t] = new RouteSnapshot(Guid(0x20, t), tenantId, "mock-gpt", WeightedRoutingPolicy.PolicyName,
                 [new DeploymentSnapshot(Guid(0xD0, t), ProviderKinds.Mock, "mock-gpt", null, null, 1, noSettings)]);
             routes[(2 * t) + 1] = new RouteSnapshot(Guid(0x21, t), tenantId, "gpt-4o-mini", WeightedRoutingPolicy.PolicyName,
                 [
-                    new DeploymentSnapshot(Guid(0xD1, t), ProviderKinds.OpenAICompatible, "gpt-4o-mini-2024-07-18", "https://api.openai.com/v1", credentials[t].Id, 3, noSettings),
+                    new DeploymentSnapshot(Guid(0xD1, t), ProviderKinds.OpenAI, "gpt-4o-mini-2024-07-18", "https://api.openai.com/v1", credentials[t].Id, 3, noSettings),
                     new DeploymentSnapshot(Guid(0xD2, t), ProviderKinds.Mock, "gpt-4o-mini", null, null, 1, noSettings),
                 ]);
         }
