@@ -65,14 +65,29 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             }
             catch (Exception ex) when (!_callerAborted.IsCancellationRequested && ex is IOException or OperationCanceledException or HttpRequestException)
             {
-                EndWithError(ex is OperationCanceledException);
+                EndWithError(ex is OperationCanceledException, null);
                 continue;
             }
 
             if (read == 0)
             {
                 _filter.Complete(_output);
-                Finish();
+                if (_filter.SawDone)
+                {
+                    Finish();
+                }
+                else if (_filter.SawError)
+                {
+                    // The upstream reported an error event and closed: end the stream properly for the SDKs.
+                    _output.Write("data: [DONE]\n\n"u8);
+                    Finish();
+                    _state.Fail(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
+                }
+                else
+                {
+                    EndWithError(timedOut: false, "The upstream provider ended the stream before it was complete.");
+                }
+
                 continue;
             }
 
@@ -106,10 +121,10 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         }
     }
 
-    private void EndWithError(bool timedOut)
+    private void EndWithError(bool timedOut, string? reason)
     {
         var code = timedOut ? "upstream_timeout" : OpenAIError.Upstream;
-        var message = timedOut ? "The upstream provider stopped responding." : "The connection to the upstream provider failed.";
+        var message = reason ?? (timedOut ? "The upstream provider stopped responding." : "The connection to the upstream provider failed.");
         _output.Write("data: "u8);
         using (var writer = new Utf8JsonWriter(_output))
         {
@@ -123,6 +138,6 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         }
 
         Finish();
-        _state.ErrorCode = code;
+        _state.Fail(timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway, code);
     }
 }
