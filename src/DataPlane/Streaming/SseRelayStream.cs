@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Switchyard.DataPlane.Errors;
@@ -18,9 +19,10 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
     private readonly TimeProvider _time;
     private readonly SseUsageFilter _filter;
     private readonly PooledBufferWriter _output = new(8192);
-    private readonly byte[] _scratch = new byte[16 * 1024];
+    private readonly byte[] _scratch = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _outputOffset;
     private bool _ended;
+    private bool _disposed;
 
     public SseRelayStream(Stream inner, GatewayRequestState state, CancellationToken callerAborted, TimeProvider time)
     {
@@ -97,11 +99,13 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             _inner.Dispose();
             _filter.Dispose();
             _output.Dispose();
+            ArrayPool<byte>.Shared.Return(_scratch);
         }
 
         base.Dispose(disposing);
