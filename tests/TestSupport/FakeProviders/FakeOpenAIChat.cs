@@ -6,10 +6,11 @@ namespace Switchyard.Testing.FakeProviders;
 /// <summary>
 /// Writes a Chat Completions answer, JSON or SSE (<c>data: {json}\n\n</c>, no event lines, <c>data: [DONE]</c>), with
 /// the flavor quirks: Azure's empty first chunk (choices:[], id/model/object "", created 0, prompt_filter_results) and
-/// content_filter_results; Groq's usage in x_groq.usage on the finish chunk (no usage chunk); Mistral's 9-alphanumeric
-/// tool-call ids and content "" on tool turns; Together's finish_reason "eos" on text; Ollama's fp_ollama, content in
-/// the first chunk and whole tool calls; vLLM's stop_reason. With stream_options.include_usage every chunk has
-/// "usage":null (OpenAI/Azure) and one choices:[] usage chunk follows the finish chunk.
+/// content_filter_results; Groq's usage in x_groq.usage on the finish chunk (no usage chunk); Mistral's usage on the
+/// finish chunk whether asked or not (no usage chunk), 9-alphanumeric tool-call ids and content "" on tool turns;
+/// Together's finish_reason "eos" on text; Ollama's fp_ollama, content in the first chunk and whole tool calls; vLLM's
+/// stop_reason. With stream_options.include_usage every chunk has "usage":null (OpenAI/Azure) and one choices:[] usage
+/// chunk follows the finish chunk.
 /// </summary>
 internal static class FakeOpenAIChat
 {
@@ -103,7 +104,9 @@ internal static class FakeOpenAIChat
                 : new JsonObject { ["content"] = pieces[next] });
         }
 
-        await SendAsync(new JsonObject(), FinishReason(family, answer), family != "groq" ? null : c => c["x_groq"] = new JsonObject
+        // Mistral takes no stream_options and always puts usage on its finish chunk.
+        Action<JsonObject>? mistralUsage = family == "mistral" ? c => c["usage"] = Usage(answer) : null;
+        await SendAsync(new JsonObject(), FinishReason(family, answer), family != "groq" ? mistralUsage : c => c["x_groq"] = new JsonObject
         {
             ["id"] = groqId,
             ["usage"] = new JsonObject
@@ -112,7 +115,7 @@ internal static class FakeOpenAIChat
                 ["completion_tokens"] = answer.OutputTokens, ["completion_time"] = 0.01, ["total_tokens"] = answer.TotalTokens, ["total_time"] = 0.011,
             },
         });
-        if (includeUsage && family != "groq")
+        if (includeUsage && family is not ("groq" or "mistral"))
         {
             var usageChunk = Envelope(family, id, model, "chat.completion.chunk");
             usageChunk["choices"] = new JsonArray();
