@@ -30,11 +30,11 @@ public class UpstreamErrorHttpTests(DataPlaneHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Post_UpstreamNonJsonError_IsWrapped()
+    public async Task Post_UpstreamNonJsonOverload_IsWrappedAsRetryable503()
     {
         using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("plainerror"));
 
-        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadGateway, "upstream_error");
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable, "upstream_error");
         Assert.Equal("upstream_error", error.GetProperty("type").GetString());
     }
 

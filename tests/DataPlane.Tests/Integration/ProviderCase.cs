@@ -27,12 +27,6 @@ internal sealed record ProviderCase(string Name, string Kind, string Family, str
     /// <summary>Mistral refuses <c>stream_options</c>, so the gateway must not send it.</summary>
     public bool TakesStreamOptions => OpenAIWire && Kind != ProviderKinds.Mistral;
 
-    /// <summary>
-    /// The fake reports usage in streams. Not Mistral: the gateway rightly sends it no <c>stream_options</c> (Mistral
-    /// refuses them and puts usage in its last chunk anyway), but the fake only sends usage when include_usage is asked.
-    /// </summary>
-    public bool ReportsStreamUsage => Kind != ProviderKinds.Mistral;
-
     /// <summary>The <c>model</c> the upstream body must carry; null when the URL names the model instead.</summary>
     public string? BodyModel => Kind switch
     {

@@ -70,8 +70,8 @@ public class ProviderErrorTests(ProviderPlatform providers)
     [InlineData("azure")]
     [InlineData("mistral")]
     [InlineData("mock")]
-    [InlineData("openai", Skip = "gateway bug: the OpenAI pass-through (UpstreamErrorMapper) turns an upstream 503 into 502; README and the translating providers say 503")]
-    [InlineData("vllm", Skip = "gateway bug: the OpenAI pass-through (UpstreamErrorMapper) turns an upstream 503 into 502; README and the translating providers say 503")]
+    [InlineData("openai")]
+    [InlineData("vllm")]
     public async Task CompleteChat_OverloadedUpstream_Throws503(string name)
     {
         var error = await Assert.ThrowsAsync<ClientResultException>(() =>

@@ -19,7 +19,13 @@ public static class UpstreamErrorMapper
                 $"The upstream provider rejected the gateway's credentials (HTTP {upstreamStatus}).", OpenAIError.Upstream, null, "upstream_auth_failed");
         }
 
-        var status = upstreamStatus >= 500 ? StatusCodes.Status502BadGateway : upstreamStatus;
+        // Overload (503, Anthropic-style 529) stays a retryable 503; other provider failures are the gateway's 502.
+        var status = upstreamStatus switch
+        {
+            StatusCodes.Status503ServiceUnavailable or 529 => StatusCodes.Status503ServiceUnavailable,
+            >= 500 => StatusCodes.Status502BadGateway,
+            _ => upstreamStatus,
+        };
         if (TryGetOpenAIErrorCode(body, out var code))
         {
             state.Fail(status, code ?? OpenAIError.Upstream);
