@@ -55,6 +55,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<VirtualKeyAuthenticator>();
         services.AddSingleton<IRoutingPolicy, WeightedRoutingPolicy>();
         services.AddSingleton<RoutingPolicyRegistry>();
+        services.AddSingleton<GatewayPipeline>();
         services.AddSingleton<OpenAIDialect>();
         services.AddSingleton<AnthropicDialect>();
         services.AddSingleton<EmbeddingsEndpoint>();

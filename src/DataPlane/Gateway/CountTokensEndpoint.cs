@@ -1,14 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Providers;
-using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Streaming;
-using Switchyard.DataPlane.Telemetry;
-using Switchyard.DataPlane.Usage;
 
 namespace Switchyard.DataPlane.Gateway;
 
@@ -16,95 +10,61 @@ namespace Switchyard.DataPlane.Gateway;
 /// <c>POST /v1/messages/count_tokens</c>: a Messages body (without <c>max_tokens</c>) answered with
 /// <c>{"input_tokens":N}</c> by the provider behind the model, when that provider can count tokens.
 /// </summary>
-public sealed class CountTokensEndpoint(
-    AnthropicDialect dialect,
-    SnapshotStore store,
-    VirtualKeyAuthenticator authenticator,
-    RoutingPolicyRegistry routing,
-    ProviderRegistry providers,
-    UsageRecorder usage,
-    IOptions<DataPlaneOptions> options,
-    TimeProvider time,
-    ILogger<CountTokensEndpoint> logger)
+public sealed class CountTokensEndpoint
 {
     public const string EndpointName = "messages.count_tokens";
 
-    private readonly long _maxBodyBytes = options.Value.MaxRequestBodyBytes;
+    private readonly AnthropicDialect _dialect;
+    private readonly GatewayPipeline _pipeline;
+    private readonly ProviderRegistry _providers;
+    private readonly GatewayPipeline.Handler _handle;
 
-    public async Task HandleAsync(HttpContext context)
+    public CountTokensEndpoint(AnthropicDialect dialect, GatewayPipeline pipeline, ProviderRegistry providers)
     {
-        var state = new GatewayRequestState(EndpointName, time.GetTimestamp());
-        context.Features.Set(state);
-        PooledBody? body = null;
-        try
+        _dialect = dialect;
+        _pipeline = pipeline;
+        _providers = providers;
+        _handle = CountAsync;
+    }
+
+    public Task HandleAsync(HttpContext context) => _pipeline.RunAsync(context, EndpointName, _dialect, _handle);
+
+    private async Task CountAsync(HttpContext context, GatewayRequestState state, ReadOnlyMemory<byte> body)
+    {
+        if (_dialect.Scan(body.Span, requireMaxTokens: false, out var scanError) is not { } info)
         {
-            if (!await GatewayGuards.TryAuthenticateAsync(context, store, authenticator, state, dialect))
-            {
-                return;
-            }
-
-            body = await RequestBodyReader.ReadAsync(context.Request, _maxBodyBytes, context.RequestAborted);
-            if (body is null)
-            {
-                await GatewayGuards.WriteTooLargeAsync(context, dialect, _maxBodyBytes);
-                return;
-            }
-
-            if (dialect.Scan(body.Span, requireMaxTokens: false, out var scanError) is not { } info)
-            {
-                await dialect.WriteErrorAsync(context, scanError!);
-                return;
-            }
-
-            state.Model = info.Model;
-            if (await GatewayGuards.TryRouteAsync(context, state, dialect) is not { } route)
-            {
-                return;
-            }
-
-            var deployment = routing.Get(route.Snapshot.Strategy).Pick(route);
-            state.Deployment = deployment;
-            if (providers.FindChat(deployment.ProviderKind) is not ITokenCounter counter)
-            {
-                await dialect.WriteErrorAsync(context, GatewayError.InvalidRequest(
-                    $"The provider behind the model `{state.Model}` ({deployment.ProviderKind}) cannot count tokens.", "model", "count_tokens_unsupported"));
-                return;
-            }
-
-            if (dialect.Parse(body.Span, requireMaxTokens: false, out var parseError) is not { } request)
-            {
-                await dialect.WriteErrorAsync(context, parseError!);
-                return;
-            }
-
-            var result = await counter.CountTokensAsync(request, deployment, context.RequestAborted);
-            if (result.Error is { } error)
-            {
-                await dialect.WriteErrorAsync(context, error);
-                return;
-            }
-
-            state.MarkFirstByte(time.GetTimestamp());
-            await WriteCountAsync(context, result.Value!.InputTokens);
+            await _dialect.WriteErrorAsync(context, scanError!);
+            return;
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+
+        state.Model = info.Model;
+        if (await _pipeline.RouteAsync(context, state, _dialect) is not { } deployment)
         {
-            state.Fail(499, "client_closed_request");
+            return;
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+
+        if (_providers.FindChat(deployment.ProviderKind) is not ITokenCounter counter)
         {
-            await GatewayGuards.WriteTooLargeAsync(context, dialect, _maxBodyBytes);
+            await _dialect.WriteErrorAsync(context, GatewayError.InvalidRequest(
+                $"The provider behind the model `{state.Model}` ({deployment.ProviderKind}) cannot count tokens.", "model", "count_tokens_unsupported"));
+            return;
         }
-        catch (Exception ex)
+
+        if (_dialect.Parse(body.Span, requireMaxTokens: false, out var parseError) is not { } request)
         {
-            DataPlaneLog.UnhandledException(logger, EndpointName, ex);
-            await GatewayGuards.WriteServerErrorAsync(context, state, dialect);
+            await _dialect.WriteErrorAsync(context, parseError!);
+            return;
         }
-        finally
+
+        var result = await counter.CountTokensAsync(request, deployment, context.RequestAborted);
+        if (result.Error is { } error)
         {
-            usage.Record(context, state);
-            body?.Dispose();
+            await _dialect.WriteErrorAsync(context, error);
+            return;
         }
+
+        state.MarkFirstByte(_pipeline.Time.GetTimestamp());
+        await WriteCountAsync(context, result.Value!.InputTokens);
     }
 
     private static async Task WriteCountAsync(HttpContext context, int inputTokens)
