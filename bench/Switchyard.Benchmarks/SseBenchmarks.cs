@@ -60,7 +60,7 @@ public class SseBenchmarks
     {
         var state = new GatewayRequestState("chat.completions", 0) { Stream = true };
         var upstream = new ChunkedStream(_stream, ReadSize);
-        await using var relay = new SseRelayStream(upstream, state, CancellationToken.None, TimeProvider.System);
+        await using var relay = new SseRelayStream(upstream, state, CancellationToken.None, TimeProvider.System, TimeSpan.FromSeconds(30));
         var total = 0;
         int read;
         while ((read = await relay.ReadAsync(_readBuffer)) > 0)

@@ -23,9 +23,13 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
     private int _outputOffset;
     private bool _ended;
     private bool _disposed;
+    private readonly TimeSpan _idleTimeout;
+    private CancellationTokenSource? _idle;
+    private CancellationToken _idleLinkedTo;
 
-    public SseRelayStream(Stream inner, GatewayRequestState state, CancellationToken callerAborted, TimeProvider time)
+    public SseRelayStream(Stream inner, GatewayRequestState state, CancellationToken callerAborted, TimeProvider time, TimeSpan idleTimeout)
     {
+        _idleTimeout = idleTimeout;
         _inner = inner;
         _state = state;
         _callerAborted = callerAborted;
@@ -63,7 +67,8 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             int read;
             try
             {
-                read = await _inner.ReadAsync(_scratch, cancellationToken);
+                read = await _inner.ReadAsync(_scratch, IdleToken(cancellationToken));
+                _idle!.CancelAfter(Timeout.InfiniteTimeSpan);
             }
             catch (Exception ex) when (!_callerAborted.IsCancellationRequested && ex is IOException or OperationCanceledException or HttpRequestException)
             {
@@ -105,10 +110,25 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             _inner.Dispose();
             _filter.Dispose();
             _output.Dispose();
+            _idle?.Dispose();
             ArrayPool<byte>.Shared.Return(_scratch);
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>The read's token, cancelled when the upstream stays silent longer than the idle timeout.</summary>
+    private CancellationToken IdleToken(CancellationToken cancellationToken)
+    {
+        if (_idle is null || _idleLinkedTo != cancellationToken)
+        {
+            _idle?.Dispose();
+            _idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _idleLinkedTo = cancellationToken;
+        }
+
+        _idle.CancelAfter(_idleTimeout);
+        return _idle.Token;
     }
 
     private void Finish()

@@ -39,7 +39,7 @@ public class SseRelayStreamTests
     private static async Task<(string Text, GatewayRequestState State)> RelayAsync(string upstream)
     {
         var state = new GatewayRequestState("chat.completions", 0) { Stream = true };
-        await using var relay = new SseRelayStream(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), state, CancellationToken.None, TimeProvider.System);
+        await using var relay = new SseRelayStream(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), state, CancellationToken.None, TimeProvider.System, TimeSpan.FromSeconds(30));
         using var reader = new StreamReader(relay);
         return (await reader.ReadToEndAsync(), state);
     }

@@ -17,7 +17,9 @@ public sealed class OpenAICompatibleAdapter(
     IOptions<DataPlaneOptions> options,
     ILogger<OpenAICompatibleAdapter> logger) : IPassThroughAdapter
 {
-    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds) };
+    // The relay of a stream enforces the configured silence limit itself (so it can end the stream with an error event);
+    // YARP's own activity timeout, which tears the connection down, is set a little later as the backstop.
+    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = ForwarderTimeout(options.Value.UpstreamTimeoutSeconds) };
 
     /// <summary>Upstreams that take OpenAI requests as they are and answer in OpenAI's exact shape.</summary>
     public IReadOnlyList<string> Kinds { get; } =
@@ -73,4 +75,6 @@ public sealed class OpenAICompatibleAdapter(
                 return;
         }
     }
+
+    private static TimeSpan ForwarderTimeout(double seconds) => TimeSpan.FromSeconds(seconds + Math.Max(1, seconds / 10));
 }

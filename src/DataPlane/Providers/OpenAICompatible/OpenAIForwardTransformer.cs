@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,8 +12,10 @@ namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 /// Shapes the forwarded request (URL, headers, upstream credential) and wraps the response body so the gateway can
 /// observe usage and filter the stream. Upstream errors are captured (bounded) instead of being copied.
 /// </summary>
-public sealed class OpenAIForwardTransformer(TimeProvider time) : HttpTransformer
+public sealed class OpenAIForwardTransformer(TimeProvider time, IOptions<DataPlaneOptions> options) : HttpTransformer
 {
+    private readonly TimeSpan _streamIdleTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
+
     /// <summary>Upstream error bodies beyond this are cut.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
 
@@ -73,7 +77,7 @@ public sealed class OpenAIForwardTransformer(TimeProvider time) : HttpTransforme
         var upstream = await proxyResponse.Content.ReadAsStreamAsync(cancellationToken);
         var isEventStream = proxyResponse.Content.Headers.ContentType?.MediaType == "text/event-stream";
         Stream relay = isEventStream
-            ? new SseRelayStream(upstream, state, httpContext.RequestAborted, time)
+            ? new SseRelayStream(upstream, state, httpContext.RequestAborted, time, _streamIdleTimeout)
             : new ObservedBodyStream(upstream, state, time);
         if (isEventStream)
         {
