@@ -11,11 +11,14 @@ public static class OpenAIError
     public const string Server = "server_error";
     public const string Upstream = "upstream_error";
 
+    /// <summary>Messages keep quotes, apostrophes and non-ASCII text readable (the body is JSON, never HTML).</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The body as UTF-8 bytes.</summary>
     public static byte[] Serialize(string message, string type, string? param, string? code)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteObject(writer, message, type, param, code);
         }
