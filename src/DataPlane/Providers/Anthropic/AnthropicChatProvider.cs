@@ -36,16 +36,9 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
             return await FailAsync(exchange, deployment);
         }
 
-        var (document, error) = await ReadJsonAsync(exchange, cancellationToken);
-        using (document)
-        {
-            if (error is not null)
-            {
-                return error;
-            }
-
-            return AnthropicResponseReader.Read(document!.RootElement, AnthropicRequestWriter.JsonToolName(request));
-        }
+        var jsonTool = AnthropicRequestWriter.JsonToolName(request);
+        return await UpstreamJson.ReadAsync<ChatResponse>(
+            exchange, root => root.ValueKind == JsonValueKind.Object ? AnthropicResponseReader.Read(root, jsonTool) : NotAnObject(), cancellationToken);
     }
 
     public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)
@@ -75,18 +68,12 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
             return await FailAsync(exchange, deployment);
         }
 
-        var (document, error) = await ReadJsonAsync(exchange, cancellationToken);
-        using (document)
-        {
-            if (error is not null)
-            {
-                return error;
-            }
-
-            return document!.RootElement.TryGetProperty("input_tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Number && tokens.TryGetInt32(out var count)
+        return await UpstreamJson.ReadAsync<TokenCount>(exchange, root =>
+            root.ValueKind != JsonValueKind.Object ? NotAnObject()
+            : root.TryGetProperty("input_tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Number && tokens.TryGetInt32(out var count)
                 ? new TokenCount(count)
-                : GatewayError.Upstream("The upstream provider's token count has no input_tokens.", "invalid_upstream_response");
-        }
+                : GatewayError.Upstream("The upstream provider's token count has no input_tokens.", "invalid_upstream_response"),
+            cancellationToken);
     }
 
     /// <summary>The Anthropic endpoint URL; a base URL ending in /v1 is accepted too.</summary>
@@ -150,36 +137,5 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
         return await AnthropicErrors.FromExchangeAsync(exchange);
     }
 
-    private static async Task<(JsonDocument? Document, GatewayError? Error)> ReadJsonAsync(UpstreamExchange exchange, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var body = await exchange.OpenBodyAsync();
-            var document = await JsonDocument.ParseAsync(body, default, exchange.Token);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return (document, null);
-            }
-
-            document.Dispose();
-            return (null, GatewayError.Upstream("The upstream provider answered with JSON that is not an object.", "invalid_upstream_response"));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (exchange.TimedOut)
-        {
-            return (null, GatewayError.Timeout());
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return (null, GatewayError.Upstream("The connection to the upstream provider was lost."));
-        }
-        catch (JsonException ex)
-        {
-            return (null, GatewayError.Upstream("The upstream provider sent a response the gateway could not read: " + ex.Message, "invalid_upstream_response"));
-        }
-    }
+    private static GatewayError NotAnObject() => GatewayError.Upstream("The upstream provider answered with JSON that is not an object.", "invalid_upstream_response");
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Upstream;
@@ -41,30 +40,11 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
             return await BedrockErrors.FromResponseAsync(exchange);
         }
 
-        try
-        {
-            await using var stream = await exchange.OpenBodyAsync();
-            using var document = await JsonDocument.ParseAsync(stream, default, exchange.Token);
-            return BedrockResponseReader.Read(document.RootElement, deployment.UpstreamModel) is { } response
+        return await UpstreamJson.ReadAsync<ChatResponse>(exchange, root =>
+            BedrockResponseReader.Read(root, deployment.UpstreamModel) is { } response
                 ? response
-                : GatewayError.Upstream("The upstream provider answered with something other than a Converse response.", "invalid_upstream_response");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (exchange.TimedOut)
-        {
-            return GatewayError.Timeout();
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            return GatewayError.Upstream("The connection to the upstream provider was lost while reading its answer.");
-        }
-        catch (JsonException ex)
-        {
-            return GatewayError.Upstream("The upstream provider sent an answer the gateway could not read: " + ex.Message, "invalid_upstream_response");
-        }
+                : GatewayError.Upstream("The upstream provider answered with something other than a Converse response.", "invalid_upstream_response"),
+            cancellationToken);
     }
 
     public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)

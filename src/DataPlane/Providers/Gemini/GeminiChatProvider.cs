@@ -25,14 +25,7 @@ public sealed class GeminiChatProvider(UpstreamClient upstream) : IChatProvider,
             return await GeminiErrors.FromExchangeAsync(exchange);
         }
 
-        var json = await GeminiHttp.ReadJsonAsync(exchange, cancellationToken);
-        if (json.Error is { } error)
-        {
-            return error;
-        }
-
-        using var document = json.Value!;
-        return GeminiResponseReader.Read(document.RootElement);
+        return await UpstreamJson.ReadAsync(exchange, GeminiResponseReader.Read, cancellationToken);
     }
 
     public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)
@@ -59,19 +52,11 @@ public sealed class GeminiChatProvider(UpstreamClient upstream) : IChatProvider,
             return await GeminiErrors.FromExchangeAsync(exchange);
         }
 
-        var json = await GeminiHttp.ReadJsonAsync(exchange, cancellationToken);
-        if (json.Error is { } error)
-        {
-            return error;
-        }
-
-        using var document = json.Value!;
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("totalTokens", out _))
-        {
-            return GatewayError.Upstream("The upstream provider's token count has no totalTokens.", "invalid_upstream_response");
-        }
-
-        return new TokenCount(GeminiWire.Int(document.RootElement, "totalTokens"));
+        return await UpstreamJson.ReadAsync<TokenCount>(exchange, root =>
+            root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("totalTokens", out _)
+                ? GatewayError.Upstream("The upstream provider's token count has no totalTokens.", "invalid_upstream_response")
+                : new TokenCount(GeminiWire.Int(root, "totalTokens")),
+            cancellationToken);
     }
 
     private static PooledBufferWriter WriteBody(Action<Utf8JsonWriter> write)

@@ -31,16 +31,15 @@ public sealed class GeminiEmbeddingProvider(UpstreamClient upstream) : IEmbeddin
             return await GeminiErrors.FromExchangeAsync(exchange);
         }
 
-        var json = await GeminiHttp.ReadJsonAsync(exchange, cancellationToken);
-        if (json.Error is { } error)
-        {
-            return error;
-        }
+        return await UpstreamJson.ReadAsync(exchange, root => Read(root, request, deployment), cancellationToken);
+    }
 
-        using var document = json.Value!;
+    /// <summary>One vector per input from <c>{"embeddings":[{"values":[...]}]}</c>.</summary>
+    private static ProviderResult<EmbeddingResponse> Read(JsonElement root, EmbeddingRequest request, RuntimeDeployment deployment)
+    {
         var response = new EmbeddingResponse { UpstreamModel = deployment.UpstreamModel, PromptTokens = EstimateTokens(request.Inputs) };
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("embeddings", out var embeddings) || embeddings.ValueKind != JsonValueKind.Array
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("embeddings", out var embeddings) || embeddings.ValueKind != JsonValueKind.Array
             || embeddings.GetArrayLength() != request.Inputs.Count)
         {
             return GatewayError.Upstream("The upstream provider did not return one embedding per input.", "invalid_upstream_response");

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Providers.Upstream;
 
 namespace Switchyard.DataPlane.Providers.Gemini;
 
-/// <summary>Builds Gemini API calls (<c>{BaseUrl}/models/{model}:{method}</c>, key in <c>x-goog-api-key</c>) and reads their JSON bodies.</summary>
+/// <summary>Builds Gemini API calls (<c>{BaseUrl}/models/{model}:{method}</c>, key in <c>x-goog-api-key</c>).</summary>
 internal static class GeminiHttp
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -32,32 +29,5 @@ internal static class GeminiHttp
         }
 
         return request;
-    }
-
-    /// <summary>Parses a successful response body; timeouts, broken connections and bad JSON become errors.</summary>
-    public static async Task<ProviderResult<JsonDocument>> ReadJsonAsync(UpstreamExchange exchange, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var body = await exchange.OpenBodyAsync();
-            return await JsonDocument.ParseAsync(body, default, exchange.Token);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (exchange.TimedOut)
-        {
-            return GatewayError.Timeout();
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return GatewayError.Upstream("The connection to the upstream provider was lost while reading its answer.");
-        }
-        catch (JsonException ex)
-        {
-            return GatewayError.Upstream("The upstream provider sent an answer the gateway could not read: " + ex.Message, "invalid_upstream_response");
-        }
     }
 }

@@ -41,33 +41,8 @@ internal static class OpenAIUpstreamCall
             : OpenAIErrorReader.FromResponse(exchange.Status, await exchange.ReadErrorBodyAsync(), exchange.RetryAfter());
     }
 
-    /// <summary>Reads a successful JSON answer; an error object in a 2xx body, unreadable data or a broken connection become errors.</summary>
-    public static async Task<ProviderResult<T>> ReadAsync<T>(UpstreamExchange exchange, Func<JsonElement, T> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            await using var body = await exchange.OpenBodyAsync();
-            using var document = await JsonDocument.ParseAsync(body, cancellationToken: exchange.Token);
-            var root = document.RootElement;
-            return OpenAIErrorReader.IsError(root) ? OpenAIErrorReader.FromErrorObject(root) : read(root);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (exchange.TimedOut)
-        {
-            return GatewayError.Timeout();
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return GatewayError.Upstream("The connection to the upstream provider was lost before the answer was complete.");
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return GatewayError.Upstream("The upstream provider sent an answer the gateway could not read: " + ex.Message, "invalid_upstream_response");
-        }
-    }
+    /// <summary>Reads a successful JSON answer; an error object in a 2xx body becomes an error too.</summary>
+    public static Task<ProviderResult<T>> ReadAsync<T>(UpstreamExchange exchange, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        UpstreamJson.ReadAsync<T>(exchange, root => OpenAIErrorReader.IsError(root) ? OpenAIErrorReader.FromErrorObject(root) : read(root), cancellationToken);
 }
