@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Upstream;
@@ -17,7 +16,6 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
     private const string EventStreamMediaType = "application/vnd.amazon.eventstream";
 
     private readonly SigV4Signer _signer = new(time);
-    private readonly ConditionalWeakTable<RuntimeDeployment, BedrockEndpoint> _endpoints = new();
 
     public IReadOnlyList<string> Kinds { get; } = [ProviderKinds.Bedrock];
 
@@ -76,7 +74,7 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
     /// </summary>
     internal HttpRequestMessage? CreateRequest(ChatRequest request, RuntimeDeployment deployment, bool stream, PooledBufferWriter body, out GatewayError? error)
     {
-        var endpoint = _endpoints.GetValue(deployment, BedrockEndpoint.Create);
+        var endpoint = deployment.ProviderState(BedrockEndpoint.Create);
         error = endpoint.Error ?? BedrockRequestWriter.Write(request, body);
         if (error is not null)
         {
