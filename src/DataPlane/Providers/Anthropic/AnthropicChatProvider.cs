@@ -29,7 +29,7 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
             return invalid;
         }
 
-        using var body = Body(request, deployment, stream: false, countTokens: false);
+        var body = Body(request, deployment, stream: false, countTokens: false);
         await using var exchange = await SendAsync(body, deployment, "/v1/messages", stream: false, cancellationToken);
         if (!exchange.IsSuccess)
         {
@@ -48,7 +48,7 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
             return invalid;
         }
 
-        using var body = Body(request, deployment, stream: true, countTokens: false);
+        var body = Body(request, deployment, stream: true, countTokens: false);
         await using var exchange = await SendAsync(body, deployment, "/v1/messages", stream: true, cancellationToken);
         if (!exchange.IsSuccess)
         {
@@ -61,7 +61,7 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
 
     public async Task<ProviderResult<TokenCount>> CountTokensAsync(ChatRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
     {
-        using var body = Body(request, deployment, stream: false, countTokens: true);
+        var body = Body(request, deployment, stream: false, countTokens: true);
         await using var exchange = await SendAsync(body, deployment, "/v1/messages/count_tokens", stream: false, cancellationToken);
         if (!exchange.IsSuccess)
         {
@@ -95,19 +95,15 @@ public sealed class AnthropicChatProvider(UpstreamClient client, ILogger<Anthrop
         return body;
     }
 
-    /// <summary>
-    /// Posts the body. The caller keeps <paramref name="body"/> (pooled) until the exchange is disposed, so a request
-    /// body still being sent when the response arrives never reads returned memory.
-    /// </summary>
+    /// <summary>Posts the body; the request owns it from here (see <see cref="PooledJsonContent"/>).</summary>
     private async Task<UpstreamExchange> SendAsync(PooledBufferWriter body, RuntimeDeployment deployment, string path, bool stream, CancellationToken cancellationToken)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, Endpoint(deployment, path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-            Content = new ReadOnlyMemoryContent(body.WrittenMemory),
+            Content = new PooledJsonContent(body),
         };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         if (deployment.Secret is { Length: > 0 } secret)
         {
             message.Headers.TryAddWithoutValidation("x-api-key", secret);

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Upstream;
@@ -21,8 +20,7 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
 
     public async Task<ProviderResult<ChatResponse>> CompleteAsync(ChatRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
     {
-        using var body = new PooledBufferWriter();
-        if (CreateRequest(request, deployment, stream: false, body, out var error) is not { } message)
+        if (CreateRequest(request, deployment, stream: false, out var error) is not { } message)
         {
             return error!;
         }
@@ -47,8 +45,7 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
 
     public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)
     {
-        using var body = new PooledBufferWriter();
-        if (CreateRequest(request, deployment, stream: true, body, out var error) is not { } message)
+        if (CreateRequest(request, deployment, stream: true, out var error) is not { } message)
         {
             return error;
         }
@@ -69,23 +66,24 @@ public sealed class BedrockChatProvider(UpstreamClient upstream, TimeProvider ti
     }
 
     /// <summary>
-    /// The signed Converse (or ConverseStream) request, its body written to <paramref name="body"/> (which must outlive
-    /// the send); null and the error when the deployment or the request cannot be served.
+    /// The signed Converse (or ConverseStream) request, which owns its pooled body (see <see cref="PooledJsonContent"/>);
+    /// null and the error when the deployment or the request cannot be served.
     /// </summary>
-    internal HttpRequestMessage? CreateRequest(ChatRequest request, RuntimeDeployment deployment, bool stream, PooledBufferWriter body, out GatewayError? error)
+    internal HttpRequestMessage? CreateRequest(ChatRequest request, RuntimeDeployment deployment, bool stream, out GatewayError? error)
     {
         var endpoint = deployment.ProviderState(BedrockEndpoint.Create);
+        var body = new PooledBufferWriter();
         error = endpoint.Error ?? BedrockRequestWriter.Write(request, body);
         if (error is not null)
         {
+            body.Dispose();
             return null;
         }
 
         var message = new HttpRequestMessage(HttpMethod.Post, stream ? endpoint.ConverseStreamUri : endpoint.ConverseUri)
         {
-            Content = new ReadOnlyMemoryContent(body.WrittenMemory),
+            Content = new PooledJsonContent(body),
         };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         message.Headers.TryAddWithoutValidation("Accept", stream ? EventStreamMediaType : "application/json");
         if (endpoint.BearerAuthorization is { } bearer)
         {

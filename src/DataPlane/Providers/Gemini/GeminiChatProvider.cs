@@ -18,8 +18,8 @@ public sealed class GeminiChatProvider(UpstreamClient upstream) : IChatProvider,
 
     public async Task<ProviderResult<ChatResponse>> CompleteAsync(ChatRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
     {
-        using var body = WriteBody(w => GeminiRequestWriter.Write(w, request));
-        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "generateContent", body.WrittenMemory), cancellationToken);
+        var body = WriteBody(w => GeminiRequestWriter.Write(w, request));
+        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "generateContent", body), cancellationToken);
         if (!exchange.IsSuccess)
         {
             return await GeminiErrors.FromExchangeAsync(exchange);
@@ -30,9 +30,9 @@ public sealed class GeminiChatProvider(UpstreamClient upstream) : IChatProvider,
 
     public async Task<GatewayError?> StreamAsync(ChatRequest request, RuntimeDeployment deployment, IChatStreamSink sink, CancellationToken cancellationToken)
     {
-        using var body = WriteBody(w => GeminiRequestWriter.Write(w, request));
+        var body = WriteBody(w => GeminiRequestWriter.Write(w, request));
         await using var exchange = await upstream.SendAsync(
-            GeminiHttp.Post(deployment, "streamGenerateContent", body.WrittenMemory, "?alt=sse"), cancellationToken);
+            GeminiHttp.Post(deployment, "streamGenerateContent", body, "?alt=sse"), cancellationToken);
         if (!exchange.IsSuccess)
         {
             return await GeminiErrors.FromExchangeAsync(exchange);
@@ -45,8 +45,8 @@ public sealed class GeminiChatProvider(UpstreamClient upstream) : IChatProvider,
     public async Task<ProviderResult<TokenCount>> CountTokensAsync(ChatRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
     {
         var resource = GeminiHttp.ResourceName(deployment);
-        using var body = WriteBody(w => GeminiRequestWriter.WriteCountTokens(w, request, resource));
-        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "countTokens", body.WrittenMemory), cancellationToken);
+        var body = WriteBody(w => GeminiRequestWriter.WriteCountTokens(w, request, resource));
+        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "countTokens", body), cancellationToken);
         if (!exchange.IsSuccess)
         {
             return await GeminiErrors.FromExchangeAsync(exchange);

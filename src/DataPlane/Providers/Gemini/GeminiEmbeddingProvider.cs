@@ -19,13 +19,13 @@ public sealed class GeminiEmbeddingProvider(UpstreamClient upstream) : IEmbeddin
 
     public async Task<ProviderResult<EmbeddingResponse>> EmbedAsync(EmbeddingRequest request, RuntimeDeployment deployment, CancellationToken cancellationToken)
     {
-        using var body = new PooledBufferWriter();
+        var body = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(body))
         {
             WriteRequest(writer, request, GeminiHttp.ResourceName(deployment));
         }
 
-        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "batchEmbedContents", body.WrittenMemory), cancellationToken);
+        await using var exchange = await upstream.SendAsync(GeminiHttp.Post(deployment, "batchEmbedContents", body), cancellationToken);
         if (!exchange.IsSuccess)
         {
             return await GeminiErrors.FromExchangeAsync(exchange);

@@ -1,8 +1,8 @@
 using System.Buffers;
-using Switchyard.DataPlane.Providers.OpenAICompatible;
+using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Streaming;
 
-namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
+namespace Switchyard.DataPlane.Tests.Providers.Upstream;
 
 public class PooledJsonContentTests
 {

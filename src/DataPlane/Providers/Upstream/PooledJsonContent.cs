@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Switchyard.DataPlane.Streaming;
 
-namespace Switchyard.DataPlane.Providers.OpenAICompatible;
+namespace Switchyard.DataPlane.Providers.Upstream;
 
 /// <summary>
 /// A JSON request body held in pooled memory. The memory goes back to the pool when the request is disposed, but never
