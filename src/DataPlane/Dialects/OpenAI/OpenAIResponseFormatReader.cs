@@ -57,46 +57,7 @@ internal static class OpenAIResponseFormatReader
 
     private static ResponseFormat ReadJsonSchema(ref Utf8JsonReader reader)
     {
-        JsonValues.ExpectObject(ref reader);
-        string? name = null, description = null;
-        JsonElement? schema = null;
-        bool? strict = null;
-        while (JsonValues.NextProperty(ref reader))
-        {
-            var property = reader.ValueTextEquals("name"u8) ? "name"
-                : reader.ValueTextEquals("description"u8) ? "description"
-                : reader.ValueTextEquals("schema"u8) ? "schema"
-                : reader.ValueTextEquals("strict"u8) ? "strict"
-                : null;
-            JsonValues.Value(ref reader);
-            try
-            {
-                switch (property)
-                {
-                    case "name":
-                        name = OpenAIToolReader.CheckName(JsonValues.String(ref reader));
-                        break;
-                    case "description":
-                        description = JsonValues.OptionalString(ref reader);
-                        break;
-                    case "schema" when reader.TokenType != JsonTokenType.Null:
-                        JsonValues.ExpectObject(ref reader);
-                        schema = JsonElement.ParseValue(ref reader);
-                        break;
-                    case "strict":
-                        strict = JsonValues.OptionalBool(ref reader);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            catch (OpenAIRequestException ex)
-            {
-                throw ex.Prefix(property!);
-            }
-        }
-
-        return new ResponseFormat(ResponseFormatKind.JsonSchema, name ?? throw OpenAIRequestException.Missing("name"), schema, strict, description);
+        var (name, description, schema, strict) = OpenAINamedSchemaReader.Read(ref reader, "schema");
+        return new ResponseFormat(ResponseFormatKind.JsonSchema, name, schema, strict, description);
     }
 }

@@ -97,46 +97,7 @@ internal static class OpenAIToolReader
 
     private static ToolDefinition ReadFunction(ref Utf8JsonReader reader)
     {
-        JsonValues.ExpectObject(ref reader);
-        string? name = null, description = null;
-        JsonElement? parameters = null;
-        bool? strict = null;
-        while (JsonValues.NextProperty(ref reader))
-        {
-            var property = reader.ValueTextEquals("name"u8) ? "name"
-                : reader.ValueTextEquals("description"u8) ? "description"
-                : reader.ValueTextEquals("parameters"u8) ? "parameters"
-                : reader.ValueTextEquals("strict"u8) ? "strict"
-                : null;
-            JsonValues.Value(ref reader);
-            try
-            {
-                switch (property)
-                {
-                    case "name":
-                        name = CheckName(JsonValues.String(ref reader));
-                        break;
-                    case "description":
-                        description = JsonValues.OptionalString(ref reader);
-                        break;
-                    case "parameters" when reader.TokenType != JsonTokenType.Null:
-                        JsonValues.ExpectObject(ref reader);
-                        parameters = JsonElement.ParseValue(ref reader);
-                        break;
-                    case "strict":
-                        strict = JsonValues.OptionalBool(ref reader);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            catch (OpenAIRequestException ex)
-            {
-                throw ex.Prefix(property!);
-            }
-        }
-
-        return new ToolDefinition(name ?? throw OpenAIRequestException.Missing("name"), description, parameters ?? EmptyParameters) { Strict = strict };
+        var (name, description, parameters, strict) = OpenAINamedSchemaReader.Read(ref reader, "parameters");
+        return new ToolDefinition(name, description, parameters ?? EmptyParameters) { Strict = strict };
     }
 }
