@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Keys;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Errors;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Gateway;
 
 namespace Switchyard.DataPlane.Streaming;

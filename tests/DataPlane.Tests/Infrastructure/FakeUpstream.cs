@@ -115,5 +115,5 @@ internal sealed class FakeUpstream : IAsyncDisposable
         }
     }
 
-    private static byte[] Errors(string message) => Switchyard.DataPlane.Errors.OpenAIError.Serialize(message, "invalid_request_error", null, null);
+    private static byte[] Errors(string message) => Switchyard.DataPlane.Dialects.OpenAI.OpenAIError.Serialize(message, "invalid_request_error", null, null);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Errors;
 using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Errors;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 

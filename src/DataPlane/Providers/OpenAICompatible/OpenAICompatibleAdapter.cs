@@ -1,6 +1,7 @@
+using Switchyard.DataPlane.Providers.Upstream;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;

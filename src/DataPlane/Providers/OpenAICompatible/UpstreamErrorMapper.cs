@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Gateway;
 
 namespace Switchyard.DataPlane.Providers.OpenAICompatible;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Providers.OpenAICompatible;
 
 namespace Switchyard.DataPlane.Providers.Upstream;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Gateway;
 
-namespace Switchyard.DataPlane.Errors;
+namespace Switchyard.DataPlane.Dialects.OpenAI;
 
 /// <summary>Writes errors in OpenAI's shape: <c>{"error":{"message","type","param","code"}}</c>.</summary>
 public static class OpenAIError

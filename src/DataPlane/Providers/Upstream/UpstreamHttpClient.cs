@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Switchyard.DataPlane.Providers.OpenAICompatible;
+namespace Switchyard.DataPlane.Providers.Upstream;
 
 /// <summary>The one pooled <see cref="HttpMessageInvoker"/> every forwarded request shares.</summary>
 public sealed class UpstreamHttpClient : IDisposable

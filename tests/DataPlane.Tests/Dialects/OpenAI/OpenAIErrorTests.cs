@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Switchyard.DataPlane.Errors;
+using Switchyard.DataPlane.Dialects.OpenAI;
 
-namespace Switchyard.DataPlane.Tests.Errors;
+namespace Switchyard.DataPlane.Tests.Dialects.OpenAI;
 
 public class OpenAIErrorTests
 {
