@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.Benchmarks;
@@ -58,9 +58,8 @@ public class SseBenchmarks
     [Benchmark(Description = "SseRelayStream read-through")]
     public async Task<int> RelayStream()
     {
-        var state = new GatewayRequestState("chat.completions", 0) { Stream = true };
         var upstream = new ChunkedStream(_stream, ReadSize);
-        await using var relay = new SseRelayStream(upstream, state, CancellationToken.None, TimeProvider.System, TimeSpan.FromSeconds(30));
+        await using var relay = new SseRelayStream(upstream, NullObserver.Instance, keepUsageChunk: false, CancellationToken.None, TimeSpan.FromSeconds(30));
         var total = 0;
         int read;
         while ((read = await relay.ReadAsync(_readBuffer)) > 0)
@@ -68,7 +67,7 @@ public class SseBenchmarks
             total += read;
         }
 
-        return total + state.PromptTokens;
+        return total;
     }
 
     /// <summary>An in-memory upstream body that returns at most <c>chunk</c> bytes per read, like a socket.</summary>

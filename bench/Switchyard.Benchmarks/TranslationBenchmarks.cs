@@ -5,7 +5,6 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Providers.Anthropic;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Streaming;
@@ -22,7 +21,7 @@ namespace Switchyard.Benchmarks;
 public class TranslationBenchmarks
 {
     private readonly OpenAIDialect _openAI = new(TimeProvider.System);
-    private readonly AnthropicDialect _anthropic = new(TimeProvider.System);
+    private readonly AnthropicDialect _anthropic = new();
     private readonly RuntimeDeployment _deployment = new(
         new DeploymentSnapshot(Guid.NewGuid(), ProviderKinds.Anthropic, "claude-sonnet-4", null, null, 1, new Dictionary<string, string>()), "secret");
 
@@ -55,7 +54,7 @@ public class TranslationBenchmarks
     public async Task<long> AnthropicToOpenAI()
     {
         var (context, body) = Context();
-        var sink = _openAI.CreateStreamSink(context, _request);
+        var sink = _openAI.CreateStreamSink(context, _request, NullObserver.Instance);
         await new AnthropicStreamTranslator(sink, null).RunAsync(new MemoryStream(_anthropicStream, writable: false), CancellationToken.None);
         (sink as IDisposable)?.Dispose();
         return body.Length;
@@ -65,7 +64,7 @@ public class TranslationBenchmarks
     public async Task<long> OpenAIToAnthropic()
     {
         var (context, body) = Context();
-        var sink = _anthropic.CreateStreamSink(context, _request);
+        var sink = _anthropic.CreateStreamSink(context, _request, NullObserver.Instance);
         await new OpenAIStreamReader(sink, CancellationToken.None).ReadAsync(new MemoryStream(_openAIStream, writable: false), CancellationToken.None);
         (sink as IDisposable)?.Dispose();
         return body.Length;
@@ -76,7 +75,6 @@ public class TranslationBenchmarks
         var body = new CountingStream();
         var context = new DefaultHttpContext();
         context.Response.Body = body;
-        context.Features.Set(new GatewayRequestState("bench", 0) { Stream = true });
         return (context, body);
     }
 

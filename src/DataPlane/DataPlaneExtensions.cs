@@ -1,32 +1,24 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Authentication;
-using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Authorization;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Dialects.Anthropic;
-using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
-using Switchyard.DataPlane.Messaging;
+using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
-using Switchyard.DataPlane.Providers.Anthropic;
-using Switchyard.DataPlane.Providers.Bedrock;
-using Switchyard.DataPlane.Providers.Gemini;
-using Switchyard.DataPlane.Providers.Mock;
-using Switchyard.DataPlane.Providers.OpenAICompatible;
-using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
-using Switchyard.Shared.Keys;
 
 namespace Switchyard.DataPlane;
 
 public static class DataPlaneExtensions
 {
-    /// <summary>Registers a data-plane node (snapshot, key auth, routing, providers, usage spool).</summary>
+    /// <summary>
+    /// Registers a data-plane node: its config snapshot, and the request pipeline built from each capability's stages
+    /// (authenticate, parse, authorize, route, forward) and response listeners (usage accounting).
+    /// </summary>
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -34,56 +26,16 @@ public static class DataPlaneExtensions
             .BindConfiguration(DataPlaneOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<DataPaths>();
 
-        // Configuration
-        services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
-        services.AddSingleton(sp => new SnapshotCompiler(
-            sp.GetRequiredService<SecretSealer>(),
-            sp.GetRequiredService<ProviderRegistry>().Kinds,
-            sp.GetRequiredService<RoutingPolicyRegistry>().Names));
-        services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<LastKnownGoodStore>();
-        services.AddHttpClient<SnapshotFetcher>();
-        services.AddSingleton<SnapshotSynchronizer>();
-        services.AddHostedService<SnapshotSyncService>();
-        services.AddSwitchyardHealthChecks().AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag]);
-
-        // Request path: dialects and their endpoints
-        services.AddSingleton<VirtualKeyAuthenticator>();
-        services.AddSingleton<IRoutingPolicy, WeightedRoutingPolicy>();
-        services.AddSingleton<RoutingPolicyRegistry>();
-        services.AddSingleton<GatewayPipeline>();
-        services.AddSingleton<OpenAIDialect>();
-        services.AddSingleton<AnthropicDialect>();
-        services.AddSingleton<EmbeddingsEndpoint>();
-        services.AddSingleton<CountTokensEndpoint>();
-        services.AddSingleton<ModelsEndpoint>();
-
-        // Providers: pass-through (OpenAI requests forwarded unchanged), translating chat, embeddings
-        services.AddHttpForwarder();
-        services.AddSingleton<UpstreamHttpClient>();
-        services.AddSingleton<UpstreamClient>();
-        services.AddSingleton<OpenAIForwardTransformer>();
-        services.AddSingleton<IPassThroughAdapter, OpenAICompatibleAdapter>();
-        services.AddSingleton<IChatProvider, OpenAIChatProvider>();
-        services.AddSingleton<IChatProvider, AnthropicChatProvider>();
-        services.AddSingleton<IChatProvider, GeminiChatProvider>();
-        services.AddSingleton<IChatProvider, BedrockChatProvider>();
-        services.AddSingleton<IChatProvider, MockChatProvider>();
-        services.AddSingleton<IEmbeddingProvider, OpenAIEmbeddingProvider>();
-        services.AddSingleton<IEmbeddingProvider, GeminiEmbeddingProvider>();
-        services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
-        services.AddSingleton<ProviderRegistry>();
-
-        // Usage: publisher first so it stops after the writer and can publish the final segment.
-        services.AddSingleton<UsageQueue>();
-        services.AddSingleton<UsageRecorder>();
-        services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
-        services.AddHostedService<UsagePublisher>();
-        services.AddHostedService<UsageSpoolWriter>();
+        services.AddSnapshotSync();
+        services.AddGatewayPipeline();
+        services.AddVirtualKeyAuthentication();
+        services.AddModelAuthorization();
+        services.AddDeploymentRouting();
+        services.AddProviders();
+        services.AddUsageSpool();
+        services.AddGatewayEndpoints();
 
         // Every node hears every revision: its own auto-deleted queue on the fanout, unique per process.
         var instance = $"{builder.Configuration["DataPlane:NodeId"] ?? "node"}-{Guid.NewGuid().ToString("N")[..8]}";

@@ -23,9 +23,6 @@ public sealed class DataPlaneOptions : IValidatableObject
     /// <summary>Holds the last-known-good snapshot and the usage spool. Default: ".switchyard/node-{NodeId}" under the content root.</summary>
     public string? DataDirectory { get; set; }
 
-    [Range(1024, 1L << 30, ErrorMessage = "DataPlane:MaxRequestBodyBytes must be between 1 KiB and 1 GiB.")]
-    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
-
     /// <summary>Upstream activity timeout: the longest silence tolerated from a provider.</summary>
     [Range(1, 3600, ErrorMessage = "DataPlane:UpstreamTimeoutSeconds must be between 1 and 3600.")]
     public double UpstreamTimeoutSeconds { get; set; } = 300;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.DataPlane.Embeddings;
@@ -7,7 +8,7 @@ namespace Switchyard.DataPlane.Embeddings;
 /// <summary>Writes OpenAI's embeddings list, vectors as float arrays or as base64 of little-endian float32.</summary>
 public static class EmbeddingResponseWriter
 {
-    public static async Task WriteAsync(HttpContext context, EmbeddingRequest request, EmbeddingResponse response)
+    public static async Task WriteAsync(HttpContext context, EmbeddingRequest request, EmbeddingResponse response, IResponseObserver observer)
     {
         using var buffer = new PooledBufferWriter(16 * 1024);
         using (var w = new Utf8JsonWriter(buffer))
@@ -51,6 +52,7 @@ public static class EmbeddingResponseWriter
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = buffer.WrittenCount;
+        observer.BodyWritten(buffer.WrittenSpan);
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.Anthropic;
+using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Streaming;
 
@@ -10,64 +12,37 @@ namespace Switchyard.DataPlane.Gateway;
 /// <c>POST /v1/messages/count_tokens</c>: a Messages body (without <c>max_tokens</c>) answered with
 /// <c>{"input_tokens":N}</c> by the provider behind the model, when that provider can count tokens.
 /// </summary>
-public sealed class CountTokensEndpoint
+public sealed class CountTokensEndpoint(AnthropicDialect dialect, ProviderRegistry providers) : GatewayEndpoint(EndpointName, dialect)
 {
     public const string EndpointName = "messages.count_tokens";
 
-    private readonly AnthropicDialect _dialect;
-    private readonly GatewayPipeline _pipeline;
-    private readonly ProviderRegistry _providers;
-    private readonly GatewayPipeline.Handler _handle;
+    public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
+        dialect.Scan(body.Span, requireMaxTokens: false, out error) is { } info ? new RequestSummary(info.Model) : null;
 
-    public CountTokensEndpoint(AnthropicDialect dialect, GatewayPipeline pipeline, ProviderRegistry providers)
+    public override async Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
-        _dialect = dialect;
-        _pipeline = pipeline;
-        _providers = providers;
-        _handle = CountAsync;
-    }
-
-    public Task HandleAsync(HttpContext context) => _pipeline.RunAsync(context, EndpointName, _dialect, _handle);
-
-    private async Task CountAsync(HttpContext context, GatewayRequestState state, ReadOnlyMemory<byte> body)
-    {
-        if (_dialect.Scan(body.Span, requireMaxTokens: false, out var scanError) is not { } info)
+        if (providers.FindChat(deployment.ProviderKind) is not ITokenCounter counter)
         {
-            await _dialect.WriteErrorAsync(context, scanError!);
-            return;
+            return GatewayError.InvalidRequest(
+                $"The provider behind the model `{context.Model}` ({deployment.ProviderKind}) cannot count tokens.", "model", "count_tokens_unsupported");
         }
 
-        state.Model = info.Model;
-        if (await _pipeline.RouteAsync(context, state, _dialect) is not { } deployment)
+        if (dialect.Parse(context.Body.Span, requireMaxTokens: false, out var parseError) is not { } request)
         {
-            return;
+            return parseError;
         }
 
-        if (_providers.FindChat(deployment.ProviderKind) is not ITokenCounter counter)
-        {
-            await _dialect.WriteErrorAsync(context, GatewayError.InvalidRequest(
-                $"The provider behind the model `{state.Model}` ({deployment.ProviderKind}) cannot count tokens.", "model", "count_tokens_unsupported"));
-            return;
-        }
-
-        if (_dialect.Parse(body.Span, requireMaxTokens: false, out var parseError) is not { } request)
-        {
-            await _dialect.WriteErrorAsync(context, parseError!);
-            return;
-        }
-
-        var result = await counter.CountTokensAsync(request, deployment, context.RequestAborted);
+        var result = await counter.CountTokensAsync(request, deployment, context.Aborted);
         if (result.Error is { } error)
         {
-            await _dialect.WriteErrorAsync(context, error);
-            return;
+            return error;
         }
 
-        state.MarkFirstByte(_pipeline.Time.GetTimestamp());
         await WriteCountAsync(context, result.Value!.InputTokens);
+        return null;
     }
 
-    private static async Task WriteCountAsync(HttpContext context, int inputTokens)
+    private static async Task WriteCountAsync(GatewayContext context, int inputTokens)
     {
         using var buffer = new PooledBufferWriter(64);
         using (var w = new Utf8JsonWriter(buffer))
@@ -77,10 +52,11 @@ public sealed class CountTokensEndpoint
             w.WriteEndObject();
         }
 
-        var response = context.Response;
+        var response = context.Http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
         response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        context.BodyWritten(buffer.WrittenSpan);
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.Aborted);
     }
 }

@@ -1,28 +1,24 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Authentication;
-using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
 
 namespace Switchyard.DataPlane.Gateway;
 
-/// <summary><c>GET /v1/models</c>: the public models this key may call, in OpenAI's list shape.</summary>
-public sealed class ModelsEndpoint(OpenAIDialect dialect, SnapshotStore store, VirtualKeyAuthenticator authenticator, TimeProvider time, ILogger<ModelsEndpoint> logger)
+/// <summary><c>GET /v1/models</c>: the public models this key may call, in OpenAI's list shape (authenticated, not accounted).</summary>
+public sealed class ModelsEndpoint(OpenAIDialect dialect, AuthenticateStage authenticate, ILogger<ModelsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var state = new GatewayRequestState("models", time.GetTimestamp());
-        context.Features.Set(state);
         try
         {
-            if (!await GatewayGuards.TryAuthenticateAsync(context, store, authenticator, state, dialect))
+            if (await authenticate.AuthenticateAsync(context, dialect) is not { } caller)
             {
                 return;
             }
 
-            var key = state.Key!;
-            var snapshot = state.Snapshot!;
+            var (snapshot, key) = caller;
             var created = snapshot.CreatedAt.ToUnixTimeSeconds();
             using var buffer = new PooledBufferWriter(4096);
             using (var w = new Utf8JsonWriter(buffer))
@@ -60,7 +56,11 @@ public sealed class ModelsEndpoint(OpenAIDialect dialect, SnapshotStore store, V
         catch (Exception ex)
         {
             DataPlaneLog.UnhandledException(logger, "models", ex);
-            await GatewayGuards.WriteServerErrorAsync(context, state, dialect);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await dialect.WriteErrorAsync(context, Chat.GatewayError.Server());
+            }
         }
     }
 }

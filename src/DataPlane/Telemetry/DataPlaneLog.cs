@@ -41,6 +41,9 @@ internal static partial class DataPlaneLog
     [LoggerMessage(2002, LogLevel.Error, "Unhandled error while serving {Endpoint}.")]
     public static partial void UnhandledException(ILogger logger, string endpoint, Exception exception);
 
+    [LoggerMessage(2004, LogLevel.Information, "Could not read the request body of {Endpoint} (HTTP {Status}, a client problem): {Reason}")]
+    public static partial void BadRequestBody(ILogger logger, string endpoint, int status, string reason);
+
     [LoggerMessage(2003, LogLevel.Error, "No provider adapter for kind {ProviderKind}.")]
     public static partial void NoAdapter(ILogger logger, string providerKind);
 

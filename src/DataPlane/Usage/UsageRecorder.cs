@@ -1,45 +1,50 @@
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Usage;
 
-/// <summary>Builds the <see cref="UsageRecord"/> of a finished request and hands it to the spool.</summary>
-public sealed class UsageRecorder(UsageQueue queue, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsageRecorder> logger)
+/// <summary>
+/// Accounts every authenticated request once it is over: builds its <see cref="UsageRecord"/> from the
+/// <see cref="GatewayContext"/> and hands it to the spool. Requests refused before authentication have no tenant to
+/// account to and are not recorded.
+/// </summary>
+public sealed class UsageRecorder(UsageQueue queue, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
 {
     private readonly string _nodeId = options.Value.NodeId;
 
-    public void Record(HttpContext context, GatewayRequestState state)
+    public void Completed(GatewayContext context)
     {
-        if (state.Key is not { } key)
+        if (context.Key is not { } key)
         {
             return;
         }
 
-        var now = time.GetTimestamp();
-        var deployment = state.Deployment;
+        var outcome = context.Outcome;
+        var deployment = context.Deployment;
+        var now = time.GetUtcNow();
         var record = new UsageRecord(
-            Guid.CreateVersion7(time.GetUtcNow()),
-            time.GetUtcNow(),
+            Guid.CreateVersion7(now),
+            now,
             _nodeId,
             key.TenantId,
             key.TeamId,
             key.Id,
-            state.Endpoint,
-            state.Model,
-            state.Route?.Id,
+            context.Endpoint.Name,
+            context.Model,
+            context.Route?.Id,
             deployment?.Id,
             deployment?.ProviderKind,
             deployment?.UpstreamModel,
-            state.Stream,
-            state.PromptTokens,
-            state.CompletionTokens,
-            state.StatusCode ?? context.Response.StatusCode,
-            state.ErrorCode,
-            time.GetElapsedTime(state.StartTimestamp, now).TotalMilliseconds,
-            state.FirstByteTimestamp is { } first ? time.GetElapsedTime(state.StartTimestamp, first).TotalMilliseconds : null);
+            context.Stream,
+            outcome.Usage.InputTokens,
+            outcome.Usage.OutputTokens,
+            outcome.Status ?? context.Http.Response.StatusCode,
+            outcome.ErrorCode,
+            time.GetElapsedTime(context.StartTimestamp, outcome.EndTimestamp).TotalMilliseconds,
+            outcome.FirstByteTimestamp is { } first ? time.GetElapsedTime(context.StartTimestamp, first).TotalMilliseconds : null);
 
         if (!queue.TryEnqueue(record))
         {

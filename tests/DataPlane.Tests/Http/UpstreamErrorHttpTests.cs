@@ -21,12 +21,12 @@ public class UpstreamErrorHttpTests(DataPlaneHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Post_Upstream500_Becomes502WithUpstreamBody()
+    public async Task Post_Upstream500_Becomes502WithUpstreamMessage()
     {
         using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("servererror"));
 
-        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadGateway, null);
-        Assert.Equal("server_error", error.GetProperty("type").GetString());
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadGateway, "upstream_error");
+        Assert.Equal("The server had an error while processing your request. Sorry about that!", error.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -34,8 +34,27 @@ public class UpstreamErrorHttpTests(DataPlaneHostFixture fixture) : IClassFixtur
     {
         using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("plainerror"));
 
-        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable, "upstream_error");
-        Assert.Equal("upstream_error", error.GetProperty("type").GetString());
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable, "overloaded");
+        Assert.Equal("server_error", error.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Post_UpstreamPlainTextError_IsNotEchoed()
+    {
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("plaintext"));
+
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadGateway, "upstream_error");
+        Assert.Equal("The upstream provider returned HTTP 500.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Post_UpstreamRedirect_Becomes502AndIsNotFollowed()
+    {
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("redirect"));
+
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadGateway, "upstream_redirect");
+        Assert.Contains("redirect", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
     }
 
     [Fact]

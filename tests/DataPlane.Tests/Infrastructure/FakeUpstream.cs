@@ -91,6 +91,24 @@ internal sealed class FakeUpstream : IAsyncDisposable
                 response.ContentType = "text/html";
                 await response.WriteAsync("<html>Service Unavailable</html>");
                 break;
+            case "up-plaintext":
+                response.StatusCode = 500;
+                response.ContentType = "text/plain";
+                await response.WriteAsync("NullReferenceException at Internal.Secret.Handler(db=10.0.0.7) line 42");
+                break;
+            case "up-redirect":
+                response.StatusCode = 302;
+                response.Headers.Location = "http://169.254.169.254/latest/meta-data/";
+                break;
+            case "up-headers":
+                response.ContentType = "application/json";
+                response.Headers.SetCookie = "upstream-session=abc; Path=/";
+                response.Headers["openai-organization"] = "org-secret-tenant";
+                response.Headers["x-request-id"] = "req_upstream_1";
+                response.Headers["x-ratelimit-remaining-requests"] = "99";
+                response.Headers["x-internal-debug"] = "node-7";
+                await response.WriteAsync(Fixture.Text("openai-chat-response.json"));
+                break;
             case "up-slow":
                 await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
                 break;

@@ -22,7 +22,7 @@ internal static class TestSnapshots
     public static readonly DateTimeOffset Now = new(2025, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Scenarios routed to the OpenAI-compatible upstream; public model = name, upstream model = "up-" + name.</summary>
-    public static readonly string[] UpstreamScenarios = ["basic", "stream", "slow", "ratelimit", "hang", "servererror", "plainerror"];
+    public static readonly string[] UpstreamScenarios = ["basic", "stream", "slow", "ratelimit", "hang", "servererror", "plainerror", "plaintext", "redirect", "headers"];
 
     public static ConfigSnapshot Build(long revision, string upstreamBaseUrl, string downBaseUrl = "http://127.0.0.1:9/v1", Dictionary<string, string>? mockSettings = null)
     {

@@ -8,7 +8,7 @@ namespace Switchyard.DataPlane.Dialects.Anthropic;
 /// Anthropic Messages (<c>POST /v1/messages</c>) as spoken by the Anthropic SDKs: any model behind the gateway can
 /// answer Anthropic callers. Requests always go through the canonical model (no pass-through).
 /// </summary>
-public sealed class AnthropicDialect(TimeProvider time) : ChatDialect
+public sealed class AnthropicDialect : ChatDialect
 {
     public const string EndpointNameValue = "messages";
 
@@ -32,7 +32,7 @@ public sealed class AnthropicDialect(TimeProvider time) : ChatDialect
     public ChatRequest? Parse(ReadOnlySpan<byte> body, bool requireMaxTokens, out GatewayError? error) =>
         AnthropicRequestParser.Parse(body, requireMaxTokens, out error);
 
-    public override async Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response)
+    public override async Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response, IResponseObserver observer)
     {
         using var buffer = new PooledBufferWriter(4096);
         using (var w = new Utf8JsonWriter(buffer, AnthropicWire.WriterOptions))
@@ -45,15 +45,19 @@ public sealed class AnthropicDialect(TimeProvider time) : ChatDialect
         http.ContentType = "application/json";
         http.Headers["request-id"] = AnthropicIds.NewRequestId();
         http.ContentLength = buffer.WrittenCount;
+        observer.BodyWritten(buffer.WrittenSpan);
         await http.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
-    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request)
+    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request, IResponseObserver observer)
     {
-        var sink = new AnthropicStreamSink(context, request, this, time);
+        var sink = new AnthropicStreamSink(context, request, this, observer);
         context.Response.RegisterForDispose(sink);
         return sink;
     }
 
-    public override Task WriteErrorAsync(HttpContext context, GatewayError error) => AnthropicErrors.WriteAsync(context, error);
+    public override (int Status, string Type) Map(GatewayError error) => AnthropicErrors.Map(error);
+
+    protected override Task WriteErrorBodyAsync(HttpContext context, GatewayError error, int status, string type) =>
+        AnthropicErrors.WriteAsync(context, error.Message, status, type);
 }

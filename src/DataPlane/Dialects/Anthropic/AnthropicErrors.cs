@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.DataPlane.Dialects.Anthropic;
@@ -43,32 +42,20 @@ internal static class AnthropicErrors
         w.WriteEndObject();
     }
 
-    /// <summary>Sets status and headers, records the failure and writes the body; nothing when the response has started.</summary>
-    public static async Task WriteAsync(HttpContext context, GatewayError error)
+    /// <summary>Sets status and headers and writes the body (the response has not started).</summary>
+    public static async Task WriteAsync(HttpContext context, string message, int status, string type)
     {
         var response = context.Response;
-        if (response.HasStarted)
-        {
-            return;
-        }
-
-        var (status, type) = Map(error);
-        context.Features.Get<GatewayRequestState>()?.Fail(status, error.Code ?? type);
         var requestId = AnthropicIds.NewRequestId();
         using var buffer = new PooledBufferWriter(512);
         using (var w = new Utf8JsonWriter(buffer, AnthropicWire.WriterOptions))
         {
-            WriteObject(w, type, error.Message, requestId);
+            WriteObject(w, type, message, requestId);
         }
 
         response.StatusCode = status;
         response.ContentType = "application/json";
         response.Headers["request-id"] = requestId;
-        if (error.RetryAfter is { } retryAfter)
-        {
-            response.Headers.RetryAfter = retryAfter;
-        }
-
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }

@@ -16,6 +16,9 @@ internal sealed class AnthropicEventWriter : IDisposable
 
     public bool IsEmpty => _buffer.WrittenCount == 0;
 
+    /// <summary>The events accumulated since the last flush.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
     /// <summary>Starts <c>event: name</c> and its data object, whose <c>type</c> equals the event name; close with <see cref="End"/>.</summary>
     public Utf8JsonWriter Begin(ReadOnlySpan<byte> name)
     {

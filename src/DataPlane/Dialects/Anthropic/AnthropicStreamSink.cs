@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Gateway;
 
 namespace Switchyard.DataPlane.Dialects.Anthropic;
 
@@ -14,8 +13,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
     private readonly HttpContext _context;
     private readonly ChatRequest _request;
     private readonly AnthropicDialect _dialect;
-    private readonly TimeProvider _time;
-    private readonly GatewayRequestState? _state;
+    private readonly IResponseObserver _observer;
     private readonly AnthropicEventWriter _events = new();
     private readonly List<int> _toolBlocks = [];
     private TokenUsage _usage;
@@ -27,13 +25,12 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
     private bool _started;
     private bool _ended;
 
-    public AnthropicStreamSink(HttpContext context, ChatRequest request, AnthropicDialect dialect, TimeProvider time)
+    public AnthropicStreamSink(HttpContext context, ChatRequest request, AnthropicDialect dialect, IResponseObserver observer)
     {
         _context = context;
         _request = request;
         _dialect = dialect;
-        _time = time;
-        _state = context.Features.Get<GatewayRequestState>();
+        _observer = observer;
     }
 
     private enum BlockKind
@@ -133,6 +130,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
 
         _finish = reason;
         _stopSequence = stopSequence;
+        _observer.Finished(reason);
         CloseBlock();
         await FlushAsync(cancellationToken);
     }
@@ -140,11 +138,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
     public ValueTask UsageAsync(TokenUsage usage, CancellationToken cancellationToken)
     {
         _usage = usage;
-        if (_state is not null)
-        {
-            _state.Usage = usage;
-        }
-
+        _observer.UsageReported(usage);
         return ValueTask.CompletedTask;
     }
 
@@ -186,7 +180,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
         }
 
         var (status, type) = AnthropicErrors.Map(error);
-        _state?.Fail(status, error.Code ?? type);
+        _observer.Failed(status, error.Code ?? type);
         AnthropicErrors.WriteObject(_events.BeginRaw("error"u8), type, error.Message, requestId: null);
         _events.End();
         await FlushAsync(cancellationToken);
@@ -249,7 +243,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
             return;
         }
 
-        _state?.MarkFirstByte(_time.GetTimestamp());
+        _observer.BodyWritten(_events.Written);
         await _events.FlushAsync(_context.Response.Body, cancellationToken);
     }
 }

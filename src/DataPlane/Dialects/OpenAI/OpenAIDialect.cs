@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
@@ -30,7 +29,7 @@ public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
 
     public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => OpenAIRequestReader.Read(body, out error);
 
-    public override async Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response)
+    public override async Task WriteResponseAsync(HttpContext context, ChatRequest request, ChatResponse response, IResponseObserver observer)
     {
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, OpenAIResponseWriter.Options))
@@ -42,34 +41,24 @@ public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
         http.StatusCode = StatusCodes.Status200OK;
         http.ContentType = "application/json";
         http.ContentLength = buffer.WrittenCount;
+        observer.BodyWritten(buffer.WrittenSpan);
         await http.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
-    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request)
+    public override IChatStreamSink CreateStreamSink(HttpContext context, ChatRequest request, IResponseObserver observer)
     {
-        var sink = new OpenAIStreamSink(context, request, this, time);
+        var sink = new OpenAIStreamSink(context, request, this, observer, time);
         context.Response.RegisterForDispose(sink);
         return sink;
     }
 
-    public override Task WriteErrorAsync(HttpContext context, GatewayError error)
-    {
-        if (context.Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
+    protected override Task WriteErrorBodyAsync(HttpContext context, GatewayError error, int status, string type) =>
+        OpenAIError.WriteAsync(context, status, error.Message, type, error.Param, error.Code);
 
-        if (error.RetryAfter is { } retryAfter)
-        {
-            context.Response.Headers.RetryAfter = retryAfter;
-        }
-
-        var (status, type) = Map(error);
-        return OpenAIError.WriteAsync(context, status, error.Message, type, error.Param, error.Code);
-    }
+    public override (int Status, string Type) Map(GatewayError error) => MapError(error);
 
     /// <summary>The status and OpenAI error <c>type</c> for a gateway error.</summary>
-    public static (int Status, string Type) Map(GatewayError error) => error.Kind switch
+    public static (int Status, string Type) MapError(GatewayError error) => error.Kind switch
     {
         GatewayErrorKind.Permission => (error.Status, OpenAIError.Permission),
         GatewayErrorKind.RateLimit => (error.Status, "rate_limit_error"),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Switchyard.DataPlane.Gateway;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
@@ -55,12 +54,9 @@ public static class OpenAIError
         writer.WriteEndObject();
     }
 
-    /// <summary>Sets the status and writes the error body, recording the code for usage accounting.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? param = null, string? code = null)
-    {
-        context.Features.Get<GatewayRequestState>()?.Fail(status, code ?? type);
-        return WriteRawAsync(context, status, Serialize(message, type, param, code));
-    }
+    /// <summary>Sets the status and writes the error body.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? param = null, string? code = null) =>
+        WriteRawAsync(context, status, Serialize(message, type, param, code));
 
     /// <summary>Writes an already-serialized OpenAI error body.</summary>
     public static async Task WriteRawAsync(HttpContext context, int status, ReadOnlyMemory<byte> body)

@@ -1,5 +1,4 @@
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Gateway;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
@@ -14,7 +13,7 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
     private readonly HttpContext _context;
     private readonly OpenAIDialect _dialect;
     private readonly TimeProvider _time;
-    private readonly GatewayRequestState? _state;
+    private readonly IResponseObserver _observer;
     private readonly bool _includeUsage;
     private readonly OpenAIChunkWriter _writer;
     private bool[] _opened;
@@ -23,12 +22,12 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
     private bool _ended;
     private TokenUsage? _usage;
 
-    public OpenAIStreamSink(HttpContext context, ChatRequest request, OpenAIDialect dialect, TimeProvider time)
+    public OpenAIStreamSink(HttpContext context, ChatRequest request, OpenAIDialect dialect, IResponseObserver observer, TimeProvider time)
     {
         _context = context;
         _dialect = dialect;
         _time = time;
-        _state = context.Features.Get<GatewayRequestState>();
+        _observer = observer;
         _includeUsage = request.IncludeUsage;
         _writer = new OpenAIChunkWriter(request.Model, request.IncludeUsage);
         _opened = new bool[Math.Clamp(request.N ?? 1, 1, 128)];
@@ -71,13 +70,18 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
         Begin(null);
         Open(choice);
         _writer.Finish(choice, reason);
+        if (choice == 0)
+        {
+            _observer.Finished(reason);
+        }
+
         return SendAsync(cancellationToken);
     }
 
     public ValueTask UsageAsync(TokenUsage usage, CancellationToken cancellationToken)
     {
         _usage = usage;
-        _state?.Usage = usage;
+        _observer.UsageReported(usage);
         return ValueTask.CompletedTask;
     }
 
@@ -117,8 +121,8 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
             return;
         }
 
-        var (status, type) = OpenAIDialect.Map(error);
-        _state?.Fail(status, error.Code ?? type);
+        var (status, type) = OpenAIDialect.MapError(error);
+        _observer.Failed(status, error.Code ?? type);
         _writer.Error(error.Message, type, error.Param, error.Code);
         _writer.Done();
         await SendAsync(cancellationToken);
@@ -191,12 +195,8 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
             return ValueTask.CompletedTask;
         }
 
-        if (!_wrote)
-        {
-            _wrote = true;
-            _state?.MarkFirstByte(_time.GetTimestamp());
-        }
-
+        _wrote = true;
+        _observer.BodyWritten(written.Span);
         return SendCoreAsync(written, cancellationToken);
     }
 

@@ -1,8 +1,8 @@
-using Switchyard.DataPlane.Providers.Upstream;
 using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
-using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Pipeline;
+using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Configuration;
@@ -26,54 +26,49 @@ public sealed class OpenAICompatibleAdapter(
     public IReadOnlyList<string> Kinds { get; } =
         [ProviderKinds.OpenAI, ProviderKinds.Vllm, ProviderKinds.Ollama, ProviderKinds.DeepSeek, ProviderKinds.Fireworks, ProviderKinds.OpenRouter];
 
-    public async Task ChatCompletionsAsync(HttpContext context, GatewayRequestState state)
+    public async Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
-        var deployment = state.Deployment!;
-        using var body = new PooledBufferWriter(state.Body.Length + 256);
-        ChatRequestRewriter.Rewrite(state.Body.Span, deployment.UpstreamModel, state.Stream, body);
+        var http = context.Http;
+        using var body = new PooledBufferWriter(context.Body.Length + 256);
+        ChatRequestRewriter.Rewrite(context.Body.Span, deployment.UpstreamModel, context.Stream, body);
 
-        var request = context.Request;
+        var request = http.Request;
         request.Body = body.AsReadOnlyStream();
         request.ContentLength = body.WrittenCount;
-        request.Headers.Remove("Transfer-Encoding");
 
-        var error = await forwarder.SendAsync(context, deployment.BaseUrl, client.Invoker, _config, transformer);
+        var error = await forwarder.SendAsync(http, deployment.BaseUrl, client.Invoker, _config, transformer);
 
-        if (state.UpstreamErrorBody is not null)
+        if (http.Features.Get<UpstreamErrorCapture>() is { } failure)
         {
-            DataPlaneLog.UpstreamError(logger, deployment.Id, state.UpstreamErrorStatus);
-            await UpstreamErrorMapper.WriteAsync(context, state);
-            return;
+            DataPlaneLog.UpstreamError(logger, deployment.Id, failure.Status);
+            http.Features.Set<UpstreamErrorCapture>(null);
+            return OpenAIErrorReader.FromResponse(failure.Status, failure.Body, failure.RetryAfter);
         }
 
         if (error == ForwarderError.None)
         {
-            return;
+            return null;
         }
 
-        var errorFeature = context.Features.Get<IForwarderErrorFeature>();
+        var errorFeature = http.Features.Get<IForwarderErrorFeature>();
         DataPlaneLog.ForwardFailed(logger, deployment.Id, error, errorFeature?.Exception?.GetType().Name ?? "");
         switch (error)
         {
             case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
                 or ForwarderError.ResponseBodyDestination or ForwarderError.RequestBodyClient:
-                state.Fail(499, "client_closed_request");
-                return;
+                context.Failed(499, "client_closed_request");
+                return null;
             case ForwarderError.RequestTimedOut:
-                await OpenAIError.WriteAsync(context, StatusCodes.Status504GatewayTimeout,
-                    "The upstream provider did not respond in time.", OpenAIError.Upstream, null, "upstream_timeout");
-                return;
+                return GatewayError.Timeout();
             default:
-                if (context.Response.HasStarted)
+                if (http.Response.HasStarted)
                 {
-                    state.Fail(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
-                    return;
+                    context.Failed(StatusCodes.Status502BadGateway, "upstream_error");
+                    return null;
                 }
 
-                context.Response.Clear();
-                await OpenAIError.WriteAsync(context, StatusCodes.Status502BadGateway,
-                    "The gateway could not reach the upstream provider.", OpenAIError.Upstream, null, OpenAIError.Upstream);
-                return;
+                http.Response.Clear();
+                return GatewayError.Upstream("The gateway could not reach the upstream provider.");
         }
     }
 

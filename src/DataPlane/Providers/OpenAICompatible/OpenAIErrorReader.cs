@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Providers.Upstream;
@@ -14,14 +13,15 @@ namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 /// </summary>
 internal static class OpenAIErrorReader
 {
-    private const int MaxPlainTextMessage = 500;
-
-    /// <summary>The error for a non-2xx response with this body.</summary>
+    /// <summary>
+    /// The error for a non-2xx response with this body. A body that is not JSON (an HTML page, a proxy's or a stack
+    /// trace's text) is never echoed to the caller: only its status is used.
+    /// </summary>
     public static GatewayError FromResponse(int status, ReadOnlySpan<byte> body, string? retryAfter)
     {
         var root = UpstreamErrors.ParseBody(body);
         return root.ValueKind == JsonValueKind.Undefined
-            ? UpstreamErrors.FromStatus(status, PlainText(body), retryAfter: retryAfter)
+            ? UpstreamErrors.FromStatus(status, null, retryAfter: retryAfter)
             : FromJson(status, root, retryAfter);
     }
 
@@ -113,11 +113,5 @@ internal static class OpenAIErrorReader
             JsonValueKind.String when int.TryParse(code.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
             _ => null,
         };
-    }
-
-    private static string? PlainText(ReadOnlySpan<byte> body)
-    {
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxPlainTextMessage)]).Trim();
-        return text.Length == 0 || text[0] == '<' ? null : text;
     }
 }

@@ -8,13 +8,16 @@ public static class UpstreamErrors
 {
     /// <summary>
     /// The gateway's error for an upstream status. 401/403 mean the provider refused the gateway's credential (the
-    /// caller's key is fine), so they become 502; 5xx become 502 except overload (503/529); 4xx keep their status.
+    /// caller's key is fine), so they become 502; a redirect is never followed nor passed on (502); 5xx become 502 except
+    /// overload (503/529); 4xx keep their status.
     /// </summary>
     public static GatewayError FromStatus(int status, string? message, string? code = null, string? retryAfter = null, string? param = null)
     {
         var text = string.IsNullOrWhiteSpace(message) ? $"The upstream provider returned HTTP {status}." : message;
         return status switch
         {
+            >= 300 and < 400 => GatewayError.Upstream(
+                $"The upstream provider answered with a redirect (HTTP {status}), which the gateway does not follow; check the deployment's base URL.", "upstream_redirect"),
             401 or 403 => GatewayError.Upstream($"The upstream provider rejected the gateway's credentials (HTTP {status}): {text}", "upstream_auth_failed"),
             404 => GatewayError.NotFound(text, param, code ?? "model_not_found"),
             408 or 504 => GatewayError.Timeout() with { Message = text },

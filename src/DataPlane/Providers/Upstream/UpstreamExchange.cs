@@ -66,20 +66,18 @@ public sealed class UpstreamExchange : IAsyncDisposable
     }
 
     /// <summary>The upstream's retry hint in whole seconds (<c>retry-after-ms</c> or <c>retry-after</c>), or null.</summary>
-    public string? RetryAfter()
-    {
-        if (Response is null)
-        {
-            return null;
-        }
+    public string? RetryAfter() => Response is null ? null : RetryAfterOf(Response);
 
-        if (Response.Headers.TryGetValues("retry-after-ms", out var ms)
+    /// <summary>A response's retry hint in whole seconds (<c>retry-after-ms</c> or <c>retry-after</c>), or null.</summary>
+    public static string? RetryAfterOf(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("retry-after-ms", out var ms)
             && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
         {
             return Math.Max(1, (int)Math.Ceiling(milliseconds / 1000)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return Response.Headers.RetryAfter switch
+        return response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => Math.Max(1, (int)Math.Ceiling(delta.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
             { Date: { } date } => Math.Max(1, (int)Math.Ceiling((date - DateTimeOffset.UtcNow).TotalSeconds)).ToString(CultureInfo.InvariantCulture),

@@ -6,6 +6,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Tests.Infrastructure;
 
@@ -98,7 +99,6 @@ public class AnthropicEndpointTests(DataPlaneHostFixture fixture) : IClassFixtur
         return (context, Encoding.UTF8.GetString(response.ToArray()));
     }
 
-    private static Task<(HttpContext Context, string Body)> SendAsync(ChatEndpoint endpoint, string body) => SendAsync(endpoint.HandleAsync, body);
-
-    private static Task<(HttpContext Context, string Body)> SendAsync(CountTokensEndpoint endpoint, string body) => SendAsync(endpoint.HandleAsync, body);
+    private Task<(HttpContext Context, string Body)> SendAsync(GatewayEndpoint endpoint, string body) =>
+        SendAsync(context => Host.Services.GetRequiredService<GatewayPipeline>().RunAsync(context, endpoint), body);
 }

@@ -3,14 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.Anthropic;
-using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Tests.Infrastructure;
 
 namespace Switchyard.DataPlane.Tests.Dialects.Anthropic;
 
 public class AnthropicErrorsTests
 {
-    private static readonly AnthropicDialect Dialect = new(TimeProvider.System);
+    private static readonly AnthropicDialect Dialect = new();
 
     [Theory]
     [InlineData(GatewayErrorKind.InvalidRequest, 400, 400, "invalid_request_error")]
@@ -72,13 +71,13 @@ public class AnthropicErrorsTests
         Assert.Equal(0, stream.Length);
     }
 
-    private static async Task<(HttpContext Context, JsonNode Body, GatewayRequestState State)> WriteAsync(GatewayError error)
+    private static async Task<(HttpContext Context, JsonNode Body, RecordingObserver State)> WriteAsync(GatewayError error)
     {
         var context = new DefaultHttpContext();
         var stream = new MemoryStream();
         context.Response.Body = stream;
-        var state = new GatewayRequestState("messages", 0);
-        context.Features.Set(state);
+        var state = new RecordingObserver();
+        context.Features.Set<IResponseObserver>(state);
         await Dialect.WriteErrorAsync(context, error);
         return (context, JsonNode.Parse(Encoding.UTF8.GetString(stream.ToArray()))!, state);
     }

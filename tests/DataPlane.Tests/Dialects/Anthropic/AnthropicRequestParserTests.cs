@@ -8,7 +8,7 @@ namespace Switchyard.DataPlane.Tests.Dialects.Anthropic;
 
 public class AnthropicRequestParserTests
 {
-    private static readonly AnthropicDialect Dialect = new(TimeProvider.System);
+    private static readonly AnthropicDialect Dialect = new();
 
     [Fact]
     public void Parse_RequestFixture_MapsEveryField()

@@ -11,7 +11,7 @@ public class AnthropicRequestValidationTests
 {
     private const string User = """{"role":"user","content":"hi"}""";
 
-    private static readonly AnthropicDialect Dialect = new(TimeProvider.System);
+    private static readonly AnthropicDialect Dialect = new();
 
     [Fact]
     public void Scan_ValidBody_ExtractsModelStreamAndAlwaysUsage()

@@ -9,7 +9,7 @@ namespace Switchyard.DataPlane.Tests.Dialects.Anthropic;
 
 public class AnthropicResponseWriterTests
 {
-    private static readonly AnthropicDialect Dialect = new(TimeProvider.System);
+    private static readonly AnthropicDialect Dialect = new();
 
     [Fact]
     public async Task WriteResponse_Text_MatchesFixture()
@@ -94,7 +94,7 @@ public class AnthropicResponseWriterTests
         var context = new DefaultHttpContext();
         var stream = new MemoryStream();
         context.Response.Body = stream;
-        await Dialect.WriteResponseAsync(context, new ChatRequest { Model = "claude-sonnet-4-20250514" }, response);
+        await Dialect.WriteResponseAsync(context, new ChatRequest { Model = "claude-sonnet-4-20250514" }, response, new RecordingObserver());
         var text = Encoding.UTF8.GetString(stream.ToArray());
         Assert.Equal(stream.Length, context.Response.ContentLength);
         return (context, JsonNode.Parse(text)!);

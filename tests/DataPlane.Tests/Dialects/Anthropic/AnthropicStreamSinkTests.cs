@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.Anthropic;
-using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Tests.Infrastructure;
 
 namespace Switchyard.DataPlane.Tests.Dialects.Anthropic;
@@ -18,14 +17,14 @@ public class AnthropicStreamSinkTests
     private readonly FakeTimeProvider _time = new();
     private readonly DefaultHttpContext _context = new();
     private readonly MemoryStream _body = new();
-    private readonly GatewayRequestState _state = new("messages", 0);
+    private readonly RecordingObserver _state = new();
     private readonly IChatStreamSink _sink;
 
     public AnthropicStreamSinkTests()
     {
         _context.Response.Body = _body;
-        _context.Features.Set(_state);
-        _sink = new AnthropicDialect(_time).CreateStreamSink(_context, new ChatRequest { Model = Model, Stream = true });
+        _context.Features.Set<IResponseObserver>(_state);
+        _sink = new AnthropicDialect().CreateStreamSink(_context, new ChatRequest { Model = Model, Stream = true }, _state);
     }
 
     [Fact]
@@ -119,7 +118,7 @@ public class AnthropicStreamSinkTests
              "usage":{"input_tokens":30,"cache_creation_input_tokens":10,"cache_read_input_tokens":60,"output_tokens":7}}
             """, events[13].Data.ToJsonString());
         Assert.Matches("^msg_", events[0].Data["message"]!["id"]!.GetValue<string>());
-        Assert.NotNull(_state.FirstByteTimestamp);
+        Assert.True(_state.BodyStarted);
     }
 
     [Fact]

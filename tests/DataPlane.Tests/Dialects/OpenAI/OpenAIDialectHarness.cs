@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Tests.Infrastructure;
 
 namespace Switchyard.DataPlane.Tests.Dialects.OpenAI;
 
@@ -19,8 +19,8 @@ internal sealed class OpenAIDialectHarness
         Dialect = new OpenAIDialect(Time);
         Context = new DefaultHttpContext();
         Context.Response.Body = Body;
-        State = new GatewayRequestState(OpenAIDialect.EndpointNameValue, 0);
-        Context.Features.Set(State);
+        State = new RecordingObserver();
+        Context.Features.Set<IResponseObserver>(State);
     }
 
     public FakeTimeProvider Time { get; }
@@ -31,7 +31,7 @@ internal sealed class OpenAIDialectHarness
 
     public MemoryStream Body { get; } = new();
 
-    public GatewayRequestState State { get; }
+    public RecordingObserver State { get; }
 
     public string BodyText => Encoding.UTF8.GetString(Body.ToArray());
 

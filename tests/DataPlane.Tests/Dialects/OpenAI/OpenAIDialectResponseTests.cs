@@ -17,7 +17,7 @@ public class OpenAIDialectResponseTests
         var harness = new OpenAIDialectHarness();
         harness.Time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(expected["created"]!.GetValue<long>()));
 
-        await harness.Dialect.WriteResponseAsync(harness.Context, Request(expected["model"]!.GetValue<string>()), FromFixture(expected));
+        await harness.Dialect.WriteResponseAsync(harness.Context, Request(expected["model"]!.GetValue<string>()), FromFixture(expected), harness.State);
 
         expected.Remove("system_fingerprint");
         OpenAIDialectHarness.AssertJsonEqual(expected, JsonNode.Parse(harness.BodyText));
@@ -33,7 +33,7 @@ public class OpenAIDialectResponseTests
         var response = new ChatResponse { Id = "msg_01ABC", UpstreamModel = "claude-sonnet-4-20250514" };
         response.Choices.Add(new ChatChoice { Index = 0, Text = "hi", FinishReason = FinishReason.Stop });
 
-        await harness.Dialect.WriteResponseAsync(harness.Context, Request("my-alias"), response);
+        await harness.Dialect.WriteResponseAsync(harness.Context, Request("my-alias"), response, harness.State);
 
         var body = JsonDocument.Parse(harness.BodyText).RootElement;
         var id = body.GetProperty("id").GetString()!;
@@ -55,7 +55,7 @@ public class OpenAIDialectResponseTests
         var response = new ChatResponse { Id = "chatcmpl-x" };
         response.Choices.Add(new ChatChoice { Index = 0, Text = "", FinishReason = reason });
 
-        await harness.Dialect.WriteResponseAsync(harness.Context, Request("m"), response);
+        await harness.Dialect.WriteResponseAsync(harness.Context, Request("m"), response, harness.State);
 
         var choice = JsonDocument.Parse(harness.BodyText).RootElement.GetProperty("choices")[0];
         Assert.Equal(expected, choice.GetProperty("finish_reason").GetString());
@@ -69,7 +69,7 @@ public class OpenAIDialectResponseTests
         response.Choices.Add(new ChatChoice { Index = 0, Text = "Ünïcode 'ok' <b>", Reasoning = "Let me think", FinishReason = FinishReason.Stop });
         response.Choices.Add(new ChatChoice { Index = 1, FinishReason = FinishReason.Length });
 
-        await harness.Dialect.WriteResponseAsync(harness.Context, Request("m"), response);
+        await harness.Dialect.WriteResponseAsync(harness.Context, Request("m"), response, harness.State);
 
         var expected = JsonNode.Parse("""
             {"id":"chatcmpl-abc","object":"chat.completion","created":1727888631,"model":"m","choices":[

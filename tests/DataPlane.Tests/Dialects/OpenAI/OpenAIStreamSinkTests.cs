@@ -13,7 +13,7 @@ public class OpenAIStreamSinkTests
     public async Task Sink_AnthropicToolStream_WritesTheMappingFixture()
     {
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("claude-sonnet-4-20250514", includeUsage: true));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("claude-sonnet-4-20250514", includeUsage: true), harness.State);
 
         await PlayAnthropicToolStreamAsync(sink);
 
@@ -29,7 +29,7 @@ public class OpenAIStreamSinkTests
     {
         var expected = OpenAIDialectHarness.FixtureChunks(Fixture.Text("openai-chat-stream-parallel-tools.sse"));
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("gpt-4o-mini-2024-07-18", includeUsage: true));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("gpt-4o-mini-2024-07-18", includeUsage: true), harness.State);
 
         await ReplayAsync(sink, expected);
 
@@ -48,7 +48,7 @@ public class OpenAIStreamSinkTests
     public async Task Sink_WithoutIncludeUsage_WritesNoUsageKeyNorUsageChunk()
     {
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("claude-sonnet-4-20250514", includeUsage: false));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("claude-sonnet-4-20250514", includeUsage: false), harness.State);
 
         await PlayAnthropicToolStreamAsync(sink);
 
@@ -65,16 +65,16 @@ public class OpenAIStreamSinkTests
     public async Task Sink_Start_SetsSseHeadersAndMarksFirstByteOnFirstWrite()
     {
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: false));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: false), harness.State);
 
         await sink.StartAsync("chatcmpl-keepme", "upstream", None);
         Assert.Equal(0, harness.Body.Length);
-        Assert.Null(harness.State.FirstByteTimestamp);
+        Assert.False(harness.State.BodyStarted);
         await sink.TextAsync(0, "Hi", None);
 
         var response = harness.Context.Response;
         Assert.Equal((200, "text/event-stream", "no-cache"), (response.StatusCode, response.ContentType, response.Headers.CacheControl.ToString()));
-        Assert.NotNull(harness.State.FirstByteTimestamp);
+        Assert.True(harness.State.BodyStarted);
         Assert.Equal(2, harness.SseData().Count);
         var chunk = JsonNode.Parse(harness.SseData()[0])!;
         Assert.Equal("chatcmpl-keepme", chunk["id"]!.GetValue<string>());
@@ -88,7 +88,7 @@ public class OpenAIStreamSinkTests
         var harness = new OpenAIDialectHarness();
         var request = Request("m", includeUsage: false);
         request.N = 2;
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, request);
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, request, harness.State);
 
         await sink.StartAsync(null, null, None);
         await sink.ReasoningAsync(0, "hmm", None);
@@ -120,7 +120,7 @@ public class OpenAIStreamSinkTests
     public async Task Sink_ErrorMidStream_WritesErrorEventThenDoneAndNoFinish()
     {
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: true));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: true), harness.State);
         await sink.StartAsync("x", null, None);
         await sink.TextAsync(0, "Hel", None);
         await sink.UsageAsync(new TokenUsage(10, 1), None);
@@ -142,7 +142,7 @@ public class OpenAIStreamSinkTests
     public async Task Sink_ErrorBeforeAnyWrite_WritesAnOrdinaryHttpError()
     {
         var harness = new OpenAIDialectHarness();
-        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: true));
+        var sink = harness.Dialect.CreateStreamSink(harness.Context, Request("m", includeUsage: true), harness.State);
         await sink.StartAsync("x", null, None);
 
         await sink.ErrorAsync(new GatewayError(GatewayErrorKind.RateLimit, 429, "Slow down") { Code = "rate_limit_exceeded", RetryAfter = "7" }, None);
@@ -155,7 +155,7 @@ public class OpenAIStreamSinkTests
             JsonNode.Parse("""{"error":{"message":"Slow down","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""),
             JsonNode.Parse(harness.BodyText));
         Assert.Equal((429, "rate_limit_exceeded"), (harness.State.StatusCode, harness.State.ErrorCode));
-        Assert.Null(harness.State.FirstByteTimestamp);
+        Assert.False(harness.State.BodyStarted);
     }
 
     private static ChatRequest Request(string model, bool includeUsage) =>

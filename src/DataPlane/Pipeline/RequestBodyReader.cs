@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Switchyard.DataPlane.Gateway;
+namespace Switchyard.DataPlane.Pipeline;
 
 /// <summary>Reads a request body once into pooled memory, enforcing a byte limit (Content-Length first, then while reading).</summary>
 public static class RequestBodyReader

@@ -1,22 +1,23 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.OpenAI;
-using Switchyard.DataPlane.Gateway;
 
-namespace Switchyard.DataPlane.Streaming;
+using Switchyard.DataPlane.Streaming;
+
+namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 
 /// <summary>
 /// Wraps an upstream SSE body for the forwarder: yields whole events as they arrive (filtered by <see cref="SseUsageFilter"/>),
-/// records usage and time to first byte, and when the upstream fails mid-stream ends the caller's stream cleanly with
+/// reports them, usage and failures to the request's <see cref="IResponseObserver"/>, and when the upstream fails mid-stream ends the caller's stream cleanly with
 /// <c>data: {"error":...}</c> and <c>data: [DONE]</c> instead of a torn connection.
 /// </summary>
 public sealed class SseRelayStream : ReadOnlyRelayStream
 {
     private readonly Stream _inner;
-    private readonly GatewayRequestState _state;
+    private readonly IResponseObserver _observer;
     private readonly CancellationToken _callerAborted;
-    private readonly TimeProvider _time;
     private readonly SseUsageFilter _filter;
     private readonly PooledBufferWriter _output = new(8192);
     private readonly byte[] _scratch = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -27,14 +28,14 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
     private CancellationTokenSource? _idle;
     private CancellationToken _idleLinkedTo;
 
-    public SseRelayStream(Stream inner, GatewayRequestState state, CancellationToken callerAborted, TimeProvider time, TimeSpan idleTimeout)
+    /// <param name="keepUsageChunk">The caller asked for <c>stream_options.include_usage</c>.</param>
+    public SseRelayStream(Stream inner, IResponseObserver observer, bool keepUsageChunk, CancellationToken callerAborted, TimeSpan idleTimeout)
     {
         _idleTimeout = idleTimeout;
         _inner = inner;
-        _state = state;
+        _observer = observer;
         _callerAborted = callerAborted;
-        _time = time;
-        _filter = new SseUsageFilter(state.IncludeUsage);
+        _filter = new SseUsageFilter(keepUsageChunk);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -45,9 +46,10 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             if (available > 0 && !buffer.IsEmpty)
             {
                 var count = Math.Min(available, buffer.Length);
-                _output.WrittenMemory.Slice(_outputOffset, count).CopyTo(buffer);
+                var chunk = _output.WrittenMemory.Slice(_outputOffset, count);
+                _observer.BodyWritten(chunk.Span);
+                chunk.CopyTo(buffer);
                 _outputOffset += count;
-                _state.MarkFirstByte(_time.GetTimestamp());
                 return count;
             }
 
@@ -88,7 +90,7 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
                     // The upstream reported an error event and closed: end the stream properly for the SDKs.
                     _output.Write("data: [DONE]\n\n"u8);
                     Finish();
-                    _state.Fail(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
+                    _observer.Failed(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
                 }
                 else
                 {
@@ -136,12 +138,17 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         _ended = true;
         if (_filter.HasUsage)
         {
-            _state.SetUsage(_filter.PromptTokens, _filter.CompletionTokens);
+            _observer.UsageReported(new TokenUsage(_filter.PromptTokens, _filter.CompletionTokens));
+        }
+
+        if (_filter.FinishReason is { } reason)
+        {
+            _observer.Finished(reason);
         }
 
         if (_filter.SawError)
         {
-            _state.ErrorCode ??= OpenAIError.Upstream;
+            _observer.Failed(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
         }
     }
 
@@ -162,6 +169,6 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         }
 
         Finish();
-        _state.Fail(timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway, code);
+        _observer.Failed(timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway, code);
     }
 }

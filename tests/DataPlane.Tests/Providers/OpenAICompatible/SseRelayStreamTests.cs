@@ -1,8 +1,8 @@
 using System.Text;
-using Switchyard.DataPlane.Gateway;
-using Switchyard.DataPlane.Streaming;
+using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.DataPlane.Providers.OpenAICompatible;
 
-namespace Switchyard.DataPlane.Tests.Streaming;
+namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
 public class SseRelayStreamTests
 {
@@ -36,10 +36,10 @@ public class SseRelayStreamTests
         Assert.Null(state.StatusCode);
     }
 
-    private static async Task<(string Text, GatewayRequestState State)> RelayAsync(string upstream)
+    private static async Task<(string Text, RecordingObserver State)> RelayAsync(string upstream)
     {
-        var state = new GatewayRequestState("chat.completions", 0) { Stream = true };
-        await using var relay = new SseRelayStream(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), state, CancellationToken.None, TimeProvider.System, TimeSpan.FromSeconds(30));
+        var state = new RecordingObserver();
+        await using var relay = new SseRelayStream(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), state, keepUsageChunk: false, CancellationToken.None, TimeSpan.FromSeconds(30));
         using var reader = new StreamReader(relay);
         return (await reader.ReadToEndAsync(), state);
     }

@@ -1,12 +1,15 @@
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Chat;
 
-namespace Switchyard.DataPlane.Streaming;
+using Switchyard.DataPlane.Streaming;
+
+namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 
 /// <summary>
-/// Wraps a non-streaming upstream body: passes bytes through untouched while keeping a bounded copy, and reads
-/// <c>usage</c> from it at the end.
+/// Wraps a non-streaming upstream body: passes bytes through untouched, reporting them to the request's
+/// <see cref="IResponseObserver"/> while keeping a bounded copy, and reads <c>usage</c> and the finish reason from it
+/// at the end.
 /// </summary>
-public sealed class ObservedBodyStream(Stream inner, GatewayRequestState state, TimeProvider time, int maxObservedBytes = 1024 * 1024)
+public sealed class ObservedBodyStream(Stream inner, IResponseObserver observer, int maxObservedBytes = 1024 * 1024)
     : ReadOnlyRelayStream
 {
     private readonly PooledBufferWriter _copy = new(16 * 1024);
@@ -18,7 +21,7 @@ public sealed class ObservedBodyStream(Stream inner, GatewayRequestState state, 
         var read = await inner.ReadAsync(buffer, cancellationToken);
         if (read > 0)
         {
-            state.MarkFirstByte(time.GetTimestamp());
+            observer.BodyWritten(buffer.Span[..read]);
             if (!_overflow && _copy.WrittenCount + read <= maxObservedBytes)
             {
                 _copy.Write(buffer.Span[..read]);
@@ -50,7 +53,12 @@ public sealed class ObservedBodyStream(Stream inner, GatewayRequestState state, 
             var info = ChunkInspector.Inspect(_copy.WrittenSpan);
             if (info.HasUsage)
             {
-                state.SetUsage(info.PromptTokens, info.CompletionTokens);
+                observer.UsageReported(new TokenUsage(info.PromptTokens, info.CompletionTokens));
+            }
+
+            if (info.FinishReason is { } reason)
+            {
+                observer.Finished(reason);
             }
         }
     }

@@ -1,8 +1,9 @@
 using System.Text;
+using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Tests.Infrastructure;
 
-namespace Switchyard.DataPlane.Tests.Streaming;
+namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
 public class SseUsageFilterTests
 {

@@ -1,4 +1,6 @@
-namespace Switchyard.DataPlane.Streaming;
+using Switchyard.DataPlane.Streaming;
+
+namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 
 /// <summary>
 /// Incremental filter over an OpenAI chat completions SSE stream: splits events across arbitrary reads, forwards
@@ -22,6 +24,9 @@ public sealed class SseUsageFilter(bool keepUsageChunk) : IDisposable
     public bool SawDone { get; private set; }
 
     public bool SawError { get; private set; }
+
+    /// <summary>The first choice's finish reason, once a chunk carried it.</summary>
+    public Chat.FinishReason? FinishReason { get; private set; }
 
     /// <summary>Consumes <paramref name="input"/>; writes the complete events to forward into <paramref name="output"/>.</summary>
     public void Process(ReadOnlySpan<byte> input, PooledBufferWriter output)
@@ -105,6 +110,7 @@ public sealed class SseUsageFilter(bool keepUsageChunk) : IDisposable
 
         var info = ChunkInspector.Inspect(payload);
         SawError |= info.HasError;
+        FinishReason ??= info.FinishReason;
         if (info.HasUsage)
         {
             HasUsage = true;

@@ -1,7 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.Shared.Configuration;
 
-namespace Switchyard.DataPlane.Gateway;
+namespace Switchyard.DataPlane.Routing;
 
 /// <summary>
 /// Checks a canonical request against what the deployment's model can serve (the snapshot's model catalog entry).

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Switchyard.DataPlane.Gateway;
+namespace Switchyard.DataPlane.Pipeline;
 
 /// <summary>A request body held in a rented array; return it with <see cref="Dispose"/>.</summary>
 public sealed class PooledBody : IDisposable

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Switchyard.DataPlane.Chat;
 
-namespace Switchyard.DataPlane.Streaming;
+namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 
-/// <summary>Reads only the top-level <c>usage</c>, <c>choices</c> and <c>error</c> members of a payload.</summary>
+/// <summary>
+/// Reads only the top-level <c>usage</c>, <c>choices</c> (whether empty, and the first <c>finish_reason</c>) and
+/// <c>error</c> members of a payload.
+/// </summary>
 public static class ChunkInspector
 {
     public static ChunkInfo Inspect(ReadOnlySpan<byte> json)
@@ -17,6 +21,7 @@ public static class ChunkInspector
 
             bool hasUsage = false, emptyChoices = false, hasError = false;
             int prompt = 0, completion = 0;
+            FinishReason? finish = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("usage"u8))
@@ -41,7 +46,7 @@ public static class ChunkInspector
                         emptyChoices = reader.TokenType == JsonTokenType.EndArray;
                         if (!emptyChoices)
                         {
-                            SkipToArrayEnd(ref reader);
+                            finish = ReadChoices(ref reader);
                         }
                     }
                     else
@@ -57,7 +62,7 @@ public static class ChunkInspector
                 }
             }
 
-            return new ChunkInfo(true, hasUsage, prompt, completion, emptyChoices, hasError);
+            return new ChunkInfo(true, hasUsage, prompt, completion, emptyChoices, hasError, finish);
         }
         catch (JsonException)
         {
@@ -88,13 +93,40 @@ public static class ChunkInspector
         }
     }
 
-    private static void SkipToArrayEnd(ref Utf8JsonReader reader)
+    /// <summary>Positioned on the first element: reads to the array's end, returning the first finish reason seen.</summary>
+    private static FinishReason? ReadChoices(ref Utf8JsonReader reader)
     {
-        // Positioned on the first element's token.
-        reader.Skip();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        FinishReason? finish = null;
+        do
         {
-            reader.Skip();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isFinish = reader.ValueTextEquals("finish_reason"u8);
+                reader.Read();
+                if (isFinish && finish is null && reader.TokenType == JsonTokenType.String)
+                {
+                    finish = MapFinish(ref reader);
+                }
+
+                reader.Skip();
+            }
         }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+
+        return finish;
     }
+
+    private static FinishReason MapFinish(ref Utf8JsonReader reader) => reader switch
+    {
+        _ when reader.ValueTextEquals("length"u8) => FinishReason.Length,
+        _ when reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8) => FinishReason.ToolCalls,
+        _ when reader.ValueTextEquals("content_filter"u8) => FinishReason.ContentFilter,
+        _ => FinishReason.Stop,
+    };
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Routing;
 using Switchyard.Shared.Configuration;
 
-namespace Switchyard.DataPlane.Tests.Gateway;
+namespace Switchyard.DataPlane.Tests.Routing;
 
 public class CapabilityGuardTests
 {

@@ -1,0 +1,50 @@
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Pipeline;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.DataPlane.Authentication;
+
+/// <summary>
+/// The node must hold a config snapshot (503 <c>not_ready</c> otherwise) and the caller's virtual key must be in it,
+/// active, unexpired and of an active tenant (401/403). Runs on headers alone, before any body is read.
+/// </summary>
+public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticator authenticator) : IGatewayStage
+{
+    public string Name => "authenticate";
+
+    public int Order => GatewayStageOrder.Authenticate;
+
+    public async ValueTask<bool> RunAsync(GatewayContext context)
+    {
+        if (await AuthenticateAsync(context.Http, context.Dialect) is not { } caller)
+        {
+            return false;
+        }
+
+        context.Authenticated(caller.Snapshot, caller.Key);
+        return true;
+    }
+
+    /// <summary>The snapshot and the caller's key, or null once the error was written in <paramref name="dialect"/>.</summary>
+    public async ValueTask<(RuntimeSnapshot Snapshot, KeySnapshot Key)?> AuthenticateAsync(HttpContext http, ChatDialect dialect)
+    {
+        if (store.Current is not { } snapshot)
+        {
+            await dialect.WriteErrorAsync(http, new GatewayError(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
+                "The gateway is starting and has no configuration yet. Please retry shortly.") { Code = "not_ready", RetryAfter = "1" });
+            return null;
+        }
+
+        var result = authenticator.Authenticate(http.Request, snapshot);
+        if (!result.Succeeded)
+        {
+            var kind = result.Status == StatusCodes.Status403Forbidden ? GatewayErrorKind.Permission : GatewayErrorKind.Authentication;
+            await dialect.WriteErrorAsync(http, new GatewayError(kind, result.Status, result.Message!) { Code = result.Code });
+            return null;
+        }
+
+        return (snapshot, result.Key!);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Providers;
+using Switchyard.DataPlane.Routing;
+using Switchyard.ServiceDefaults.Health;
+using Switchyard.Shared.Keys;
+
+namespace Switchyard.DataPlane.Configuration;
+
+public static class SnapshotSyncExtensions
+{
+    /// <summary>
+    /// The node's config snapshot: fetched from the control plane, validated, swapped in atomically, kept on disk as
+    /// last-known-good, refreshed on every revision event and by a periodic check; readiness follows it.
+    /// </summary>
+    public static IServiceCollection AddSnapshotSync(this IServiceCollection services)
+    {
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
+        services.AddSingleton(sp => new SnapshotCompiler(
+            sp.GetRequiredService<SecretSealer>(),
+            sp.GetRequiredService<ProviderRegistry>().Kinds,
+            sp.GetRequiredService<RoutingPolicyRegistry>().Names));
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<LastKnownGoodStore>();
+        services.AddHttpClient<SnapshotFetcher>();
+        services.AddSingleton<SnapshotSynchronizer>();
+        services.AddHostedService<SnapshotSyncService>();
+        services.AddSwitchyardHealthChecks().AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag]);
+        return services;
+    }
+}

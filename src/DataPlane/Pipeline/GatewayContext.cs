@@ -1,0 +1,138 @@
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Dialects;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.DataPlane.Pipeline;
+
+/// <summary>
+/// One gateway request as it moves through the stages, carried on the <see cref="HttpContext"/> features. Each stage
+/// records what it established through one intention-revealing method; the response side reports through
+/// <see cref="IResponseObserver"/>, which this class implements and fans out to the registered
+/// <see cref="IResponseListener"/>s.
+/// </summary>
+public sealed class GatewayContext : IResponseObserver
+{
+    private readonly IResponseListener[] _listeners;
+    private readonly TimeProvider _time;
+    private object? _payload;
+    private PooledBody? _body;
+
+    internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
+    {
+        Http = http;
+        Endpoint = endpoint;
+        _time = time;
+        _listeners = listeners;
+        StartTimestamp = time.GetTimestamp();
+    }
+
+    public HttpContext Http { get; }
+
+    /// <summary>The endpoint being served (its name, dialect, how its body is read and forwarded).</summary>
+    public GatewayEndpoint Endpoint { get; }
+
+    public ChatDialect Dialect => Endpoint.Dialect;
+
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    public long StartTimestamp { get; }
+
+    /// <summary>The request body as received, valid until the request ends (empty before the parse stage).</summary>
+    public ReadOnlyMemory<byte> Body { get; private set; }
+
+    /// <summary>The public model the caller asked for ("" before the parse stage).</summary>
+    public string Model { get; private set; } = "";
+
+    public bool Stream { get; private set; }
+
+    /// <summary>The caller asked for <c>stream_options.include_usage</c>.</summary>
+    public bool IncludeUsage { get; private set; }
+
+    public RuntimeSnapshot? Snapshot { get; private set; }
+
+    public KeySnapshot? Key { get; private set; }
+
+    public RuntimeRoute? Route { get; private set; }
+
+    public RuntimeDeployment? Deployment { get; private set; }
+
+    /// <summary>The outcome so far: usage, time to first byte, status and error code to record.</summary>
+    public ResponseOutcome Outcome { get; } = new();
+
+    /// <summary>The parse stage read the body and what the endpoint needs from it.</summary>
+    internal void Parsed(PooledBody body, RequestSummary summary)
+    {
+        _body = body;
+        Body = body.Memory;
+        Model = summary.Model;
+        Stream = summary.Stream;
+        IncludeUsage = summary.IncludeUsage;
+        _payload = summary.Payload;
+    }
+
+    /// <summary>What the endpoint's reader produced beside the summary (e.g. the parsed embeddings request).</summary>
+    public T Payload<T>()
+        where T : class => (T)(_payload ?? throw new InvalidOperationException($"The request has no {typeof(T).Name}."));
+
+    /// <summary>The authenticate stage found the caller's key in this snapshot; every later stage reads this snapshot.</summary>
+    public void Authenticated(RuntimeSnapshot snapshot, KeySnapshot key)
+    {
+        Snapshot = snapshot;
+        Key = key;
+    }
+
+    /// <summary>The authorise stage found the key's route for the model and allowed it.</summary>
+    public void Authorized(RuntimeRoute route) => Route = route;
+
+    /// <summary>The route stage chose the deployment to forward to.</summary>
+    public void Routed(RuntimeDeployment deployment) => Deployment = deployment;
+
+    public void BodyWritten(ReadOnlySpan<byte> bytes)
+    {
+        if (Outcome.FirstByteTimestamp is null)
+        {
+            Outcome.FirstByteTimestamp = _time.GetTimestamp();
+        }
+
+        foreach (var listener in _listeners)
+        {
+            listener.BodyWritten(this, bytes);
+        }
+    }
+
+    public void UsageReported(TokenUsage usage)
+    {
+        Outcome.Usage = usage;
+        foreach (var listener in _listeners)
+        {
+            listener.UsageReported(this, usage);
+        }
+    }
+
+    public void Finished(FinishReason reason) => Outcome.FinishReason = reason;
+
+    public void Failed(int status, string code)
+    {
+        Outcome.Status = status;
+        Outcome.ErrorCode = code;
+    }
+
+    /// <summary>Called once by the pipeline when the request is over, whatever happened.</summary>
+    internal void Complete()
+    {
+        Outcome.EndTimestamp = _time.GetTimestamp();
+        try
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.Completed(this);
+            }
+        }
+        finally
+        {
+            Body = default;
+            _body?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Telemetry;
+
+namespace Switchyard.DataPlane.Pipeline;
+
+/// <summary>
+/// Runs a gateway request through the ordered <see cref="IGatewayStage"/>s until one ends it, then completes it for
+/// the <see cref="IResponseListener"/>s (usage accounting) whatever happened. A caller that went away is recorded as
+/// 499; a bug becomes a 500 in the dialect without details (or an aborted connection once the response started).
+/// </summary>
+public sealed class GatewayPipeline
+{
+    private readonly IGatewayStage[] _stages;
+    private readonly IResponseListener[] _listeners;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GatewayPipeline> _logger;
+
+    public GatewayPipeline(IEnumerable<IGatewayStage> stages, IEnumerable<IResponseListener> listeners, TimeProvider time, ILogger<GatewayPipeline> logger)
+    {
+        _stages = [.. stages.OrderBy(s => s.Order)];
+        _listeners = [.. listeners];
+        _time = time;
+        _logger = logger;
+        var duplicate = _stages.GroupBy(s => s.Order).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Gateway stages {string.Join(", ", duplicate.Select(s => s.Name))} share the position {duplicate.Key}.");
+        }
+    }
+
+    /// <summary>The stage names in the order they run.</summary>
+    public IReadOnlyList<string> StageNames => [.. _stages.Select(s => s.Name)];
+
+    /// <summary>The request delegate serving <paramref name="endpoint"/>.</summary>
+    public RequestDelegate For(GatewayEndpoint endpoint) => http => RunAsync(http, endpoint);
+
+    public async Task RunAsync(HttpContext http, GatewayEndpoint endpoint)
+    {
+        var context = new GatewayContext(http, endpoint, _time, _listeners);
+        http.Features.Set(context);
+        http.Features.Set<IResponseObserver>(context);
+        try
+        {
+            foreach (var stage in _stages)
+            {
+                if (!await stage.RunAsync(context))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            context.Failed(499, "client_closed_request");
+        }
+        catch (Exception ex)
+        {
+            DataPlaneLog.UnhandledException(_logger, endpoint.Name, ex);
+            await WriteServerErrorAsync(context);
+        }
+        finally
+        {
+            context.Complete();
+        }
+    }
+
+    private static async Task WriteServerErrorAsync(GatewayContext context)
+    {
+        var http = context.Http;
+        if (http.Response.HasStarted)
+        {
+            context.Failed(StatusCodes.Status500InternalServerError, "server_error");
+            http.Abort();
+            return;
+        }
+
+        http.Response.Clear();
+        await context.Dialect.WriteErrorAsync(http, GatewayError.Server());
+    }
+}
