@@ -6,7 +6,7 @@ namespace Switchyard.DataPlane.Streaming;
 /// <summary>
 /// Reads server-sent events incrementally from an upstream body as they arrive. Lines may end in LF, CRLF or CR
 /// (Gemini uses CRLF); multi-line <c>data:</c> fields are joined with LF; comments and unknown fields are skipped.
-/// HTTP chunk boundaries need not align with events.
+/// HTTP chunk boundaries need not align with events, and every complete event is handed out as soon as it was read.
 /// </summary>
 public sealed class SseReader : IAsyncDisposable
 {
@@ -28,12 +28,15 @@ public sealed class SseReader : IAsyncDisposable
         {
             var result = await _reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
-            var dispatched = TryReadEvent(ref buffer);
-            _reader.AdvanceTo(buffer.Start, buffer.End);
-            if (dispatched)
+            if (TryReadEvent(ref buffer))
             {
+                // Only what the event used is consumed, and nothing more counts as examined: the next call dispatches
+                // any complete events already buffered without waiting for the upstream's next bytes.
+                _reader.AdvanceTo(buffer.Start);
                 return new SseEvent(_event, _data.WrittenMemory);
             }
+
+            _reader.AdvanceTo(buffer.Start, buffer.End);
 
             if (result.IsCompleted)
             {
