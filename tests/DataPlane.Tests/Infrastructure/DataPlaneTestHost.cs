@@ -35,7 +35,10 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
     public string DataDirectory => _dir.Path;
 
     /// <param name="customize">Adds routes to the standard test snapshot (see <see cref="TestSnapshots.AddRoute"/>).</param>
-    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null)
+    /// <param name="services">Adds or replaces services of the node (e.g. an extra gateway stage).</param>
+    /// <param name="settings">Extra configuration settings of the node.</param>
+    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null,
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
         var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
@@ -61,8 +64,14 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             ["DataPlane:Usage:FlushIntervalMs"] = "50",
             ["Messaging:Transport"] = "InMemory",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddSingleton<IMessagePublisher>(host.Bus);
         builder.AddDataPlane();
+        services?.Invoke(builder.Services);
         builder.AddSwitchyardMessaging();
         host._app = builder.Build();
         host._app.MapDataPlane();
