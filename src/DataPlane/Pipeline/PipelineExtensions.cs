@@ -1,8 +1,3 @@
-using Switchyard.DataPlane.Authentication;
-using Switchyard.DataPlane.Authorization;
-using Switchyard.DataPlane.Providers;
-using Switchyard.DataPlane.Routing;
-
 namespace Switchyard.DataPlane.Pipeline;
 
 public static class PipelineExtensions
