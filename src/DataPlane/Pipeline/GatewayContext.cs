@@ -17,6 +17,12 @@ public sealed class GatewayContext : IResponseObserver
     private readonly TimeProvider _time;
     private object? _payload;
     private PooledBody? _body;
+    private long? _firstByte;
+    private long _end;
+    private TokenUsage _usage;
+    private FinishReason? _finish;
+    private int? _status;
+    private string? _errorCode;
 
     internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
     {
@@ -58,7 +64,7 @@ public sealed class GatewayContext : IResponseObserver
     public RuntimeDeployment? Deployment { get; private set; }
 
     /// <summary>The outcome so far: usage, time to first byte, status and error code to record.</summary>
-    public ResponseOutcome Outcome { get; } = new();
+    public ResponseOutcome Outcome => new(_firstByte, _end, _usage, _finish, _status, _errorCode);
 
     /// <summary>The parse stage read the body and what the endpoint needs from it.</summary>
     internal void Parsed(PooledBody body, RequestSummary summary)
@@ -90,10 +96,7 @@ public sealed class GatewayContext : IResponseObserver
 
     public void BodyWritten(ReadOnlySpan<byte> bytes)
     {
-        if (Outcome.FirstByteTimestamp is null)
-        {
-            Outcome.FirstByteTimestamp = _time.GetTimestamp();
-        }
+        _firstByte ??= _time.GetTimestamp();
 
         foreach (var listener in _listeners)
         {
@@ -103,25 +106,25 @@ public sealed class GatewayContext : IResponseObserver
 
     public void UsageReported(TokenUsage usage)
     {
-        Outcome.Usage = usage;
+        _usage = usage;
         foreach (var listener in _listeners)
         {
             listener.UsageReported(this, usage);
         }
     }
 
-    public void Finished(FinishReason reason) => Outcome.FinishReason = reason;
+    public void Finished(FinishReason reason) => _finish = reason;
 
     public void Failed(int status, string code)
     {
-        Outcome.Status = status;
-        Outcome.ErrorCode = code;
+        _status = status;
+        _errorCode = code;
     }
 
     /// <summary>Called once by the pipeline when the request is over, whatever happened.</summary>
     internal void Complete()
     {
-        Outcome.EndTimestamp = _time.GetTimestamp();
+        _end = _time.GetTimestamp();
         try
         {
             foreach (var listener in _listeners)

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Primitives;
 
 namespace Switchyard.DataPlane.Providers.OpenAICompatible;
@@ -11,25 +11,28 @@ namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 /// </summary>
 internal static class PassThroughHeaders
 {
-    private static readonly FrozenSet<string> RequestHeaders =
-        FrozenSet.ToFrozenSet(["Accept", "User-Agent", "OpenAI-Beta"], StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> ResponseHeaders =
-        FrozenSet.ToFrozenSet(["x-request-id", "openai-processing-ms", "openai-version", "retry-after", "retry-after-ms", "x-should-retry"],
-            StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> ContentHeaders =
-        FrozenSet.ToFrozenSet(["Content-Type", "Content-Length", "Content-Encoding"], StringComparer.OrdinalIgnoreCase);
-
     private const string RateLimitPrefix = "x-ratelimit-";
+
+    /// <summary>Caller headers an upstream may see (looked up directly: no enumeration of the caller's headers).</summary>
+    private static readonly string[] RequestHeaders = ["Accept", "User-Agent", "OpenAI-Beta"];
+
+    private static readonly string[] ResponseHeaders = ["x-request-id", "openai-processing-ms", "openai-version", "retry-after", "retry-after-ms", "x-should-retry"];
+
+    private static readonly string[] ErrorHeaders = ["x-request-id", "retry-after-ms", "x-should-retry"];
 
     public static void CopyRequestHeaders(HttpRequest request, HttpRequestMessage proxyRequest)
     {
-        foreach (var (name, values) in request.Headers)
+        var headers = request.Headers;
+        foreach (var name in RequestHeaders)
         {
-            if (RequestHeaders.Contains(name))
+            var values = headers[name];
+            if (values.Count == 1)
             {
-                Add(proxyRequest.Headers, name, values);
+                proxyRequest.Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else if (values.Count > 1)
+            {
+                proxyRequest.Headers.TryAddWithoutValidation(name, values.ToArray());
             }
         }
     }
@@ -37,50 +40,53 @@ internal static class PassThroughHeaders
     /// <summary>The headers of a successful answer that the caller sees.</summary>
     public static void CopyResponseHeaders(HttpResponseMessage proxyResponse, HttpResponse response)
     {
-        foreach (var (name, values) in proxyResponse.Headers)
+        Copy(proxyResponse.Headers, response, ResponseHeaders);
+        var content = proxyResponse.Content.Headers;
+        if (content.ContentType is { } type)
         {
-            if (ResponseHeaders.Contains(name) || name.StartsWith(RateLimitPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                response.Headers[name] = ToStringValues(values);
-            }
+            response.ContentType = type.ToString();
         }
 
-        foreach (var (name, values) in proxyResponse.Content.Headers)
+        if (content.ContentLength is { } length)
         {
-            if (ContentHeaders.Contains(name))
-            {
-                response.Headers[name] = ToStringValues(values);
-            }
+            response.ContentLength = length;
+        }
+
+        if (content.NonValidated.TryGetValues("Content-Encoding", out var encoding))
+        {
+            response.Headers.ContentEncoding = ToStringValues(encoding);
         }
     }
 
     /// <summary>The hints of a failed answer that the caller's SDK acts on (its body is mapped, not relayed).</summary>
-    public static void CopyRateLimitHeaders(HttpResponseMessage proxyResponse, HttpResponse response)
+    public static void CopyRateLimitHeaders(HttpResponseMessage proxyResponse, HttpResponse response) =>
+        Copy(proxyResponse.Headers, response, ErrorHeaders);
+
+    private static void Copy(HttpResponseHeaders headers, HttpResponse response, string[] allowed)
     {
-        foreach (var (name, values) in proxyResponse.Headers)
+        foreach (var header in headers.NonValidated)
         {
-            if (name.StartsWith(RateLimitPrefix, StringComparison.OrdinalIgnoreCase)
-                || name.Equals("x-request-id", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("x-should-retry", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("retry-after-ms", StringComparison.OrdinalIgnoreCase))
+            var name = header.Key;
+            if (name.StartsWith(RateLimitPrefix, StringComparison.OrdinalIgnoreCase) || IsListed(name, allowed))
             {
-                response.Headers[name] = ToStringValues(values);
+                response.Headers[name] = ToStringValues(header.Value);
             }
         }
     }
 
-    private static void Add(System.Net.Http.Headers.HttpHeaders headers, string name, StringValues values)
+    private static bool IsListed(string name, string[] allowed)
     {
-        if (values.Count == 1)
+        foreach (var candidate in allowed)
         {
-            headers.TryAddWithoutValidation(name, values.ToString());
+            if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
-        else
-        {
-            headers.TryAddWithoutValidation(name, values.ToArray());
-        }
+
+        return false;
     }
 
-    private static StringValues ToStringValues(IEnumerable<string> values) =>
-        values is string[] array ? new StringValues(array) : new StringValues([.. values]);
+    private static StringValues ToStringValues(HeaderStringValues values) =>
+        values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
 }
