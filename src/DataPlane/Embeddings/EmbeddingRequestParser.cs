@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Dialects;
 
 namespace Switchyard.DataPlane.Embeddings;
 
-/// <summary>Reads an OpenAI <c>/v1/embeddings</c> body: model, input (string or array of strings), encoding_format, dimensions, user.</summary>
+/// <summary>
+/// Reads an OpenAI <c>/v1/embeddings</c> body: model, input (string or array of strings), encoding_format, dimensions,
+/// user. A body that is not exactly one JSON value of decodable text (see <see cref="JsonText"/>) is a 400.
+/// </summary>
 public static class EmbeddingRequestParser
 {
     public const int MaxInputs = 2048;
@@ -11,13 +15,7 @@ public static class EmbeddingRequestParser
     public static EmbeddingRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error)
     {
         error = null;
-        JsonDocument document;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException)
+        if (!JsonText.IsDecodable(body) || ParseDocument(body) is not { } document)
         {
             error = GatewayError.InvalidRequest("We could not parse the JSON body of your request.", null, "invalid_json");
             return null;
@@ -42,6 +40,28 @@ public static class EmbeddingRequestParser
             request.Model = name;
             error = ReadInput(root, request) ?? ReadOptions(root, request);
             return error is null ? request : null;
+        }
+    }
+
+    /// <summary>The body as one JSON value with nothing after it, or null.</summary>
+    private static JsonDocument? ParseDocument(ReadOnlySpan<byte> body)
+    {
+        JsonDocument? document = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Data after the JSON value.");
+            }
+
+            return document;
+        }
+        catch (JsonException)
+        {
+            document?.Dispose();
+            return null;
         }
     }
 
