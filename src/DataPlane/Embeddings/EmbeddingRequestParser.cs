@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
-using Switchyard.DataPlane.Dialects;
 
 namespace Switchyard.DataPlane.Embeddings;
 
@@ -107,11 +106,11 @@ public static class EmbeddingRequestParser
     {
         if (root.TryGetProperty("encoding_format", out var format) && format.ValueKind != JsonValueKind.Null)
         {
-            if (format.ValueEquals("base64"u8))
+            if (format.ValueKind == JsonValueKind.String && format.ValueEquals("base64"u8))
             {
                 request.Base64 = true;
             }
-            else if (!format.ValueEquals("float"u8))
+            else if (format.ValueKind != JsonValueKind.String || !format.ValueEquals("float"u8))
             {
                 return GatewayError.InvalidRequest("'encoding_format' must be 'float' or 'base64'.", "encoding_format", "invalid_value");
             }
@@ -119,7 +118,7 @@ public static class EmbeddingRequestParser
 
         if (root.TryGetProperty("dimensions", out var dimensions) && dimensions.ValueKind != JsonValueKind.Null)
         {
-            if (!dimensions.TryGetInt32(out var value) || value < 1)
+            if (dimensions.ValueKind != JsonValueKind.Number || !dimensions.TryGetInt32(out var value) || value < 1)
             {
                 return GatewayError.InvalidRequest("'dimensions' must be a positive integer.", "dimensions", "invalid_value");
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchyard.DataPlane.Chat;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
@@ -46,6 +47,7 @@ public static class ChatRequestParser
                 {
                     reader.Read();
                     stream = reader.TokenType == JsonTokenType.True;
+                    reader.Skip(); // an object or array here is the full parse's type error, not unreadable JSON
                 }
                 else if (reader.ValueTextEquals("stream_options"u8))
                 {

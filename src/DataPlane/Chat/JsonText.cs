@@ -1,6 +1,6 @@
 using System.Text.Unicode;
 
-namespace Switchyard.DataPlane.Dialects;
+namespace Switchyard.DataPlane.Chat;
 
 /// <summary>
 /// Checks that a request body is text every JSON string read can decode: valid UTF-8 (RFC 8259 §8.1) and no
