@@ -13,7 +13,7 @@ public class AnthropicDialectFuzzTests
 
     [Fact]
     public Task ScanAndParse_MutatedBodies_AnswerARequestOrA400() =>
-        FuzzRun.RunAsync("anthropic.request", 15000, Generate, Check, c => c.ToString(), c => c.Shrink());
+        FuzzRun.RunAsync("anthropic.request", 8000, Generate, Check, c => c.ToString(), c => c.Shrink());
 
     private static FuzzInput Generate(Random random)
     {

@@ -15,7 +15,7 @@ public class OpenAIDialectFuzzTests
 
     [Fact]
     public Task ScanAndParse_MutatedBodies_AnswerARequestOrA400() =>
-        FuzzRun.RunAsync("openai.request", 15000, Generate, Check, c => c.ToString(), c => c.Shrink());
+        FuzzRun.RunAsync("openai.request", 10000, Generate, Check, c => c.ToString(), c => c.Shrink());
 
     private static FuzzInput Generate(Random random)
     {
