@@ -3,7 +3,10 @@ using Switchyard.DataPlane.Chat;
 
 namespace Switchyard.DataPlane.Embeddings;
 
-/// <summary>Reads an OpenAI <c>/v1/embeddings</c> body: model, input (string or array of strings), encoding_format, dimensions, user.</summary>
+/// <summary>
+/// Reads an OpenAI <c>/v1/embeddings</c> body: model, input (string or array of strings), encoding_format, dimensions,
+/// user. A body that is not exactly one JSON value of decodable text (see <see cref="JsonText"/>) is a 400.
+/// </summary>
 public static class EmbeddingRequestParser
 {
     public const int MaxInputs = 2048;
@@ -11,13 +14,7 @@ public static class EmbeddingRequestParser
     public static EmbeddingRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error)
     {
         error = null;
-        JsonDocument document;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException)
+        if (!JsonText.IsDecodable(body) || ParseDocument(body) is not { } document)
         {
             error = GatewayError.InvalidRequest("We could not parse the JSON body of your request.", null, "invalid_json");
             return null;
@@ -42,6 +39,28 @@ public static class EmbeddingRequestParser
             request.Model = name;
             error = ReadInput(root, request) ?? ReadOptions(root, request);
             return error is null ? request : null;
+        }
+    }
+
+    /// <summary>The body as one JSON value with nothing after it, or null.</summary>
+    private static JsonDocument? ParseDocument(ReadOnlySpan<byte> body)
+    {
+        JsonDocument? document = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Data after the JSON value.");
+            }
+
+            return document;
+        }
+        catch (JsonException)
+        {
+            document?.Dispose();
+            return null;
         }
     }
 
@@ -87,11 +106,11 @@ public static class EmbeddingRequestParser
     {
         if (root.TryGetProperty("encoding_format", out var format) && format.ValueKind != JsonValueKind.Null)
         {
-            if (format.ValueEquals("base64"u8))
+            if (format.ValueKind == JsonValueKind.String && format.ValueEquals("base64"u8))
             {
                 request.Base64 = true;
             }
-            else if (!format.ValueEquals("float"u8))
+            else if (format.ValueKind != JsonValueKind.String || !format.ValueEquals("float"u8))
             {
                 return GatewayError.InvalidRequest("'encoding_format' must be 'float' or 'base64'.", "encoding_format", "invalid_value");
             }
@@ -99,7 +118,7 @@ public static class EmbeddingRequestParser
 
         if (root.TryGetProperty("dimensions", out var dimensions) && dimensions.ValueKind != JsonValueKind.Null)
         {
-            if (!dimensions.TryGetInt32(out var value) || value < 1)
+            if (dimensions.ValueKind != JsonValueKind.Number || !dimensions.TryGetInt32(out var value) || value < 1)
             {
                 return GatewayError.InvalidRequest("'dimensions' must be a positive integer.", "dimensions", "invalid_value");
             }

@@ -16,6 +16,15 @@ public sealed class SseReader : IAsyncDisposable
     private bool _hasData;
     private bool _skipLeadingLf;
 
+    /// <summary>Bytes of the unfinished line at the buffer's start already searched for its end.</summary>
+    private long _lineScanned;
+
+    /// <summary>The longest line or event accepted from an upstream (a bound on memory, like Bedrock's frame cap).</summary>
+    public const int MaxEventBytes = 16 * 1024 * 1024;
+
+    /// <summary>Bytes searched for line ends so far (linear in the input; exposed for tests).</summary>
+    internal long SearchedBytes { get; private set; }
+
     public SseReader(Stream stream) => _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(minimumReadSize: 4096, leaveOpen: true));
 
     /// <summary>The next event, or null at the end of the stream.</summary>
@@ -60,11 +69,24 @@ public sealed class SseReader : IAsyncDisposable
                 _skipLeadingLf = false;
             }
 
-            if (!reader.TryReadToAny(out ReadOnlySequence<byte> line, "\r\n"u8, advancePastDelimiter: false))
+            var rest = buffer.Slice(reader.Position);
+            var end = FindLineEnd(rest, _lineScanned);
+            if (end < 0)
             {
-                buffer = buffer.Slice(reader.Position);
+                // Remember how far the unfinished line was searched, so a line arriving in many small reads is scanned once.
+                _lineScanned = rest.Length;
+                if (rest.Length > MaxEventBytes)
+                {
+                    throw new InvalidDataException($"An upstream event line exceeds {MaxEventBytes} bytes.");
+                }
+
+                buffer = rest;
                 return false;
             }
+
+            _lineScanned = 0;
+            var line = rest.Slice(0, end);
+            reader.Advance(end);
 
             reader.TryRead(out var delimiter);
             if (delimiter == (byte)'\r')
@@ -91,6 +113,30 @@ public sealed class SseReader : IAsyncDisposable
         }
     }
 
+    /// <summary>Offset of the first CR or LF at or after <paramref name="from"/>, or -1.</summary>
+    private long FindLineEnd(ReadOnlySequence<byte> sequence, long from)
+    {
+        var offset = 0L;
+        foreach (var segment in sequence)
+        {
+            var span = segment.Span;
+            if (offset + span.Length > from)
+            {
+                var skip = (int)Math.Max(0, from - offset);
+                var index = span[skip..].IndexOfAny((byte)'\r', (byte)'\n');
+                SearchedBytes += index >= 0 ? index + 1 : span.Length - skip;
+                if (index >= 0)
+                {
+                    return offset + skip + index;
+                }
+            }
+
+            offset += span.Length;
+        }
+
+        return -1;
+    }
+
     private void ProcessLine(ReadOnlySpan<byte> line)
     {
         if (line[0] == (byte)':')
@@ -114,6 +160,10 @@ public sealed class SseReader : IAsyncDisposable
             }
 
             _data.Write(value);
+            if (_data.WrittenCount > MaxEventBytes)
+            {
+                throw new InvalidDataException($"An upstream event exceeds {MaxEventBytes} bytes.");
+            }
             _hasData = true;
         }
         else if (name.SequenceEqual("event"u8))

@@ -50,9 +50,18 @@ internal sealed partial class AnthropicRequestParser
         var request = _request;
         request.Model = root.GetProperty("model").GetString()!;
         request.IncludeUsage = true;
+
+        // A name given twice counts once, with its last value, as the scanner (and Anthropic's API) read it: reading
+        // every occurrence would meet values the scanner never checked and append a second messages list.
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            if (!ReadField(property.Name, property.Value))
+            fields[property.Name] = property.Value;
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            if (!ReadField(name, value))
             {
                 return false;
             }

@@ -3,9 +3,14 @@ using Switchyard.DataPlane.Chat;
 
 namespace Switchyard.DataPlane.Dialects.Anthropic;
 
-/// <summary>One <see cref="Utf8JsonReader"/> pass over a Messages body: validates JSON and the required fields, extracts model/stream.</summary>
+/// <summary>
+/// One <see cref="Utf8JsonReader"/> pass over a Messages body: validates JSON (text included, see <see cref="JsonText"/>)
+/// and the required fields, extracts model/stream. The parser runs it first, so it never meets undecodable text.
+/// </summary>
 internal static class AnthropicRequestScanner
 {
+    private const string NotJson = "There was an error parsing the body of your request: it is not valid JSON.";
+
     public static ChatRequestInfo? Scan(ReadOnlySpan<byte> body, bool requireMaxTokens, out GatewayError? error)
     {
         error = null;
@@ -15,6 +20,12 @@ internal static class AnthropicRequestScanner
         string? messagesProblem = "Field required";
         string? streamProblem = null;
         var stream = false;
+        if (!JsonText.IsDecodable(body))
+        {
+            error = Invalid(NotJson, null);
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);
@@ -60,7 +71,7 @@ internal static class AnthropicRequestScanner
         }
         catch (JsonException)
         {
-            error = Invalid("There was an error parsing the body of your request: it is not valid JSON.", null);
+            error = Invalid(NotJson, null);
             return null;
         }
 

@@ -1,11 +1,17 @@
 using System.Text.Json;
+using Switchyard.DataPlane.Chat;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
 /// <summary>One pass over a chat completions body with <see cref="Utf8JsonReader"/>: validates JSON, extracts model/stream.</summary>
 public static class ChatRequestParser
 {
-    /// <summary>Returns null and an OpenAI-style message/param when the body is not acceptable.</summary>
+    private const string InvalidJsonMessage = OpenAIRequestReader.InvalidJsonMessage;
+
+    /// <summary>
+    /// Returns null and an OpenAI-style message/param when the body is not acceptable, including text that is not
+    /// UTF-8 or escapes a lone surrogate (see <see cref="JsonText"/>).
+    /// </summary>
     public static ChatRequestInfo? Parse(ReadOnlySpan<byte> body, out string? error, out string? param)
     {
         error = null;
@@ -14,6 +20,12 @@ public static class ChatRequestParser
         var stream = false;
         var includeUsage = false;
         var messages = -1;
+        if (!JsonText.IsDecodable(body))
+        {
+            error = InvalidJsonMessage;
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
@@ -35,6 +47,7 @@ public static class ChatRequestParser
                 {
                     reader.Read();
                     stream = reader.TokenType == JsonTokenType.True;
+                    reader.Skip(); // an object or array here is the full parse's type error, not unreadable JSON
                 }
                 else if (reader.ValueTextEquals("stream_options"u8))
                 {
@@ -61,7 +74,7 @@ public static class ChatRequestParser
         }
         catch (JsonException)
         {
-            error = "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
+            error = InvalidJsonMessage;
             return null;
         }
 

@@ -169,6 +169,7 @@ internal sealed class AnthropicStreamTranslator(IChatStreamSink sink, string? js
 
     private async ValueTask FinishAsync(FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
     {
+        await StartAsync(null, null, cancellationToken); // a message_delta before message_start still starts the stream first
         if (reason == FinishReason.ToolCalls && _tools == 0)
         {
             reason = FinishReason.Stop; // Only the emulated json_schema tool was called.

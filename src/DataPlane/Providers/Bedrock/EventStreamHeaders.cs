@@ -36,13 +36,19 @@ internal static class EventStreamHeaders
                 5 => BinaryPrimitives.ReadInt64BigEndian(Take(block, ref position, 8)),
                 6 => Take(block, ref position, BinaryPrimitives.ReadUInt16BigEndian(Take(block, ref position, 2))).ToArray(),
                 7 => Text(Take(block, ref position, BinaryPrimitives.ReadUInt16BigEndian(Take(block, ref position, 2)))),
-                8 => DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(Take(block, ref position, 8))),
+                8 => Timestamp(name, BinaryPrimitives.ReadInt64BigEndian(Take(block, ref position, 8))),
                 9 => new Guid(Take(block, ref position, 16), bigEndian: true),
                 _ => throw new InvalidDataException($"Event stream header '{name}' has unknown type {type}."),
             };
             headers.Add(KeyValuePair.Create(name, value));
         }
     }
+
+    /// <summary>A timestamp header; one outside <see cref="DateTimeOffset"/>'s range is a malformed frame, not a crash.</summary>
+    private static DateTimeOffset Timestamp(string name, long milliseconds) =>
+        milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : throw new InvalidDataException($"Event stream header '{name}' has a timestamp out of range ({milliseconds} ms).");
 
     private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> block, ref int position, int length)
     {

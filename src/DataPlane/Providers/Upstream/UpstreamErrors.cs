@@ -35,9 +35,17 @@ public static class UpstreamErrors
             ? value.GetString()
             : null;
 
-    /// <summary>Parses an error body leniently; default when it is not JSON.</summary>
+    /// <summary>
+    /// Parses an error body leniently; default when it is not JSON, or not text every string read can decode (see
+    /// <see cref="JsonText"/>), so the error mappers never meet a string that throws.
+    /// </summary>
     public static JsonElement ParseBody(ReadOnlySpan<byte> body)
     {
+        if (!JsonText.IsDecodable(body))
+        {
+            return default;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);

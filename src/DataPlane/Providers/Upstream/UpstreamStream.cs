@@ -36,8 +36,10 @@ public static class UpstreamStream
             cancellationToken.ThrowIfCancellationRequested();
             error = GatewayError.Upstream("The connection to the upstream provider was lost mid-stream.");
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or FormatException or InvalidOperationException)
         {
+            // InvalidOperationException: System.Text.Json reading a string that is not valid UTF-8/UTF-16, or a value of
+            // another kind than the translator expected (as UpstreamJson maps it for answers that are not streamed).
             error = GatewayError.Upstream("The upstream provider sent a stream the gateway could not read: " + ex.Message, "invalid_upstream_response");
         }
 

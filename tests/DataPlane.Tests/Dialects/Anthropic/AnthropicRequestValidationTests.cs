@@ -76,6 +76,42 @@ public class AnthropicRequestValidationTests
     public void Parse_InvalidSettings_NamesPath(string field, string param, string message) =>
         AssertRejected($$"""{"model":"m","max_tokens":5,"messages":[{{User}}],{{field}}}""", param, message, scan: false);
 
+    [Theory]
+    [InlineData("\"model\":\"m\\ud800\"")]
+    [InlineData("\"metadata\":{\"user_id\":\"\\udc00\"}")]
+    [InlineData("\"\\ud800\":1")]
+    public void Parse_LoneSurrogateEscape_Returns400NotValidJson(string field) =>
+        AssertRejected($$"""{"model":"m","max_tokens":5,"messages":[{{User}}],{{field}}}""", null, "not valid JSON", scan: true);
+
+    [Theory]
+    [InlineData("\"model\":\"m", "\"")]
+    [InlineData("\"", "\":1")]
+    public void Parse_TextNotUtf8_Returns400NotValidJson(string before, string after)
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes($$"""{"max_tokens":5,"messages":[{{User}}],"model":"m",{{before}}"""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(after + "}")];
+
+        Assert.Null(Dialect.Scan(body, out var scanError));
+        AssertError(scanError, null, "not valid JSON");
+        Assert.Null(Dialect.Parse(body, out var error));
+        AssertError(error, null, "not valid JSON");
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("5")]
+    [InlineData("[{\"role\":\"user\",\"content\":\"first\"}]")]
+    public void Parse_FieldGivenTwice_ReadsOnlyTheLastLikeTheScan(string first)
+    {
+        var body = $$"""{"messages":{{first}},"model":"m","max_tokens":5,"messages":[{"role":"user","content":"last"}],"max_tokens":7}""";
+
+        var request = Dialect.Parse(Encoding.UTF8.GetBytes(body), out var error);
+
+        Assert.Null(error);
+        var message = Assert.Single(request!.Messages);
+        Assert.Equal("last", message.Content.Single().Text);
+        Assert.Equal(7, request.MaxTokens);
+    }
+
     private static void AssertRejected(string body, string? param, string message, bool scan)
     {
         var bytes = Encoding.UTF8.GetBytes(body.Replace("USER", User, StringComparison.Ordinal));

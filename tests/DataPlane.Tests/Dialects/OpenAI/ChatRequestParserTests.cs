@@ -31,6 +31,54 @@ public class ChatRequestParserTests
         Assert.Equal(expectedParam, param);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xC0, 0x80 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public void Parse_ModelNotUtf8_ReturnsInvalidJsonInsteadOfThrowing(byte[] bad)
+    {
+        byte[] body = [.. "{\"model\":\"gpt"u8, .. bad, .. "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"u8];
+
+        var info = ChatRequestParser.Parse(body, out var error, out var param);
+
+        Assert.Null(info);
+        Assert.StartsWith("We could not parse the JSON body", error, StringComparison.Ordinal);
+        Assert.Null(param);
+    }
+
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("\"x\\udc00\"")]
+    [InlineData("\"\\ud83d\\u0041\"")]
+    public void Parse_LoneSurrogateEscape_ReturnsInvalidJsonInsteadOfThrowing(string model)
+    {
+        var info = Parse($$"""{"model":{{model}},"messages":[{"role":"user","content":"hi"}]}""", out var error, out var param);
+
+        Assert.Null(info);
+        Assert.StartsWith("We could not parse the JSON body", error, StringComparison.Ordinal);
+        Assert.Null(param);
+    }
+
+    [Fact]
+    public void Parse_PairedSurrogateEscapes_AreAccepted()
+    {
+        var info = Parse("""{"model":"m\ud83d\ude00","messages":[{"role":"user","content":"\\ud800 is text here"}]}""", out var error, out _);
+
+        Assert.Null(error);
+        Assert.Equal("m\U0001F600", info?.Model);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{\"a\":1}")]
+    public void Parse_StreamIsAContainer_LeavesTheTypeErrorToTheFullParse(string stream)
+    {
+        var info = Parse($$"""{"stream":{{stream}},"model":"gpt","messages":[{"role":"user","content":"hi"}]}""", out var error, out _);
+
+        Assert.Null(error);
+        Assert.Equal(new ChatRequestInfo("gpt", false, false), info);
+    }
+
     private static ChatRequestInfo? Parse(string body, out string? error, out string? param) =>
         ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out error, out param);
 }

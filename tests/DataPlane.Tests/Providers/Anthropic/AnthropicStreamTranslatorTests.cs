@@ -153,6 +153,18 @@ public class AnthropicStreamTranslatorTests
         Assert.True(sink.Completed);
     }
 
+    [Fact]
+    public async Task StreamAsync_MessageDeltaBeforeMessageStart_StartsTheStreamBeforeTheFinish()
+    {
+        var sse = Sse(
+            ("message_delta", """{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":3}}"""),
+            ("message_stop", """{"type":"message_stop"}"""));
+
+        var sink = await StreamAsync(System.Text.Encoding.UTF8.GetBytes(sse));
+
+        Assert.Equal(["usage 0 3 cached=0 write=0 reasoning=0", "start  ", "finish 0 Stop", "complete"], sink.Events);
+    }
+
     private static async Task<RecordingSink> StreamAsync(byte[] sse, int maxChunk = 9, ChatRequest? request = null)
     {
         await using var upstream = await StreamingUpstreamAsync(sse, maxChunk);

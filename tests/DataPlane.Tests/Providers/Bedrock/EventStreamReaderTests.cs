@@ -117,6 +117,18 @@ public class EventStreamReaderTests
         await Assert.ThrowsAsync<InvalidDataException>(() => reader.ReadAsync(CancellationToken.None).AsTask());
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF })] // long.MaxValue ms
+    [InlineData(new byte[] { 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 })] // long.MinValue ms
+    [InlineData(new byte[] { 0x00, 0x00, 0xE6, 0x77, 0xD2, 0x1F, 0xDC, 0x00 })] // 253402300800000 ms: year 10000
+    public async Task ReadAsync_TimestampHeaderOutOfRange_ThrowsInvalidData(byte[] milliseconds)
+    {
+        using var reader = Reader(EventStreamFrames.Encode(EventStreamFrames.Header("ts", 8, milliseconds), []), 64);
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => reader.ReadAsync(CancellationToken.None).AsTask());
+        Assert.Contains("'ts'", ex.Message, StringComparison.Ordinal);
+    }
+
     private static EventStreamReader Reader(byte[] data, params int[] chunks) =>
         new(PipeReader.Create(new TrickleStream(data, chunks), new StreamPipeReaderOptions(bufferSize: 64)));
 
