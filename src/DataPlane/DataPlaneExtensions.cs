@@ -40,7 +40,7 @@ public static class DataPlaneExtensions
 
         // Configuration
         services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
-        services.AddSingleton(sp => new SnapshotCompiler(
+        services.AddSingleton(sp => SnapshotCompiler.ForNode(
             sp.GetRequiredService<SecretSealer>(),
             sp.GetRequiredService<ProviderRegistry>().Kinds,
             sp.GetRequiredService<RoutingPolicyRegistry>().Names));

@@ -32,7 +32,10 @@ internal static class GatewayGuards
         return true;
     }
 
-    /// <summary>Finds the key's route for the model: 404 when the tenant has none, 403 when the key may not use it.</summary>
+    /// <summary>
+    /// Finds the key's route for the model: 404 when the tenant has none, 403 when the key may not use it, 503
+    /// <c>route_unavailable</c> when the node could not accept the route (<see cref="RuntimeRoute.UnavailableReason"/>).
+    /// </summary>
     public static async Task<RuntimeRoute?> TryRouteAsync(HttpContext context, GatewayRequestState state, ChatDialect dialect)
     {
         var key = state.Key!;
@@ -48,6 +51,14 @@ internal static class GatewayGuards
         {
             await dialect.WriteErrorAsync(context, new GatewayError(GatewayErrorKind.Permission, StatusCodes.Status403Forbidden,
                 $"This API key is not allowed to use the model `{state.Model}`.") { Param = "model", Code = "model_not_allowed" });
+            return null;
+        }
+
+        if (route.UnavailableReason is { } reason)
+        {
+            await dialect.WriteErrorAsync(context, new GatewayError(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
+                $"The model `{state.Model}` is unavailable: the gateway could not accept its route ({reason}). An administrator must fix the route.")
+                { Param = "model", Code = "route_unavailable" });
             return null;
         }
 
