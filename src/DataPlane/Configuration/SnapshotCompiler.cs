@@ -42,9 +42,10 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
         var credentials = CompileCredentials(snapshot.Credentials, rejected);
         var keys = CompileKeys(snapshot.Keys, rejected);
         var routes = new Dictionary<(Guid, string), RuntimeRoute>(snapshot.Routes.Count);
+        var scratch = new List<ConfigFieldError>();
         foreach (var route in snapshot.Routes)
         {
-            var compiled = CompileRoute(route, credentials, rejected);
+            var compiled = CompileRoute(route, credentials, scratch, rejected);
             if (string.IsNullOrEmpty(route.PublicModel))
             {
                 continue;
@@ -157,22 +158,25 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
         return byHash;
     }
 
+    /// <param name="errors">A scratch list, emptied before each use.</param>
     private static RuntimeRoute CompileRoute(
-        RouteSnapshot route, Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, List<RejectedConfigItem> rejected)
+        RouteSnapshot route, Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, List<ConfigFieldError> errors,
+        List<RejectedConfigItem> rejected)
     {
-        var routeErrors = new List<ConfigFieldError>();
-        RouteRules.Validate(route.PublicModel, route.Strategy, route.Deployments.Count, routeErrors);
-        if (routeErrors.Count > 0)
+        errors.Clear();
+        RouteRules.Validate(route.PublicModel, route.Strategy, route.Deployments.Count, errors);
+        if (errors.Count > 0)
         {
-            return Unavailable(route, string.Join("; ", routeErrors), rejected);
+            return Unavailable(route, string.Join("; ", errors), rejected);
         }
 
-        var deployments = new List<RuntimeDeployment>(route.Deployments.Count);
-        var dropped = new List<string>();
+        var deployments = new RuntimeDeployment[route.Deployments.Count];
+        var kept = 0;
+        List<string>? dropped = null;
         for (var i = 0; i < route.Deployments.Count; i++)
         {
             var d = route.Deployments[i];
-            var errors = new List<ConfigFieldError>();
+            errors.Clear();
             DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, errors);
             string? secret = null;
             if (d.CredentialId is { } credentialId && errors.Count == 0)
@@ -195,18 +199,18 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             if (errors.Count > 0)
             {
                 var reason = string.Join("; ", errors.Select(e => $"deployments[{i}].{e}"));
-                dropped.Add(reason);
+                (dropped ??= []).Add(reason);
                 rejected.Add(new RejectedConfigItem(RejectedConfigItem.Deployment, d.Id, route.TenantId,
                     $"Deployment {i} of route '{route.PublicModel}' was left out: {reason}"));
                 continue;
             }
 
-            deployments.Add(new RuntimeDeployment(d, secret));
+            deployments[kept++] = new RuntimeDeployment(d, secret);
         }
 
-        return deployments.Count > 0
-            ? new RuntimeRoute(route, [.. deployments])
-            : Unavailable(route, "every deployment was left out (" + string.Join("; ", dropped) + ")", rejected);
+        return kept == 0
+            ? Unavailable(route, "every deployment was left out (" + string.Join("; ", dropped!) + ")", rejected)
+            : new RuntimeRoute(route, kept == deployments.Length ? deployments : deployments[..kept]);
     }
 
     private static RuntimeRoute Unavailable(RouteSnapshot route, string reason, List<RejectedConfigItem> rejected)

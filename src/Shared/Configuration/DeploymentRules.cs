@@ -12,6 +12,8 @@ public static class DeploymentRules
     /// <summary>The largest weight: 32 deployments at this weight still sum well inside an int.</summary>
     public const int MaxWeight = 1_000_000;
 
+    private static readonly Dictionary<string, string> EmptySettings = [];
+
     /// <summary>
     /// Adds an error for each deployment field that breaks the rules: <c>upstreamModel</c>, <c>weight</c>, <c>baseUrl</c>,
     /// <c>providerKind</c> and <c>settings.{name}</c>.
@@ -45,8 +47,7 @@ public static class DeploymentRules
             return;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in settings ?? EmptySettings)
         {
             // JSON can carry null values whatever the declared type says.
             if (value is null)
@@ -57,13 +58,9 @@ public static class DeploymentRules
             {
                 errors.Add(new ConfigFieldError($"settings.{name}", message));
             }
-            else
-            {
-                values[name] = value;
-            }
         }
 
-        if (string.IsNullOrEmpty(baseUrl) && providerKind != ProviderKinds.Mock && ProviderKinds.DefaultBaseUrl(providerKind!, values) is null)
+        if (string.IsNullOrEmpty(baseUrl) && providerKind != ProviderKinds.Mock && ProviderKinds.DefaultBaseUrl(providerKind!, settings) is null)
         {
             errors.Add(providerKind == ProviderKinds.Bedrock
                 ? new ConfigFieldError("settings.region", "A bedrock deployment needs a region setting (e.g. us-east-1) or a baseUrl.")

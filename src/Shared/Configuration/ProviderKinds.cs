@@ -50,7 +50,7 @@ public static class ProviderKinds
         OpenAI => "https://api.openai.com/v1",
         Anthropic => "https://api.anthropic.com",
         Gemini => "https://generativelanguage.googleapis.com/v1beta",
-        Bedrock => settings is not null && settings.TryGetValue("region", out var region) && region.Length > 0
+        Bedrock => settings is not null && settings.TryGetValue("region", out var region) && region is { Length: > 0 }
             ? $"https://bedrock-runtime.{region}.amazonaws.com"
             : null,
         Mistral => "https://api.mistral.ai/v1",
