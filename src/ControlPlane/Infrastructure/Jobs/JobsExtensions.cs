@@ -44,7 +44,7 @@ public static class JobsExtensions
         where TJob : class
     {
         services.AddScoped<TJob>();
-        services.AddSingleton(new RecurringJob(id, jobs => jobs.AddOrUpdate(id, run, cron)));
+        services.AddSingleton(new RecurringJobRegistration(id, jobs => jobs.AddOrUpdate(id, run, cron)));
         return services;
     }
 }

@@ -2,8 +2,8 @@ using Hangfire;
 
 namespace Switchyard.ControlPlane.Infrastructure.Jobs;
 
-/// <summary>Registers (or updates) every <see cref="RecurringJob"/> the slices added, at start.</summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IEnumerable<RecurringJob> recurring) : IHostedService
+/// <summary>Registers (or updates) every <see cref="RecurringJobRegistration"/> the slices added, at start.</summary>
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IEnumerable<RecurringJobRegistration> recurring) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

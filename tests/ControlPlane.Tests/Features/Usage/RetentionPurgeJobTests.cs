@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.ControlPlane.Features.Config;
@@ -8,6 +10,18 @@ namespace Switchyard.ControlPlane.Tests.Features.Usage;
 
 public sealed class RetentionPurgeJobTests
 {
+    [Fact]
+    public async Task Start_UsageSlice_SchedulesThePurgeDaily()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+
+        using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == RetentionPurgeJob.Id);
+
+        Assert.Equal(Cron.Daily(3), job.Cron);
+        Assert.Equal(typeof(RetentionPurgeJob), job.Job.Type);
+    }
+
     [Fact]
     public async Task RunAsync_NodeNotSeenForAWeek_ForgottenWithWhatItRejected()
     {
