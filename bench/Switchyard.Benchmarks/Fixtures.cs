@@ -136,7 +136,7 @@ internal static class Fixtures
     }
 
     public static SnapshotCompiler Compiler() =>
-        new(new SecretSealer(NodeSecret), ProviderKinds.All, [WeightedRoutingPolicy.PolicyName]);
+        new(new SecretSealer(NodeSecret));
 
     public static SnapshotStore LoadedStore(int tenants, int keys)
     {

@@ -1,6 +1,3 @@
-using MassTransit;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
@@ -15,12 +12,10 @@ using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure;
 using Switchyard.ControlPlane.Infrastructure.Database;
-using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
-using Switchyard.ServiceDefaults.Messaging;
 
 namespace Switchyard.ControlPlane;
 
@@ -29,43 +24,21 @@ public static class ControlPlaneExtensions
     /// <summary>Registers the control plane (admin API, database, config distribution, usage ingestion, jobs).</summary>
     public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // Order matters: the database initializer is the first hosted service, before the job server and the bus.
+        // Order matters: the database and its start-up steps (run in the order the slices add them) come before the
+        // job server and the bus.
         builder.AddControlPlaneDatabase();
-        services.AddSingleton<AdminKeyBootstrapper>();
-        services.AddSingleton<DemoSeeder>();
-        services.AddHostedService<StartupInitializer>();
-
-        services.AddDataProtection().SetApplicationName("Switchyard").PersistKeysToDbContext<ControlPlaneDbContext>();
+        builder.Services.AddStartupInitializer();
+        builder.AddAdminApi();
         builder.AddControlPlaneAuth();
-
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ControlPlaneExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            if (!o.SerializerOptions.Converters.OfType<JsonStringEnumConverter>().Any())
-            {
-                o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            }
-        });
-        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
-
-        services.AddSingleton<CredentialProtector>();
-        services.AddSingleton<SnapshotSecretSealer>();
-        services.AddSingleton<SnapshotCompiler>();
-        services.AddSingleton<SnapshotStore>();
-        services.AddHostedService<SnapshotPublisher>();
-
         builder.AddControlPlaneJobs();
-        builder.AddMessagingParticipant(x =>
-        {
-            x.AddConsumer<UsageBatchReportedConsumer, UsageBatchReportedConsumerDefinition>();
-            x.AddConsumer<ConfigAppliedConsumer, ConfigAppliedConsumerDefinition>();
-        });
+
+        builder.AddConfigDistribution();
+        builder.AddAdminKeys();
+        builder.AddProviderCredentials();
+        builder.AddUsage();
+        builder.AddDemo();
         return builder;
     }
 
@@ -80,7 +53,7 @@ public static class ControlPlaneExtensions
         app.UseOnce("OpenApi", a => a.MapOpenApi());
 
         var root = app.MapGroup("");
-        var api = root.MapGroup("/api").RequireAuthorization(AuthSchemes.ApiPolicy);
+        var api = root.MapGroup("/api").DenyUndeclared();
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();

@@ -8,8 +8,8 @@ using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
-using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared.Keys;
 
 namespace Switchyard.DataPlane;
 
@@ -29,6 +29,11 @@ public static class DataPlaneExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSnapshotSync();
+        // The node refuses to start unless it serves every strategy and provider kind the control plane accepts.
+        services.AddSingleton(sp => SnapshotCompiler.ForNode(
+            sp.GetRequiredService<SecretSealer>(),
+            sp.GetRequiredService<ProviderRegistry>().Kinds,
+            sp.GetRequiredService<RoutingPolicyRegistry>().Names));
         services.AddGatewayPipeline();
         services.AddVirtualKeyAuthentication();
         services.AddModelAuthorization();

@@ -40,7 +40,8 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     /// <summary>Authenticated with the bootstrap platform admin key.</summary>
     public HttpClient Admin { get; }
 
-    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <param name="map">Maps extra endpoints after the control plane's (tests of conventions that apply to any endpoint).</param>
+    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<WebApplication>? map = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -67,6 +68,7 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapControlPlane();
+        map?.Invoke(app);
         try
         {
             await app.StartAsync();

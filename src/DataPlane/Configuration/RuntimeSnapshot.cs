@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Configuration;
 
@@ -12,7 +13,8 @@ public sealed class RuntimeSnapshot
         FrozenDictionary<Guid, TenantSnapshot> tenants,
         FrozenDictionary<Guid, TeamSnapshot> teams,
         FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> routes,
-        FrozenDictionary<Guid, RuntimeRoute[]> routesByTenant)
+        FrozenDictionary<Guid, RuntimeRoute[]> routesByTenant,
+        IReadOnlyList<RejectedConfigItem> rejected)
     {
         Revision = source.Revision;
         Hash = source.Hash;
@@ -22,6 +24,7 @@ public sealed class RuntimeSnapshot
         Teams = teams;
         Routes = routes;
         RoutesByTenant = routesByTenant;
+        Rejected = rejected;
     }
 
     public long Revision { get; }
@@ -40,6 +43,9 @@ public sealed class RuntimeSnapshot
     public FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> Routes { get; }
 
     public FrozenDictionary<Guid, RuntimeRoute[]> RoutesByTenant { get; }
+
+    /// <summary>Items of the source snapshot this node left out (routes kept as unavailable included).</summary>
+    public IReadOnlyList<RejectedConfigItem> Rejected { get; }
 
     public RuntimeRoute? FindRoute(Guid tenantId, string publicModel) =>
         Routes.TryGetValue((tenantId, publicModel), out var route) ? route : null;

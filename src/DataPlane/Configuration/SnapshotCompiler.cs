@@ -2,72 +2,59 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Keys;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Configuration;
 
-/// <summary>Validates a <see cref="ConfigSnapshot"/> and compiles it into a <see cref="RuntimeSnapshot"/>.</summary>
-public sealed class SnapshotCompiler(SecretSealer sealer, IReadOnlyCollection<string> providerKinds, IReadOnlyCollection<string> routingPolicies)
+/// <summary>
+/// Validates a <see cref="ConfigSnapshot"/> and compiles it into a <see cref="RuntimeSnapshot"/>. Only problems of the
+/// whole snapshot (schema version, content hash) reject it. An item of one tenant that breaks the rules every node applies
+/// (<see cref="RouteRules"/>, <see cref="DeploymentRules"/>, <see cref="CredentialRules"/>) is left out and listed in
+/// <see cref="RuntimeSnapshot.Rejected"/>, and everything else is served: a deployment is dropped from its route; a route
+/// that is itself invalid, or whose every deployment was dropped, stays as unavailable (its model answers 503); a credential
+/// that cannot be unsealed or used is dropped with the deployments that need it; keys sharing a hash are dropped.
+/// </summary>
+public sealed class SnapshotCompiler(SecretSealer sealer)
 {
-    /// <summary>Returns the compiled snapshot, or null with the reason it was rejected.</summary>
+    /// <summary>
+    /// The compiler of a node whose providers serve <paramref name="providerKinds"/> and whose routing policies are named
+    /// <paramref name="routingPolicies"/>: refuses to start a node that lacks one of the kinds or strategies the control
+    /// plane accepts (<see cref="ProviderKinds.All"/>, <see cref="RoutingStrategies.All"/>), since it would drop routes it
+    /// was meant to serve.
+    /// </summary>
+    public static SnapshotCompiler ForNode(SecretSealer sealer, IReadOnlyCollection<string> providerKinds, IReadOnlyCollection<string> routingPolicies)
+    {
+        EnsureServes("provider kinds", ProviderKinds.All, providerKinds);
+        EnsureServes("routing strategies", RoutingStrategies.All, routingPolicies);
+        return new SnapshotCompiler(sealer);
+    }
+
+    /// <summary>Returns the compiled snapshot, or null with the reason the whole snapshot was rejected.</summary>
     public RuntimeSnapshot? Compile(ConfigSnapshot snapshot, out string? error)
     {
-        error = Validate(snapshot);
+        error = ValidateWhole(snapshot);
         if (error is not null)
         {
             return null;
         }
 
-        var secrets = new Dictionary<Guid, string>(snapshot.Credentials.Count);
-        foreach (var credential in snapshot.Credentials)
-        {
-            if (!secrets.TryAdd(credential.Id, "") )
-            {
-                error = $"Duplicate credential {credential.Id}.";
-                return null;
-            }
-
-            try
-            {
-                secrets[credential.Id] = sealer.Unseal(credential.SealedSecret);
-            }
-            catch (Exception ex) when (ex is CryptographicException or FormatException)
-            {
-                error = $"Credential {credential.Id} cannot be unsealed with this node secret.";
-                return null;
-            }
-        }
-
-        var keys = new Dictionary<string, KeySnapshot>(snapshot.Keys.Count, StringComparer.Ordinal);
-        foreach (var key in snapshot.Keys)
-        {
-            if (!keys.TryAdd(key.Hash, key))
-            {
-                error = $"Duplicate key hash for key {key.Id}.";
-                return null;
-            }
-        }
-
+        var rejected = new List<RejectedConfigItem>();
+        var credentials = CompileCredentials(snapshot.Credentials, rejected);
+        var keys = CompileKeys(snapshot.Keys, rejected);
         var routes = new Dictionary<(Guid, string), RuntimeRoute>(snapshot.Routes.Count);
+        var scratch = new List<ConfigFieldError>();
         foreach (var route in snapshot.Routes)
         {
-            var deployments = new RuntimeDeployment[route.Deployments.Count];
-            for (var i = 0; i < deployments.Length; i++)
+            var compiled = CompileRoute(route, credentials, scratch, rejected);
+            if (string.IsNullOrEmpty(route.PublicModel))
             {
-                var d = route.Deployments[i];
-                string? secret = null;
-                if (d.CredentialId is { } credentialId && !secrets.TryGetValue(credentialId, out secret))
-                {
-                    error = $"Deployment {d.Id} of route {route.Id} references missing credential {credentialId}.";
-                    return null;
-                }
-
-                deployments[i] = new RuntimeDeployment(d, secret);
+                continue;
             }
 
-            if (!routes.TryAdd((route.TenantId, route.PublicModel), new RuntimeRoute(route, deployments)))
+            if (!routes.TryAdd((route.TenantId, route.PublicModel), compiled))
             {
-                error = $"Duplicate route '{route.PublicModel}' for tenant {route.TenantId}.";
-                return null;
+                rejected.Add(new RejectedConfigItem(RejectedConfigItem.Route, route.Id, route.TenantId,
+                    $"Route '{route.PublicModel}' was left out: the tenant already has a route for this model."));
             }
         }
 
@@ -80,10 +67,20 @@ public sealed class SnapshotCompiler(SecretSealer sealer, IReadOnlyCollection<st
             snapshot.Tenants.DistinctBy(t => t.Id).ToFrozenDictionary(t => t.Id),
             snapshot.Teams.DistinctBy(t => t.Id).ToFrozenDictionary(t => t.Id),
             routes.ToFrozenDictionary(),
-            byTenant);
+            byTenant,
+            rejected);
     }
 
-    private string? Validate(ConfigSnapshot snapshot)
+    private static void EnsureServes(string what, IEnumerable<string> accepted, IReadOnlyCollection<string> served)
+    {
+        var missing = accepted.Where(a => !served.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"This node cannot serve the {what} {string.Join(", ", missing)} that the control plane accepts.");
+        }
+    }
+
+    private static string? ValidateWhole(ConfigSnapshot snapshot)
     {
         if (snapshot.SchemaVersion != ConfigSnapshot.CurrentSchemaVersion)
         {
@@ -91,50 +88,135 @@ public sealed class SnapshotCompiler(SecretSealer sealer, IReadOnlyCollection<st
         }
 
         var hash = ConfigSnapshotHash.Compute(snapshot);
-        if (!string.Equals(hash, snapshot.Hash, StringComparison.Ordinal))
-        {
-            return $"Hash mismatch for revision {snapshot.Revision}: content hashes to {hash}, snapshot says {snapshot.Hash}.";
-        }
-
-        foreach (var route in snapshot.Routes)
-        {
-            if (string.IsNullOrEmpty(route.PublicModel))
-            {
-                return $"Route {route.Id} has no public model name.";
-            }
-
-            if (!string.IsNullOrEmpty(route.Strategy) && !routingPolicies.Contains(route.Strategy, StringComparer.OrdinalIgnoreCase))
-            {
-                return $"Route {route.Id} names unknown routing strategy '{route.Strategy}'.";
-            }
-
-            if (route.Deployments.Count == 0)
-            {
-                return $"Route {route.Id} has no deployments.";
-            }
-
-            foreach (var d in route.Deployments)
-            {
-                if (!providerKinds.Contains(d.ProviderKind ?? ""))
-                {
-                    return $"Deployment {d.Id} names unknown provider kind '{d.ProviderKind}'.";
-                }
-
-                if (d.Weight <= 0)
-                {
-                    return $"Deployment {d.Id} has weight {d.Weight}; weights must be positive.";
-                }
-
-                if (d.ProviderKind != ProviderKinds.Mock && !IsHttpUrl(d.BaseUrl ?? ProviderKinds.DefaultBaseUrl(d.ProviderKind ?? "", d.Settings)))
-                {
-                    return $"Deployment {d.Id} needs an absolute http(s) BaseUrl (provider kind '{d.ProviderKind}' has no default).";
-                }
-            }
-        }
-
-        return null;
+        return string.Equals(hash, snapshot.Hash, StringComparison.Ordinal)
+            ? null
+            : $"Hash mismatch for revision {snapshot.Revision}: content hashes to {hash}, snapshot says {snapshot.Hash}.";
     }
 
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>The usable credentials by id, with their secrets unsealed.</summary>
+    private Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> CompileCredentials(
+        IReadOnlyList<CredentialSnapshot> credentials, List<RejectedConfigItem> rejected)
+    {
+        var usable = new Dictionary<Guid, (CredentialSnapshot, string)>(credentials.Count);
+        foreach (var group in credentials.GroupBy(c => c.Id))
+        {
+            var credential = group.First();
+            if (group.Skip(1).Any())
+            {
+                rejected.AddRange(group.Select(c => new RejectedConfigItem(RejectedConfigItem.Credential, c.Id, c.TenantId,
+                    "The credential id appears more than once in the snapshot; no copy is used.")));
+                continue;
+            }
+
+            string secret;
+            try
+            {
+                secret = sealer.Unseal(credential.SealedSecret);
+            }
+            catch (Exception ex) when (ex is CryptographicException or FormatException)
+            {
+                rejected.Add(new RejectedConfigItem(RejectedConfigItem.Credential, credential.Id, credential.TenantId,
+                    "The credential cannot be unsealed with this node's secret (DataPlane:NodeSecret must equal ControlPlane:NodeSecret)."));
+                continue;
+            }
+
+            var errors = new List<ConfigFieldError>();
+            CredentialRules.Validate(credential.ProviderKind, secret, errors);
+            if (errors.Count > 0)
+            {
+                rejected.Add(new RejectedConfigItem(RejectedConfigItem.Credential, credential.Id, credential.TenantId,
+                    "The credential was left out: " + string.Join("; ", errors)));
+                continue;
+            }
+
+            usable[credential.Id] = (credential, secret);
+        }
+
+        return usable;
+    }
+
+    /// <summary>Keys by hash. Keys that share a hash are all left out: none of them can be told apart from the others.</summary>
+    private static Dictionary<string, KeySnapshot> CompileKeys(IReadOnlyList<KeySnapshot> keys, List<RejectedConfigItem> rejected)
+    {
+        var byHash = new Dictionary<string, KeySnapshot>(keys.Count, StringComparer.Ordinal);
+        HashSet<string>? shared = null;
+        foreach (var key in keys)
+        {
+            if (!byHash.TryAdd(key.Hash, key))
+            {
+                (shared ??= new HashSet<string>(StringComparer.Ordinal)).Add(key.Hash);
+            }
+        }
+
+        foreach (var hash in shared ?? [])
+        {
+            byHash.Remove(hash);
+            rejected.AddRange(keys.Where(k => k.Hash == hash).Select(k => new RejectedConfigItem(RejectedConfigItem.Key, k.Id, k.TenantId,
+                "Another key in the snapshot has the same hash; neither is accepted.")));
+        }
+
+        return byHash;
+    }
+
+    /// <param name="errors">A scratch list, emptied before each use.</param>
+    private static RuntimeRoute CompileRoute(
+        RouteSnapshot route, Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, List<ConfigFieldError> errors,
+        List<RejectedConfigItem> rejected)
+    {
+        errors.Clear();
+        RouteRules.Validate(route.PublicModel, route.Strategy, route.Deployments.Count, errors);
+        if (errors.Count > 0)
+        {
+            return Unavailable(route, string.Join("; ", errors), rejected);
+        }
+
+        var deployments = new RuntimeDeployment[route.Deployments.Count];
+        var kept = 0;
+        List<string>? dropped = null;
+        for (var i = 0; i < route.Deployments.Count; i++)
+        {
+            var d = route.Deployments[i];
+            errors.Clear();
+            DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, errors);
+            string? secret = null;
+            if (d.CredentialId is { } credentialId && errors.Count == 0)
+            {
+                if (!credentials.TryGetValue(credentialId, out var credential) || credential.Credential.TenantId != route.TenantId)
+                {
+                    errors.Add(new ConfigFieldError("credentialId", "The credential is not in this tenant's snapshot or was left out."));
+                }
+                else if (!CredentialRules.IsCompatible(credential.Credential.ProviderKind, d.ProviderKind))
+                {
+                    errors.Add(new ConfigFieldError("credentialId",
+                        $"The credential is for provider kind '{credential.Credential.ProviderKind}', not '{d.ProviderKind}'."));
+                }
+                else
+                {
+                    secret = credential.Secret;
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                var reason = string.Join("; ", errors.Select(e => $"deployments[{i}].{e}"));
+                (dropped ??= []).Add(reason);
+                rejected.Add(new RejectedConfigItem(RejectedConfigItem.Deployment, d.Id, route.TenantId,
+                    $"Deployment {i} of route '{route.PublicModel}' was left out: {reason}"));
+                continue;
+            }
+
+            deployments[kept++] = new RuntimeDeployment(d, secret);
+        }
+
+        return kept == 0
+            ? Unavailable(route, "every deployment was left out (" + string.Join("; ", dropped!) + ")", rejected)
+            : new RuntimeRoute(route, kept == deployments.Length ? deployments : deployments[..kept]);
+    }
+
+    private static RuntimeRoute Unavailable(RouteSnapshot route, string reason, List<RejectedConfigItem> rejected)
+    {
+        rejected.Add(new RejectedConfigItem(RejectedConfigItem.Route, route.Id, route.TenantId,
+            $"Route '{route.PublicModel}' is unavailable (its model answers 503): {reason}"));
+        return new RuntimeRoute(route, [], reason);
+    }
 }

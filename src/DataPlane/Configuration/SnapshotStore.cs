@@ -5,6 +5,7 @@ namespace Switchyard.DataPlane.Configuration;
 /// <summary>
 /// Holds the node's one live <see cref="RuntimeSnapshot"/> behind a single volatile reference. Readers take the
 /// reference once per request; <see cref="Apply"/> validates first, then swaps atomically (revisions only move forward).
+/// One tenant's invalid item never blocks a revision: it is left out and reported (see <see cref="SnapshotCompiler"/>).
 /// </summary>
 public sealed class SnapshotStore(SnapshotCompiler compiler)
 {
@@ -35,7 +36,7 @@ public sealed class SnapshotStore(SnapshotCompiler compiler)
             var seen = Interlocked.CompareExchange(ref _current, compiled, current);
             if (ReferenceEquals(seen, current))
             {
-                return new SnapshotApplyResult(SnapshotApplyStatus.Applied, snapshot.Revision, null);
+                return new SnapshotApplyResult(SnapshotApplyStatus.Applied, snapshot.Revision, null) { Rejected = compiled.Rejected };
             }
 
             // Another apply won the race; only replace it if we are still newer.

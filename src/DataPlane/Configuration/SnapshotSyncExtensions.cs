@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Switchyard.DataPlane.Providers;
-using Switchyard.DataPlane.Routing;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.Shared.Keys;
 
@@ -10,16 +8,13 @@ public static class SnapshotSyncExtensions
 {
     /// <summary>
     /// The node's config snapshot: fetched from the control plane, validated, swapped in atomically, kept on disk as
-    /// last-known-good, refreshed on every revision event and by a periodic check; readiness follows it.
+    /// last-known-good, refreshed on every revision event and by a periodic check; readiness follows it. The host
+    /// registers the <see cref="SnapshotCompiler"/>, which needs to know every provider kind and strategy the node serves.
     /// </summary>
     public static IServiceCollection AddSnapshotSync(this IServiceCollection services)
     {
         services.AddSingleton<DataPaths>();
         services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
-        services.AddSingleton(sp => new SnapshotCompiler(
-            sp.GetRequiredService<SecretSealer>(),
-            sp.GetRequiredService<ProviderRegistry>().Kinds,
-            sp.GetRequiredService<RoutingPolicyRegistry>().Names));
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LastKnownGoodStore>();
         services.AddHttpClient<SnapshotFetcher>();

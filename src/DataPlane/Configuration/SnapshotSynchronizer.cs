@@ -6,7 +6,7 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.DataPlane.Configuration;
 
 /// <summary>
-/// Fetch → validate/apply → persist → report, single-flight: concurrent triggers (event, poll, boot) never race;
+/// Fetch → validate/apply → persist → report (with the items left out), single-flight: concurrent triggers (event, poll, boot) never race;
 /// a trigger for a revision already held is a no-op.
 /// </summary>
 public sealed class SnapshotSynchronizer(
@@ -57,6 +57,7 @@ public sealed class SnapshotSynchronizer(
             {
                 case SnapshotApplyStatus.Applied:
                     DataPlaneLog.SnapshotApplied(logger, result.Revision);
+                    LogLeftOut(result);
                     await SaveAsync(json!, cancellationToken);
                     break;
                 case SnapshotApplyStatus.Invalid:
@@ -91,6 +92,7 @@ public sealed class SnapshotSynchronizer(
             if (result.Applied)
             {
                 DataPlaneLog.LastKnownGoodLoaded(logger, result.Revision);
+                LogLeftOut(result);
             }
             else if (result.Status == SnapshotApplyStatus.Invalid)
             {
@@ -124,11 +126,26 @@ public sealed class SnapshotSynchronizer(
         }
     }
 
+    private void LogLeftOut(SnapshotApplyResult result)
+    {
+        if (result.Rejected.Count == 0)
+        {
+            return;
+        }
+
+        SnapshotLog.ItemsLeftOut(logger, result.Revision, result.Rejected.Count);
+        foreach (var item in result.Rejected.Take(SnapshotLog.MaxLoggedItems))
+        {
+            SnapshotLog.ItemLeftOut(logger, result.Revision, item.Kind, item.Id, item.TenantId, item.Reason);
+        }
+    }
+
     private async Task ReportAsync(SnapshotApplyResult result, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var message = new ConfigApplied(options.Value.NodeId, result.Revision, result.Applied, result.Error, time.GetUtcNow());
+        var rejected = result.Rejected.Count == 0 ? null : result.Rejected.Take(ConfigApplied.MaxRejected).ToArray();
+        var message = new ConfigApplied(options.Value.NodeId, result.Revision, result.Applied, result.Error, time.GetUtcNow(), rejected);
         try
         {
             await publisher.PublishAsync(message, timeout.Token);

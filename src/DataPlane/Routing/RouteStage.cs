@@ -1,8 +1,13 @@
+using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Pipeline;
 
 namespace Switchyard.DataPlane.Routing;
 
-/// <summary>Chooses the deployment of the authorised route by the route's strategy.</summary>
+/// <summary>
+/// Chooses the deployment of the authorised route by the route's strategy. A route the node could not accept from the
+/// snapshot (<see cref="Configuration.RuntimeRoute.UnavailableReason"/>) answers 503 <c>route_unavailable</c>: its
+/// tenant's other models keep working.
+/// </summary>
 public sealed class RouteStage(RoutingPolicyRegistry policies) : IGatewayStage
 {
     public string Name => "route";
@@ -12,7 +17,20 @@ public sealed class RouteStage(RoutingPolicyRegistry policies) : IGatewayStage
     public ValueTask<bool> RunAsync(GatewayContext context)
     {
         var route = context.Route!;
+        if (route.UnavailableReason is { } reason)
+        {
+            return UnavailableAsync(context, reason);
+        }
+
         context.Routed(policies.Get(route.Snapshot.Strategy).Pick(route));
         return ValueTask.FromResult(true);
+    }
+
+    private static async ValueTask<bool> UnavailableAsync(GatewayContext context, string reason)
+    {
+        await context.Dialect.WriteErrorAsync(context.Http, new GatewayError(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
+            $"The model `{context.Model}` is unavailable: the gateway could not accept its route ({reason}). An administrator must fix the route.")
+            { Param = "model", Code = "route_unavailable" });
+        return false;
     }
 }

@@ -1,12 +1,25 @@
 using System.Collections.Frozen;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Routing;
 
-/// <summary>The routing policies by name, resolved once.</summary>
-public sealed class RoutingPolicyRegistry(IEnumerable<IRoutingPolicy> policies)
+/// <summary>
+/// The routing policies by name, resolved once. Every strategy the control plane accepts (<see cref="RoutingStrategies.All"/>)
+/// must have a policy: a node that lacks one refuses to start rather than drop routes it was meant to serve.
+/// </summary>
+public sealed class RoutingPolicyRegistry
 {
-    private readonly FrozenDictionary<string, IRoutingPolicy> _byName =
-        policies.ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly FrozenDictionary<string, IRoutingPolicy> _byName;
+
+    public RoutingPolicyRegistry(IEnumerable<IRoutingPolicy> policies)
+    {
+        _byName = policies.ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var missing = RoutingStrategies.All.Where(s => !_byName.ContainsKey(s)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"No routing policy is registered for the strategies: {string.Join(", ", missing)}.");
+        }
+    }
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 

@@ -1,11 +1,12 @@
 using Switchyard.DataPlane.Configuration;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Routing;
 
 /// <summary>Picks a deployment at random in proportion to its weight.</summary>
 public sealed class WeightedRoutingPolicy : IRoutingPolicy
 {
-    public const string PolicyName = "weighted";
+    public const string PolicyName = RoutingStrategies.Weighted;
 
     public string Name => PolicyName;
 

@@ -39,4 +39,4 @@ public sealed record RouteDto(
 /// True: the gateway drops request parameters a deployment's model cannot serve; false (default): it answers 400.
 /// </param>
 public sealed record RouteRequest(
-    string PublicModel, IReadOnlyList<DeploymentRequest> Deployments, string Strategy = "weighted", bool DropUnsupportedParams = false);
+    string PublicModel, IReadOnlyList<DeploymentRequest> Deployments, string Strategy = RoutingStrategies.Weighted, bool DropUnsupportedParams = false);

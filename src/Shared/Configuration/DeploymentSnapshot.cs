@@ -9,7 +9,7 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="CredentialId">The credential whose secret authenticates to the provider; null when none is needed.</param>
 /// <param name="Settings">Provider-specific settings (e.g. mock latencyMs, tokensPerSecond).</param>
 /// <param name="Capabilities">
-/// What the upstream model can serve: the deployment's override, else the <see cref="ModelCatalog"/> entry (the control
+/// What the upstream model can serve: the deployment's override, else the control plane's built-in model catalog entry (the control
 /// plane always fills it; null only in snapshots written before it existed, which is why it is left out of the JSON when null
 /// and so of the hash of such snapshots).
 /// </param>

@@ -3,7 +3,7 @@ namespace Switchyard.Shared.Configuration;
 /// <summary>
 /// What an upstream model can serve, so the data plane can refuse (or, with a route's <c>DropUnsupportedParams</c>, drop)
 /// request features a model cannot handle instead of forwarding a request the provider would reject.
-/// Comes from the built-in <see cref="ModelCatalog"/> unless a deployment overrides it (an override replaces the whole record).
+/// Comes from the control plane's built-in model catalog unless a deployment overrides it (an override replaces the whole record).
 /// </summary>
 /// <param name="ContextWindow">Prompt plus output tokens the model accepts; null when unknown (no limit enforced).</param>
 /// <param name="MaxOutputTokens">The most tokens one answer may have; null when unknown (no limit enforced).</param>

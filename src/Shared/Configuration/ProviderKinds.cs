@@ -1,6 +1,9 @@
 namespace Switchyard.Shared.Configuration;
 
-/// <summary>Provider kinds a deployment can name, with the base URL used when a deployment gives none.</summary>
+/// <summary>
+/// Provider kinds a deployment can name, with the base URL used when a deployment gives none. Part of the one definition of
+/// what nodes accept (see <see cref="DeploymentRules"/>).
+/// </summary>
 public static class ProviderKinds
 {
     /// <summary>Built-in deterministic provider for demos, tests and benchmarks.</summary>
@@ -29,8 +32,14 @@ public static class ProviderKinds
     public const string Vllm = "vllm";
     public const string Ollama = "ollama";
 
+    /// <summary>Every kind a node serves; the control plane accepts exactly these.</summary>
     public static readonly IReadOnlyList<string> All =
         [Mock, OpenAI, AzureOpenAI, Anthropic, Gemini, Bedrock, Mistral, Groq, Together, DeepSeek, Fireworks, OpenRouter, Vllm, Ollama];
+
+    /// <summary>The error of a <c>providerKind</c> field that is not one of <see cref="All"/>.</summary>
+    public static string UnknownMessage => $"The providerKind field must be one of: {string.Join(", ", All)}.";
+
+    public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind, StringComparer.Ordinal);
 
     /// <summary>
     /// The public base URL of a provider kind, or null when the deployment must give one (Azure, vLLM, mock).
@@ -41,7 +50,7 @@ public static class ProviderKinds
         OpenAI => "https://api.openai.com/v1",
         Anthropic => "https://api.anthropic.com",
         Gemini => "https://generativelanguage.googleapis.com/v1beta",
-        Bedrock => settings is not null && settings.TryGetValue("region", out var region) && region.Length > 0
+        Bedrock => settings is not null && settings.TryGetValue("region", out var region) && region is { Length: > 0 }
             ? $"https://bedrock-runtime.{region}.amazonaws.com"
             : null,
         Mistral => "https://api.mistral.ai/v1",

@@ -2,6 +2,7 @@ using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Keys;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Tests.Configuration;
 
@@ -10,7 +11,7 @@ public class SnapshotStoreTests
     private const string Upstream = "http://127.0.0.1:1/v1";
 
     internal static SnapshotStore CreateStore(string nodeSecret = TestSnapshots.NodeSecret) =>
-        new(new SnapshotCompiler(new SecretSealer(nodeSecret), ProviderKinds.All, ["weighted"]));
+        new(new SnapshotCompiler(new SecretSealer(nodeSecret)));
 
     [Fact]
     public void Apply_ValidSnapshot_SwapsAndUnsealsCredentials()
@@ -69,7 +70,7 @@ public class SnapshotStoreTests
     }
 
     [Fact]
-    public void Apply_UnknownProviderKind_KeepsPreviousSnapshot()
+    public void Apply_UnknownProviderKind_AppliesWithThatRouteUnavailable()
     {
         var store = CreateStore();
         store.Apply(TestSnapshots.Build(1, Upstream));
@@ -78,13 +79,15 @@ public class SnapshotStoreTests
 
         var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [bad, .. snapshot.Routes.Skip(1)] }));
 
-        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
-        Assert.Contains("carrier-pigeon", result.Error);
-        Assert.Equal(1, store.Revision);
+        Assert.Equal(SnapshotApplyStatus.Applied, result.Status);
+        Assert.Equal(2, store.Revision);
+        Assert.Contains("deployments[0].providerKind", store.Current!.FindRoute(TestSnapshots.TenantId, bad.PublicModel)!.UnavailableReason);
+        Assert.Null(store.Current.FindRoute(TestSnapshots.TenantId, "gpt-mock")!.UnavailableReason);
+        Assert.Equal([RejectedConfigItem.Deployment, RejectedConfigItem.Route], result.Rejected.Select(r => r.Kind));
     }
 
     [Fact]
-    public void Apply_ZeroWeight_IsInvalid()
+    public void Apply_ZeroWeight_RouteUnavailableNamingWeight()
     {
         var store = CreateStore();
         var snapshot = TestSnapshots.Build(1, Upstream);
@@ -92,44 +95,51 @@ public class SnapshotStoreTests
 
         var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [bad, .. snapshot.Routes.Skip(1)] }));
 
-        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
-        Assert.Null(store.Current);
+        Assert.True(result.Applied);
+        Assert.Contains("deployments[0].weight", store.Current!.FindRoute(TestSnapshots.TenantId, bad.PublicModel)!.UnavailableReason);
     }
 
     [Fact]
-    public void Apply_MissingCredential_KeepsPreviousSnapshot()
+    public void Apply_MissingCredential_RoutesNeedingItUnavailableOthersServed()
     {
         var store = CreateStore();
         store.Apply(TestSnapshots.Build(1, Upstream));
 
         var result = store.Apply(TestSnapshots.Stamp(TestSnapshots.Build(2, Upstream) with { Credentials = [] }));
 
-        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
-        Assert.Contains("missing credential", result.Error);
-        Assert.Equal(1, store.Revision);
+        Assert.True(result.Applied);
+        Assert.Contains("credentialId", store.Current!.FindRoute(TestSnapshots.TenantId, "basic")!.UnavailableReason);
+        Assert.NotEmpty(store.Current.FindRoute(TestSnapshots.TenantId, "gpt-mock")!.Deployments);
     }
 
     [Fact]
-    public void Apply_CredentialSealedWithAnotherSecret_IsInvalid()
+    public void Apply_CredentialSealedWithAnotherSecret_CredentialLeftOutAndReported()
     {
         var store = CreateStore("a-completely-different-node-secret-of-enough-length");
 
         var result = store.Apply(TestSnapshots.Build(1, Upstream));
 
-        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
-        Assert.Contains("cannot be unsealed", result.Error);
+        Assert.True(result.Applied);
+        var credential = Assert.Single(result.Rejected, r => r.Kind == RejectedConfigItem.Credential);
+        Assert.Equal(TestSnapshots.CredentialId, credential.Id);
+        Assert.Contains("cannot be unsealed", credential.Reason);
+        Assert.NotNull(store.Current!.FindRoute(TestSnapshots.TenantId, "basic")!.UnavailableReason);
+        Assert.Null(store.Current.FindRoute(TestSnapshots.TenantId, "gpt-mock")!.UnavailableReason);
     }
 
     [Fact]
-    public void Apply_DuplicateRoute_IsInvalid()
+    public void Apply_DuplicateRoute_FirstServedSecondReported()
     {
         var store = CreateStore();
         var snapshot = TestSnapshots.Build(1, Upstream);
+        var duplicate = snapshot.Routes[0] with { Id = Guid.NewGuid() };
 
-        var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [.. snapshot.Routes, snapshot.Routes[0] with { Id = Guid.NewGuid() }] }));
+        var result = store.Apply(TestSnapshots.Stamp(snapshot with { Routes = [.. snapshot.Routes, duplicate] }));
 
-        Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
-        Assert.Contains("Duplicate route", result.Error);
+        Assert.True(result.Applied);
+        Assert.Equal(snapshot.Routes[0].Id, store.Current!.FindRoute(TestSnapshots.TenantId, duplicate.PublicModel)!.Id);
+        var reported = Assert.Single(result.Rejected);
+        Assert.Equal((RejectedConfigItem.Route, duplicate.Id), (reported.Kind, reported.Id));
     }
 
     [Fact]

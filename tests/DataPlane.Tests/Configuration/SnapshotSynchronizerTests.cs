@@ -57,6 +57,7 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
         var applied = Assert.IsType<ConfigApplied>(Assert.Single(_bus.Published));
         Assert.True(applied.Succeeded);
         Assert.Equal("node-a", applied.NodeId);
+        Assert.Null(applied.Rejected);
     }
 
     [Fact]
@@ -81,6 +82,26 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
         Assert.Equal(SnapshotApplyStatus.Invalid, result!.Status);
         Assert.Equal(1, store.Revision);
         Assert.False(_bus.Published.OfType<ConfigApplied>().Last().Succeeded);
+    }
+
+    [Fact]
+    public async Task SyncAsync_OneRouteInvalid_AppliesRestAndReportsTheRoute()
+    {
+        var (sync, store, _) = Create();
+        await sync.SyncAsync(1, CancellationToken.None);
+        var next = TestSnapshots.Build(2, "http://127.0.0.1:1/v1");
+        var broken = next.Routes[0] with { Strategy = "fastest" };
+        _served = TestSnapshots.Stamp(next with { Routes = [broken, .. next.Routes.Skip(1)] });
+
+        var result = await sync.SyncAsync(2, CancellationToken.None);
+
+        Assert.True(result!.Applied);
+        Assert.Equal(2, store.Revision);
+        var applied = _bus.Published.OfType<ConfigApplied>().Last();
+        Assert.True(applied.Succeeded);
+        var reported = Assert.Single(applied.Rejected!);
+        Assert.Equal((RejectedConfigItem.Route, broken.Id, TestSnapshots.TenantId), (reported.Kind, reported.Id, reported.TenantId));
+        Assert.Contains("strategy", reported.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

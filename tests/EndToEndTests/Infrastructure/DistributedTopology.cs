@@ -17,6 +17,9 @@ public sealed class DistributedTopology : IAsyncDisposable
 
     public string ControlPlaneUrl => $"http://127.0.0.1:{_controlPlanePort}";
 
+    /// <summary>The control plane's PostgreSQL database, for tests that write past the admin API.</summary>
+    public string DatabaseConnectionString => TestServices.PostgresDatabase(_database);
+
     public AdminApi Admin { get; private set; } = null!;
 
     public string NodeUrl(int node) => $"http://127.0.0.1:{_nodes[node].Port}";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Keys;
 
@@ -9,11 +10,11 @@ namespace Switchyard.ControlPlane.Features.AdminKeys;
 /// Makes sure a platform admin can reach the admin API on first start: with <c>SWITCHYARD_ADMIN_KEY</c> set, that key
 /// (stored as its hash); otherwise, when no admin key exists at all, a generated one printed once to the console.
 /// </summary>
-public sealed class AdminKeyBootstrapper(IConfiguration configuration, TimeProvider time)
+public sealed class AdminKeyBootstrapper(ControlPlaneDbContext db, IConfiguration configuration, TimeProvider time) : IStartupStep
 {
     public const string ConfigurationKey = "SWITCHYARD_ADMIN_KEY";
 
-    public async Task EnsureAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var configured = configuration[ConfigurationKey];
         if (!string.IsNullOrEmpty(configured))

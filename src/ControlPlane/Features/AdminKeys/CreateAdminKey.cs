@@ -17,11 +17,6 @@ public static class CreateAdminKey
     public static async Task<Results<Created<CreatedAdminKeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateAdminKeyRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can create admin keys.");
-        }
-
         var errors = new ValidationErrors().Required("name", request.Name, AdminApiKey.NameMaxLength);
         if (request.Role is not { } role)
         {

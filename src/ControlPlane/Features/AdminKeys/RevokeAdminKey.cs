@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -14,17 +13,12 @@ namespace Switchyard.ControlPlane.Features.AdminKeys;
 public static class RevokeAdminKey
 {
     public static async Task<Results<Ok<AdminKeyDto>, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid id, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, Guid id, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = await db.AdminApiKeys.FirstOrDefaultAsync(k => k.TenantId == tenantId && k.Id == id, cancellationToken);
         if (key is null)
         {
             return Problems.NotFound("The admin key");
-        }
-
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can revoke admin keys.");
         }
 
         if (key.RevokedAt is null)

@@ -19,11 +19,6 @@ public static class CreateKey
     public static async Task<Results<Created<CreatedKeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.CanManageKeys)
-        {
-            return Problems.Forbidden("Your role cannot create keys.");
-        }
-
         var now = time.GetUtcNow();
         var errors = new ValidationErrors().Required("name", request.Name, VirtualKey.NameMaxLength);
         if (request.TeamId == Guid.Empty)

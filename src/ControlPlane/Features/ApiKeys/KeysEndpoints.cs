@@ -1,14 +1,19 @@
+using Switchyard.ControlPlane.Features.Auth;
+
 namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 public static class KeysEndpoints
 {
+    /// <summary>/api/tenants/{tenantId}/keys: members read (finance included), developers and admins create and revoke.</summary>
     public static IEndpointRouteBuilder MapKeysEndpoints(this IEndpointRouteBuilder tenant)
     {
-        var keys = tenant.MapGroup("/keys").WithTags("Keys");
-        keys.MapGet("/", ListKeys.HandleAsync).WithName("ListKeys");
-        keys.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
-        keys.MapGet("/{keyId:guid}", GetKey.HandleAsync).WithName("GetKey");
-        keys.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
+        var members = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantMember);
+        members.MapGet("/", ListKeys.HandleAsync).WithName("ListKeys");
+        members.MapGet("/{keyId:guid}", GetKey.HandleAsync).WithName("GetKey");
+
+        var keyManagers = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantKeyManager);
+        keyManagers.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
+        keyManagers.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
         return tenant;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -12,27 +11,22 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 public static class RevokeKey
 {
     public static async Task<Results<Ok<KeyDto>, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid keyId, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, Guid keyId, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var key = await db.VirtualKeys.FirstOrDefaultAsync(k => k.TenantId == tenantId && k.Id == keyId, cancellationToken);
-        if (key is null)
+        var key = await db.VirtualKeys.FindOwnedAsync(tenantId, keyId, "The key", cancellationToken);
+        if (key.IsMissing)
         {
-            return Problems.NotFound("The key");
-        }
-
-        if (!caller.CanManageKeys)
-        {
-            return Problems.Forbidden("Your role cannot revoke keys.");
+            return key.NotFound;
         }
 
         var now = time.GetUtcNow();
-        if (key.Status != KeyStatus.Revoked)
+        if (key.Row.Status != KeyStatus.Revoked)
         {
-            key.Status = KeyStatus.Revoked;
-            key.RevokedAt = now;
+            key.Row.Status = KeyStatus.Revoked;
+            key.Row.RevokedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(key.ToDto(now));
+        return TypedResults.Ok(key.Row.ToDto(now));
     }
 }

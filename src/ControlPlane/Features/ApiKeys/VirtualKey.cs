@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
 

@@ -4,10 +4,11 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", Login.HandleAsync).AllowAnonymous().WithName("Login");
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
+        auth.MapPost("/login", Login.HandleAsync).WithName("Login");
 
-        api.MapGet("/me", GetMe.HandleAsync).WithTags("Auth").WithName("GetMe").RequireAuthorization(AuthSchemes.ApiPolicy);
+        var me = api.MapGroup("/me").WithTags("Auth").RequireAuthorization(AdminPolicies.SignedIn);
+        me.MapGet("", GetMe.HandleAsync).WithName("GetMe");
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -9,8 +10,9 @@ namespace Switchyard.ControlPlane.Features.Auth;
 public static class AuthExtensions
 {
     /// <summary>
-    /// Identity (members), the Identity cookie and bearer schemes, the admin-key scheme and the "Switchyard" policy scheme
-    /// that picks between them. Sets no default scheme and no fallback policy: a composed host's other parts keep theirs.
+    /// Identity (members), the Identity cookie and bearer schemes, the admin-key scheme, the "Switchyard" policy scheme
+    /// that picks between them, and the <see cref="AdminPolicies"/>. Sets no default scheme and no fallback policy: a
+    /// composed host's other parts keep theirs.
     /// The policy scheme authenticates through <see cref="CurrentMemberAuthenticationHandler"/>, which reads a member's
     /// current role and tenant per request; challenge and forbid go straight to the selected scheme.
     /// </summary>
@@ -53,15 +55,9 @@ public static class AuthExtensions
                 o.ForwardAuthenticate = AuthSchemes.CurrentMember;
             });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AuthSchemes.ApiPolicy, p => p
-                .AddAuthenticationSchemes(AuthSchemes.Switchyard)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SwitchyardClaims.Role))
-            .AddPolicy(AuthSchemes.PlatformAdminPolicy, p => p
-                .AddAuthenticationSchemes(AuthSchemes.Switchyard)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SwitchyardClaims.Role, nameof(MemberRole.PlatformAdmin)));
+        services.AddAuthorizationBuilder().AddAdminPolicies();
+        services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdminAuthorizationResultHandler>();
         return builder;
     }
 

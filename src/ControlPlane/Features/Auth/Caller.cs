@@ -4,7 +4,9 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Auth;
 
 /// <summary>
-/// Who is calling the admin API, resolved per request from the principal (bind it as an endpoint parameter). A member's
+/// Who is calling the admin API, resolved per request from the principal (bind it as an endpoint parameter). Which
+/// endpoints a role may call is decided by the endpoint groups' <see cref="AdminPolicies"/>; handlers use the caller for
+/// what depends on the data (who may grant which role, the audit trail). A member's
 /// role and tenant are current: <see cref="CurrentMemberAuthenticationHandler"/> re-reads them from the database on every
 /// request, so a demotion applies at once rather than at the next sign-in.
 /// </summary>
@@ -13,12 +15,6 @@ namespace Switchyard.ControlPlane.Features.Auth;
 public sealed record Caller(Guid SubjectId, Guid? TenantId, MemberRole Role, bool IsAdminKey)
 {
     public bool IsPlatformAdmin => Role == MemberRole.PlatformAdmin;
-
-    /// <summary>Tenant administrators of their own tenant, platform admins of every tenant.</summary>
-    public bool IsTenantAdmin => Role is MemberRole.TenantAdmin or MemberRole.PlatformAdmin;
-
-    /// <summary>Developers and administrators create and revoke virtual keys; finance only reads.</summary>
-    public bool CanManageKeys => Role is MemberRole.Developer or MemberRole.TenantAdmin or MemberRole.PlatformAdmin;
 
     /// <summary>A caller who may not see a tenant gets 404 for it, as if it did not exist.</summary>
     public bool CanSeeTenant(Guid tenantId) => IsPlatformAdmin || TenantId == tenantId;

@@ -1,11 +1,13 @@
+using Switchyard.ControlPlane.Features.Auth;
+
 namespace Switchyard.ControlPlane.Features.Catalog;
 
 public static class CatalogEndpoints
 {
-    /// <summary>Admin API: /api/catalog/models and /api/catalog/resolve, open to every authenticated caller.</summary>
+    /// <summary>Admin API: /api/catalog/models and /api/catalog/resolve, open to every signed-in caller.</summary>
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder api)
     {
-        var catalog = api.MapGroup("/catalog").WithTags("Catalog");
+        var catalog = api.MapGroup("/catalog").WithTags("Catalog").RequireAuthorization(AdminPolicies.SignedIn);
         catalog.MapGet("/models", ListCatalogModels.Handle).WithName("ListCatalogModels")
             .WithSummary("The built-in model catalog")
             .WithDescription("Capabilities of well-known upstream models by model id prefix (longest prefix wins). "

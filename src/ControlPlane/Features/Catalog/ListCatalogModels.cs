@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Catalog;
 

@@ -14,9 +14,9 @@ public static class ResolveCatalogModel
     public static Results<Ok<ResolvedModelDto>, ValidationProblem> Handle(string? providerKind, string? model)
     {
         var errors = new ValidationErrors().Required("model", model, 200);
-        if (!ProviderKinds.All.Contains(providerKind ?? ""))
+        if (!ProviderKinds.IsKnown(providerKind))
         {
-            errors.Add("providerKind", $"The providerKind field must be one of: {string.Join(", ", ProviderKinds.All)}.");
+            errors.Add("providerKind", ProviderKinds.UnknownMessage);
         }
 
         if (!errors.IsValid)

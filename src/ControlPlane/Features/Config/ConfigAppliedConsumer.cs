@@ -5,14 +5,17 @@ using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Config;
 
-/// <summary>Records the revision a node applied (or failed to). Older reports than the stored one are ignored.</summary>
+/// <summary>
+/// Records the revision a node applied (or failed to) and replaces the items it reported leaving out. Older reports
+/// than the stored one are ignored.
+/// </summary>
 public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db) : IConsumer<ConfigApplied>
 {
     public async Task Consume(ConsumeContext<ConfigApplied> context)
     {
         var message = context.Message;
         var at = message.At.ToUniversalTime();
-        var node = await db.NodeStatuses.FirstOrDefaultAsync(n => n.NodeId == message.NodeId, context.CancellationToken);
+        var node = await db.NodeStatuses.Include(n => n.Rejected).FirstOrDefaultAsync(n => n.NodeId == message.NodeId, context.CancellationToken);
         if (node is null)
         {
             node = new NodeStatus { NodeId = message.NodeId };
@@ -25,8 +28,25 @@ public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db) : IConsumer<
 
         node.Revision = message.Revision;
         node.Succeeded = message.Succeeded;
-        node.Error = message.Error is { Length: > 2000 } error ? error[..2000] : message.Error;
+        node.Error = Truncate(message.Error, NodeStatus.ErrorMaxLength);
         node.LastSeen = at;
+        if (message.Succeeded)
+        {
+            // A failed report (snapshot rejected whole, fetch failed) changes nothing the node serves: keep what it left out.
+            node.Rejected.Clear();
+            node.Rejected.AddRange((message.Rejected ?? [])
+                .Where(r => r.Kind.Length <= NodeRejectedItem.KindMaxLength)
+                .DistinctBy(r => (r.Kind, r.Id))
+                .Take(ConfigApplied.MaxRejected)
+                .Select(r => new NodeRejectedItem
+                {
+                    NodeId = node.NodeId, Kind = r.Kind, ItemId = r.Id, TenantId = r.TenantId,
+                    Reason = Truncate(r.Reason, NodeRejectedItem.ReasonMaxLength)!,
+                }));
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
+
+    private static string? Truncate(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;
 }

@@ -5,11 +5,14 @@ namespace Switchyard.ControlPlane.Features.Config;
 
 public static class ConfigEndpoints
 {
-    /// <summary>Admin API: /api/config/revision and /api/nodes.</summary>
+    /// <summary>Admin API: /api/config/revision (signed in) and /api/nodes (platform admins).</summary>
     public static IEndpointRouteBuilder MapConfigEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/config/revision", GetConfigRevision.HandleAsync).WithTags("Config").WithName("GetConfigRevision");
-        api.MapGet("/nodes", ListNodes.HandleAsync).WithTags("Config").WithName("ListNodes").RequireAuthorization(AuthSchemes.PlatformAdminPolicy);
+        var config = api.MapGroup("/config").WithTags("Config").RequireAuthorization(AdminPolicies.SignedIn);
+        config.MapGet("/revision", GetConfigRevision.HandleAsync).WithName("GetConfigRevision");
+
+        var nodes = api.MapGroup("/nodes").WithTags("Config").RequireAuthorization(AdminPolicies.PlatformAdmin);
+        nodes.MapGet("", ListNodes.HandleAsync).WithName("ListNodes");
         return api;
     }
 

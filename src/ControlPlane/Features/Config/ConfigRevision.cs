@@ -8,7 +8,7 @@ public sealed class ConfigRevision
 {
     public long Revision { get; set; }
 
-    /// <summary>The compiled snapshot's hash; empty until the snapshot for this revision is compiled.</summary>
+    /// <summary>The published snapshot's hash; empty until the snapshot for this revision is built.</summary>
     public string Hash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 }

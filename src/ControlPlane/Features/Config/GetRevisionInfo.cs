@@ -7,9 +7,9 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// <summary>GET /internal/config/revision: the latest revision and its hash, for nodes healing a missed event.</summary>
 public static class GetRevisionInfo
 {
-    public static async Task<JsonHttpResult<RevisionInfo>> HandleAsync(SnapshotStore store, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<RevisionInfo>> HandleAsync(PublishedSnapshotCache snapshots, CancellationToken cancellationToken)
     {
-        var snapshot = await store.GetLatestAsync(cancellationToken);
+        var snapshot = await snapshots.GetLatestAsync(cancellationToken);
         return TypedResults.Json(new RevisionInfo(snapshot.Revision, snapshot.Hash), SwitchyardJson.Options);
     }
 }

@@ -9,9 +9,9 @@ public static class GetSnapshot
     public const string RevisionHeader = "X-Switchyard-Revision";
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> HandleAsync(
-        HttpContext context, SnapshotStore store, CancellationToken cancellationToken)
+        HttpContext context, PublishedSnapshotCache snapshots, CancellationToken cancellationToken)
     {
-        var snapshot = await store.GetLatestAsync(cancellationToken);
+        var snapshot = await snapshots.GetLatestAsync(cancellationToken);
         var etag = new EntityTagHeaderValue($"\"{snapshot.Hash}\"");
         context.Response.Headers[RevisionHeader] = snapshot.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-cache";

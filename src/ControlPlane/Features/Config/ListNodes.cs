@@ -5,12 +5,18 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Config;
 
-/// <summary>GET /api/nodes (platform admins): the revision each node last reported.</summary>
+/// <summary>
+/// GET /api/nodes (platform admins): the revision each node last reported, and which item of which tenant it left out of
+/// that revision and why.
+/// </summary>
 public static class ListNodes
 {
     public static async Task<Ok<NodeStatusDto[]>> HandleAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var nodes = await db.NodeStatuses.AsNoTracking().OrderBy(n => n.NodeId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(nodes.Select(n => new NodeStatusDto(n.NodeId, n.Revision, n.Succeeded, n.Error, n.LastSeen)).ToArray());
+        var nodes = await db.NodeStatuses.AsNoTracking().Include(n => n.Rejected).OrderBy(n => n.NodeId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(nodes.Select(n => new NodeStatusDto(
+            n.NodeId, n.Revision, n.Succeeded, n.Error, n.LastSeen,
+            n.Rejected.OrderBy(r => r.TenantId).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.ItemId)
+                .Select(r => new RejectedItemDto(r.TenantId, r.Kind, r.ItemId, r.Reason)).ToArray())).ToArray());
     }
 }

@@ -3,14 +3,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Switchyard.ControlPlane.Features.Config;
 
-/// <summary>The last config revision a data-plane node reported applying.</summary>
+/// <summary>The last config revision a data-plane node reported applying, and the items it left out of it.</summary>
 public sealed class NodeStatus
 {
+    public const int ErrorMaxLength = 2000;
+
     public string NodeId { get; set; } = "";
     public long Revision { get; set; }
     public bool Succeeded { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset LastSeen { get; set; }
+
+    /// <summary>Replaced by each report; removed with the node.</summary>
+    public List<NodeRejectedItem> Rejected { get; set; } = [];
 }
 
 internal sealed class NodeStatusConfiguration : IEntityTypeConfiguration<NodeStatus>
@@ -20,6 +25,7 @@ internal sealed class NodeStatusConfiguration : IEntityTypeConfiguration<NodeSta
         builder.ToTable("NodeStatuses");
         builder.HasKey(n => n.NodeId);
         builder.Property(n => n.NodeId).HasMaxLength(200);
-        builder.Property(n => n.Error).HasMaxLength(2000);
+        builder.Property(n => n.Error).HasMaxLength(NodeStatus.ErrorMaxLength);
+        builder.HasMany(n => n.Rejected).WithOne().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

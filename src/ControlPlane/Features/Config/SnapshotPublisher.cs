@@ -5,11 +5,11 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
-/// After each committed revision (and once at start) compiles the latest snapshot and publishes
-/// <see cref="ConfigRevisionPublished"/>. Bursts of changes coalesce into one compile; a failure is retried.
+/// After each committed revision (and once at start) builds the latest snapshot and publishes
+/// <see cref="ConfigRevisionPublished"/>. Bursts of changes coalesce into one build; a failure is retried.
 /// </summary>
 internal sealed partial class SnapshotPublisher(
-    ConfigChangeSignal signal, SnapshotStore store, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    ConfigChangeSignal signal, PublishedSnapshotCache snapshots, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -29,7 +29,7 @@ internal sealed partial class SnapshotPublisher(
             signal.Consume();
             try
             {
-                var snapshot = await store.GetLatestAsync(stoppingToken);
+                var snapshot = await snapshots.GetLatestAsync(stoppingToken);
                 if (snapshot.Revision <= published)
                 {
                     continue;
@@ -53,6 +53,6 @@ internal sealed partial class SnapshotPublisher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Published config revision {Revision} ({Hash})")]
     private static partial void LogPublished(ILogger logger, long revision, string hash);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Compiling or publishing the config snapshot failed; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Building or publishing the config snapshot failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
 /// Turns a credential's at-rest form (Data Protection) into its snapshot form (sealed with the node secret).
-/// Sealing uses a random nonce, so the sealed value is cached per credential and protected value: recompiling unchanged
+/// Sealing uses a random nonce, so the sealed value is cached per credential and protected value: rebuilding unchanged
 /// data in this process yields the same bytes and the same snapshot hash.
 /// </summary>
 public sealed class SnapshotSecretSealer(IOptions<ControlPlaneOptions> options, CredentialProtector protector)

@@ -8,6 +8,7 @@ using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Keys;
@@ -18,11 +19,11 @@ namespace Switchyard.ControlPlane.Features.Demo;
 /// With <c>Demo:Enabled</c>, seeds an empty database with a "Demo" tenant served by the mock provider, a platform admin
 /// member with a generated password and a demo key, and prints them once. No fixed credentials exist anywhere.
 /// </summary>
-public sealed class DemoSeeder(IOptions<DemoOptions> options, TimeProvider time)
+public sealed class DemoSeeder(IOptions<DemoOptions> options, ControlPlaneDbContext db, UserManager<Member> userManager, TimeProvider time) : IStartupStep
 {
     public const string AdminEmail = "admin@switchyard.local";
 
-    public async Task SeedAsync(ControlPlaneDbContext db, UserManager<Member> userManager, CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var demo = options.Value;
         if (!demo.Enabled)
@@ -75,7 +76,7 @@ public sealed class DemoSeeder(IOptions<DemoOptions> options, TimeProvider time)
         Id = Guid.CreateVersion7(),
         TenantId = tenantId,
         PublicModel = publicModel,
-        Strategy = "weighted",
+        Strategy = RoutingStrategies.Weighted,
         CreatedAt = now,
         Deployments =
         [

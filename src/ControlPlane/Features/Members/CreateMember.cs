@@ -20,11 +20,6 @@ public static class CreateMember
         Guid tenantId, CreateMemberRequest request, Caller caller, UserManager<Member> userManager, ControlPlaneDbContext db,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can add members.");
-        }
-
         var errors = new ValidationErrors().Required("email", request.Email, 256);
         if (!string.IsNullOrWhiteSpace(request.Email) && !new EmailAddressAttribute().IsValid(request.Email.Trim()))
         {

@@ -18,28 +18,23 @@ public static class DeleteMember
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid tenantId, Guid memberId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var member = await db.Users.FirstOrDefaultAsync(m => m.TenantId == tenantId && m.Id == memberId, cancellationToken);
-        if (member is null)
+        var member = await db.Users.FindOwnedAsync(tenantId, memberId, "The member", cancellationToken);
+        if (member.IsMissing)
         {
-            return Problems.NotFound("The member");
+            return member.NotFound;
         }
 
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can remove members.");
-        }
-
-        if (member.Role == MemberRole.PlatformAdmin && !caller.IsPlatformAdmin)
+        if (member.Row.Role == MemberRole.PlatformAdmin && !caller.IsPlatformAdmin)
         {
             return Problems.Forbidden("Only a platform admin can remove a platform admin.");
         }
 
-        if (MemberAdmins.IsAdmin(member.Role) && !await MemberAdmins.AnyOtherAsync(db, tenantId, memberId, cancellationToken))
+        if (MemberAdmins.IsAdmin(member.Row.Role) && !await MemberAdmins.AnyOtherAsync(db, tenantId, memberId, cancellationToken))
         {
             return Problems.Conflict("This member is the tenant's last administrator; make another member an administrator first.");
         }
 
-        db.Users.Remove(member);
+        db.Users.Remove(member.Row);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,14 +1,19 @@
+using Switchyard.ControlPlane.Features.Auth;
+
 namespace Switchyard.ControlPlane.Features.Members;
 
 public static class MembersEndpoints
 {
+    /// <summary>/api/tenants/{tenantId}/members: members read, tenant admins write.</summary>
     public static IEndpointRouteBuilder MapMembersEndpoints(this IEndpointRouteBuilder tenant)
     {
-        var members = tenant.MapGroup("/members").WithTags("Members");
+        var members = tenant.MapGroup("/members").WithTags("Members").RequireAuthorization(AdminPolicies.TenantMember);
         members.MapGet("/", ListMembers.HandleAsync).WithName("ListMembers");
-        members.MapPost("/", CreateMember.HandleAsync).WithName("CreateMember");
-        members.MapPatch("/{memberId:guid}", UpdateMember.HandleAsync).WithName("UpdateMember");
-        members.MapDelete("/{memberId:guid}", DeleteMember.HandleAsync).WithName("DeleteMember");
+
+        var admins = tenant.MapGroup("/members").WithTags("Members").RequireAuthorization(AdminPolicies.TenantAdmin);
+        admins.MapPost("/", CreateMember.HandleAsync).WithName("CreateMember");
+        admins.MapPatch("/{memberId:guid}", UpdateMember.HandleAsync).WithName("UpdateMember");
+        admins.MapDelete("/{memberId:guid}", DeleteMember.HandleAsync).WithName("DeleteMember");
         return tenant;
     }
 }

@@ -18,18 +18,13 @@ public static class UpdateMember
     public static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, Guid memberId, UpdateMemberRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var member = await db.Users.FirstOrDefaultAsync(m => m.TenantId == tenantId && m.Id == memberId, cancellationToken);
-        if (member is null)
+        var member = await db.Users.FindOwnedAsync(tenantId, memberId, "The member", cancellationToken);
+        if (member.IsMissing)
         {
-            return Problems.NotFound("The member");
+            return member.NotFound;
         }
 
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can change members.");
-        }
-
-        if (member.Role == MemberRole.PlatformAdmin && !caller.IsPlatformAdmin)
+        if (member.Row.Role == MemberRole.PlatformAdmin && !caller.IsPlatformAdmin)
         {
             return Problems.Forbidden("Only a platform admin can change a platform admin's role.");
         }
@@ -54,14 +49,14 @@ public static class UpdateMember
         }
 
         var newRole = request.Role!.Value;
-        if (MemberAdmins.IsAdmin(member.Role) && !MemberAdmins.IsAdmin(newRole)
+        if (MemberAdmins.IsAdmin(member.Row.Role) && !MemberAdmins.IsAdmin(newRole)
             && !await MemberAdmins.AnyOtherAsync(db, tenantId, memberId, cancellationToken))
         {
             return Problems.Conflict("This member is the tenant's last administrator; make another member an administrator first.");
         }
 
-        member.Role = newRole;
+        member.Row.Role = newRole;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(member.ToDto());
+        return TypedResults.Ok(member.Row.ToDto());
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -10,30 +9,26 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.ControlPlane.Features.Providers;
 
 /// <summary>
-/// POST /api/tenants/{tenantId}/credentials (tenant admins). The secret is checked against the kind's format (see
-/// <see cref="CredentialRules"/>) and encrypted at rest; bumps the revision.
+/// POST /api/tenants/{tenantId}/credentials (tenant admins). Kind and secret are checked against the rules nodes apply
+/// (<see cref="CredentialRules"/>); the secret is encrypted at rest. Bumps the revision.
 /// </summary>
 public static class CreateCredential
 {
+    public const int MaxSecretLength = 8192;
+
     public static async Task<Results<Created<CredentialDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, CreateCredentialRequest request, Caller caller, ControlPlaneDbContext db, CredentialProtector protector,
+        Guid tenantId, CreateCredentialRequest request, ControlPlaneDbContext db, CredentialProtector protector,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can add provider credentials.");
-        }
-
+        var credentialErrors = new List<ConfigFieldError>();
+        CredentialRules.Validate(request.ProviderKind, request.Secret, credentialErrors);
         var errors = new ValidationErrors()
             .Required("name", request.Name, ProviderCredential.NameMaxLength)
-            .Required("secret", request.Secret, 8192);
-        if (!ProviderKinds.All.Contains(request.ProviderKind))
+            .Add("", credentialErrors);
+        var secret = (request.Secret ?? "").Trim();
+        if (secret.Length > MaxSecretLength)
         {
-            errors.Add("providerKind", $"The providerKind field must be one of: {string.Join(", ", ProviderKinds.All)}.");
-        }
-        else if (!string.IsNullOrWhiteSpace(request.Secret) && CredentialRules.ValidateSecret(request.ProviderKind, request.Secret.Trim()) is { } secretError)
-        {
-            errors.Add("secret", secretError);
+            errors.Add("secret", $"The secret field must be at most {MaxSecretLength} characters.");
         }
 
         if (!errors.IsValid)
@@ -47,7 +42,6 @@ public static class CreateCredential
             return Problems.Conflict($"A credential named '{name}' already exists in this tenant.");
         }
 
-        var secret = request.Secret.Trim();
         var credential = new ProviderCredential
         {
             Id = Guid.CreateVersion7(),

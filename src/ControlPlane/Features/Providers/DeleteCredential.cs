@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 
@@ -10,17 +9,12 @@ namespace Switchyard.ControlPlane.Features.Providers;
 public static class DeleteCredential
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid id, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid id, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var credential = await db.ProviderCredentials.FirstOrDefaultAsync(c => c.TenantId == tenantId && c.Id == id, cancellationToken);
-        if (credential is null)
+        var credential = await db.ProviderCredentials.FindOwnedAsync(tenantId, id, "The credential", cancellationToken);
+        if (credential.IsMissing)
         {
-            return Problems.NotFound("The credential");
-        }
-
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can delete provider credentials.");
+            return credential.NotFound;
         }
 
         if (await db.RouteDeployments.AnyAsync(d => d.CredentialId == id, cancellationToken))
@@ -28,7 +22,7 @@ public static class DeleteCredential
             return Problems.Conflict("The credential is used by a route; change or delete the route first.");
         }
 
-        db.ProviderCredentials.Remove(credential);
+        db.ProviderCredentials.Remove(credential.Row);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

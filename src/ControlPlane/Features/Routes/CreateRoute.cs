@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -11,13 +10,8 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class CreateRoute
 {
     public static async Task<Results<Created<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, RouteRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, RouteRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can change routes.");
-        }
-
         var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
         if (!errors.IsValid)
         {

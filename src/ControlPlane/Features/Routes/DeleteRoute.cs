@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
-using Switchyard.ControlPlane.Infrastructure.Errors;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -10,20 +7,15 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class DeleteRoute
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var route = await db.ModelRoutes.FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == routeId, cancellationToken);
-        if (route is null)
+        var route = await db.ModelRoutes.FindOwnedAsync(tenantId, routeId, "The route", cancellationToken);
+        if (route.IsMissing)
         {
-            return Problems.NotFound("The route");
+            return route.NotFound;
         }
 
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can change routes.");
-        }
-
-        db.ModelRoutes.Remove(route);
+        db.ModelRoutes.Remove(route.Row);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
@@ -7,61 +5,22 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.ControlPlane.Features.Routes;
 
 /// <summary>
-/// Validates one <see cref="DeploymentRequest"/> of a route for its provider kind. Field names follow the JSON body
+/// Validates one <see cref="DeploymentRequest"/> of a route: against the rules nodes apply (<see cref="DeploymentRules"/>:
+/// kind, upstream model, weight, base URL, the kind's settings), its credential (in this tenant, of a compatible kind,
+/// <see cref="CredentialRules"/>) and its capabilities override. Field names follow the JSON body
 /// (deployments[0].baseUrl, deployments[0].settings.region, deployments[0].capabilities.contextWindow).
 /// </summary>
-public static partial class DeploymentValidator
+public static class DeploymentValidator
 {
-    public const int UpstreamModelMaxLength = 200;
-
     /// <param name="credentialKinds">The provider kind of every credential of the tenant the route names, by id.</param>
     public static void Validate(ValidationErrors errors, string field, DeploymentRequest d, IReadOnlyDictionary<Guid, string> credentialKinds)
     {
-        errors.Required($"{field}.upstreamModel", d.UpstreamModel, UpstreamModelMaxLength);
-        if (d.Weight < 1)
-        {
-            errors.Add($"{field}.weight", "The weight field must be at least 1.");
-        }
-
-        if (!string.IsNullOrEmpty(d.BaseUrl) && !IsHttpUrl(d.BaseUrl))
-        {
-            errors.Add($"{field}.baseUrl", "The baseUrl field must be an absolute http or https URL.");
-        }
-
+        var ruleErrors = new List<ConfigFieldError>();
+        DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, ruleErrors);
+        errors.Add(field + ".", ruleErrors);
         ValidateCapabilities(errors, $"{field}.capabilities", d.Capabilities);
-        if (!ProviderKinds.All.Contains(d.ProviderKind))
-        {
-            errors.Add($"{field}.providerKind", $"The providerKind field must be one of: {string.Join(", ", ProviderKinds.All)}.");
-            return;
-        }
 
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in d.Settings ?? new Dictionary<string, string>())
-        {
-            if (value is null)
-            {
-                errors.Add($"{field}.settings.{name}", "A setting's value must be a string, not null.");
-            }
-            else
-            {
-                settings[name] = value;
-            }
-        }
-
-        ValidateKindSettings(errors, field, d.ProviderKind, settings);
-        if (string.IsNullOrEmpty(d.BaseUrl) && d.ProviderKind != ProviderKinds.Mock && ProviderKinds.DefaultBaseUrl(d.ProviderKind, settings) is null)
-        {
-            if (d.ProviderKind == ProviderKinds.Bedrock)
-            {
-                errors.Add($"{field}.settings.region", "A bedrock deployment needs a region setting (e.g. us-east-1) or a baseUrl.");
-            }
-            else
-            {
-                errors.Add($"{field}.baseUrl", $"The baseUrl field is required for provider kind '{d.ProviderKind}' (it has no default).");
-            }
-        }
-
-        if (d.CredentialId is { } credentialId)
+        if (d.CredentialId is { } credentialId && ProviderKinds.IsKnown(d.ProviderKind))
         {
             if (!credentialKinds.TryGetValue(credentialId, out var credentialKind))
             {
@@ -71,28 +30,6 @@ public static partial class DeploymentValidator
             {
                 errors.Add($"{field}.credentialId",
                     $"The credential is for provider kind '{credentialKind}'; a '{d.ProviderKind}' deployment needs a '{d.ProviderKind}' credential.");
-            }
-        }
-    }
-
-    private static void ValidateKindSettings(ValidationErrors errors, string field, string kind, IReadOnlyDictionary<string, string> settings)
-    {
-        if (kind == ProviderKinds.Bedrock && settings.TryGetValue("region", out var region) && !AwsRegion().IsMatch(region))
-        {
-            errors.Add($"{field}.settings.region", "The region setting must be an AWS region such as us-east-1.");
-        }
-
-        if (kind == ProviderKinds.AzureOpenAI)
-        {
-            if (settings.TryGetValue("apiVersion", out var apiVersion) && !AzureApiVersion().IsMatch(apiVersion))
-            {
-                errors.Add($"{field}.settings.apiVersion", "The apiVersion setting must be 'v1' or a date version such as 2024-10-21 or 2025-04-01-preview.");
-            }
-
-            if (settings.TryGetValue("deployment", out var deployment) && !AzureDeploymentName().IsMatch(deployment))
-            {
-                errors.Add($"{field}.settings.deployment",
-                    "The deployment setting must be an Azure deployment name (1-64 letters, digits, '.', '_' or '-').");
             }
         }
     }
@@ -123,16 +60,4 @@ public static partial class DeploymentValidator
             errors.Add(field, "The capabilities must allow chat or embeddings.");
         }
     }
-
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
-    private static partial Regex AwsRegion();
-
-    [GeneratedRegex("^(v1|[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?)$")]
-    private static partial Regex AzureApiVersion();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex AzureDeploymentName();
 }

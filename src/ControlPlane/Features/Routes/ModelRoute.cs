@@ -1,20 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
 /// <summary>A public model name of one tenant and the pool of deployments that serve it.</summary>
 public sealed class ModelRoute : IConfigEntity, ITenantOwned
 {
-    public const int PublicModelMaxLength = 200;
+    public const int PublicModelMaxLength = RouteRules.PublicModelMaxLength;
 
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
     public string PublicModel { get; set; } = "";
-    public string Strategy { get; set; } = "weighted";
+    public string Strategy { get; set; } = RoutingStrategies.Weighted;
 
     /// <summary>True: the data plane drops parameters a deployment's model cannot serve instead of answering 400.</summary>
     public bool DropUnsupportedParams { get; set; }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
 
@@ -34,7 +34,7 @@ internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<Ro
     {
         builder.ToTable("RouteDeployments");
         builder.Property(d => d.ProviderKind).HasMaxLength(32);
-        builder.Property(d => d.UpstreamModel).HasMaxLength(200);
+        builder.Property(d => d.UpstreamModel).HasMaxLength(DeploymentRules.UpstreamModelMaxLength);
         builder.Property(d => d.BaseUrl).HasMaxLength(2048);
         builder.Property(d => d.Settings)
             .HasConversion(

@@ -1,36 +1,24 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
 /// <summary>
-/// Validates a <see cref="RouteRequest"/> for one tenant; field names follow the JSON body (deployments[0].baseUrl).
-/// Each deployment is checked for its provider kind by <see cref="DeploymentValidator"/>.
+/// Validates a <see cref="RouteRequest"/> for one tenant against the rules nodes apply (<see cref="RouteRules"/>: public
+/// model, a strategy of <see cref="RoutingStrategies"/>, 1 to 32 deployments); each deployment is checked by
+/// <see cref="DeploymentValidator"/>. Field names follow the JSON body (strategy, deployments[0].baseUrl).
 /// </summary>
-public static partial class RouteValidator
+public static class RouteValidator
 {
-    public const int MaxDeployments = 32;
-
     public static async Task<ValidationErrors> ValidateAsync(Guid tenantId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("publicModel", request.PublicModel, ModelRoute.PublicModelMaxLength);
-        if (string.IsNullOrWhiteSpace(request.Strategy) || !StrategyName().IsMatch(request.Strategy))
-        {
-            errors.Add("strategy", "The strategy field must be a policy name such as 'weighted' (lowercase letters, digits and dashes).");
-        }
-
         var deployments = request.Deployments ?? [];
-        if (deployments.Count == 0)
-        {
-            errors.Add("deployments", "A route needs at least one deployment.");
-        }
-        else if (deployments.Count > MaxDeployments)
-        {
-            errors.Add("deployments", $"A route can have at most {MaxDeployments} deployments.");
-        }
+        var routeErrors = new List<ConfigFieldError>();
+        RouteRules.Validate(request.PublicModel, request.Strategy, deployments.Count, routeErrors);
+        var errors = new ValidationErrors().Add("", routeErrors);
 
         var credentialIds = deployments.Where(d => d?.CredentialId is not null).Select(d => d.CredentialId!.Value).Distinct().ToList();
         var credentialKinds = await db.ProviderCredentials.AsNoTracking()
@@ -67,6 +55,4 @@ public static partial class RouteValidator
             Capabilities = d.Capabilities,
         }).ToList();
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
-    private static partial Regex StrategyName();
 }

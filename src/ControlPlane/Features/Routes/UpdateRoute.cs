@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -11,17 +10,12 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, RouteRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var route = await db.ModelRoutes.FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == routeId, cancellationToken);
-        if (route is null)
+        var found = await db.ModelRoutes.FindOwnedAsync(tenantId, routeId, "The route", cancellationToken);
+        if (found.IsMissing)
         {
-            return Problems.NotFound("The route");
-        }
-
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can change routes.");
+            return found.NotFound;
         }
 
         var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
@@ -30,6 +24,7 @@ public static class UpdateRoute
             return errors.ToProblem();
         }
 
+        var route = found.Row;
         var publicModel = request.PublicModel.Trim();
         if (await db.ModelRoutes.AnyAsync(r => r.TenantId == tenantId && r.PublicModel == publicModel && r.Id != routeId, cancellationToken))
         {

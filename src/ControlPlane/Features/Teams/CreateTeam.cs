@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -12,13 +11,8 @@ namespace Switchyard.ControlPlane.Features.Teams;
 public static class CreateTeam
 {
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, CreateTeamRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can create teams.");
-        }
-
         var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength);
         if (!errors.IsValid)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Configuration;
@@ -15,17 +14,12 @@ namespace Switchyard.ControlPlane.Features.Teams;
 public static class DeleteTeam
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid teamId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid teamId, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Id == teamId, cancellationToken);
-        if (team is null)
+        var team = await db.Teams.FindOwnedAsync(tenantId, teamId, "The team", cancellationToken);
+        if (team.IsMissing)
         {
-            return Problems.NotFound("The team");
-        }
-
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can delete teams.");
+            return team.NotFound;
         }
 
         var keys = db.VirtualKeys.Where(k => k.TenantId == tenantId && k.TeamId == teamId);
@@ -46,7 +40,7 @@ public static class DeleteTeam
             return Problems.Conflict("Usage records refer to the team and are kept as history; the team cannot be deleted. Rename it instead.");
         }
 
-        db.Teams.Remove(team);
+        db.Teams.Remove(team.Row);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Tenants;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Teams;

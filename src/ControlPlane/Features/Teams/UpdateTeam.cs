@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -12,17 +11,12 @@ namespace Switchyard.ControlPlane.Features.Teams;
 public static class UpdateTeam
 {
     public static async Task<Results<Ok<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid teamId, UpdateTeamRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid teamId, UpdateTeamRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Id == teamId, cancellationToken);
-        if (team is null)
+        var team = await db.Teams.FindOwnedAsync(tenantId, teamId, "The team", cancellationToken);
+        if (team.IsMissing)
         {
-            return Problems.NotFound("The team");
-        }
-
-        if (!caller.IsTenantAdmin)
-        {
-            return Problems.Forbidden("Only tenant administrators can rename teams.");
+            return team.NotFound;
         }
 
         var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength);
@@ -37,8 +31,8 @@ public static class UpdateTeam
             return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
         }
 
-        team.Name = name;
+        team.Row.Name = name;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(team.ToDto());
+        return TypedResults.Ok(team.Row.ToDto());
     }
 }

@@ -5,7 +5,7 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Tenants;
 
-/// <summary>GET /api/tenants/{tenantId} (access checked by <see cref="TenantAccessFilter"/>).</summary>
+/// <summary>GET /api/tenants/{tenantId} (members of the tenant and platform admins).</summary>
 public static class GetTenant
 {
     public static async Task<Results<Ok<TenantDto>, ProblemHttpResult>> HandleAsync(Guid tenantId, ControlPlaneDbContext db, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Usage;

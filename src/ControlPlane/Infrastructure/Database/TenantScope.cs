@@ -1,9 +1,9 @@
 namespace Switchyard.ControlPlane.Infrastructure.Database;
 
 /// <summary>
-/// The tenant the current request is confined to. Tenant routes set it (see <c>TenantAccessFilter</c>);
+/// The tenant the current request is confined to. Tenant routes set it (see <c>TenantScopeFilter</c>);
 /// the DbContext's global query filters then hide every other tenant's rows as a backstop to explicit checks.
-/// Background work (consumers, jobs, snapshot compile) leaves it unset and sees every tenant.
+/// Background work (consumers, jobs, snapshot build) leaves it unset and sees every tenant.
 /// </summary>
 public sealed class TenantScope
 {

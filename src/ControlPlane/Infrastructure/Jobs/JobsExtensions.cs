@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -31,8 +32,19 @@ public static class JobsExtensions
         });
         builder.Services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<JobsSchema>();
-        builder.Services.AddScoped<RetentionPurgeJob>();
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TJob"/> (scoped) and schedules <paramref name="run"/> on it by the cron expression
+    /// <paramref name="cron"/> under <paramref name="id"/>; each slice adds its own jobs this way.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, Expression<Func<TJob, Task>> run, string cron)
+        where TJob : class
+    {
+        services.AddScoped<TJob>();
+        services.AddSingleton(new RecurringJobRegistration(id, jobs => jobs.AddOrUpdate(id, run, cron)));
+        return services;
     }
 }

@@ -2,12 +2,16 @@ using Hangfire;
 
 namespace Switchyard.ControlPlane.Infrastructure.Jobs;
 
-/// <summary>Registers (or updates) the control plane's recurring jobs at start.</summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs) : IHostedService
+/// <summary>Registers (or updates) every <see cref="RecurringJobRegistration"/> the slices added, at start.</summary>
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IEnumerable<RecurringJobRegistration> recurring) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<RetentionPurgeJob>(RetentionPurgeJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        foreach (var job in recurring)
+        {
+            job.Register(jobs);
+        }
+
         return Task.CompletedTask;
     }
 

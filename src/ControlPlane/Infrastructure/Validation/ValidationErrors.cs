@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Infrastructure.Validation;
 
@@ -18,6 +19,17 @@ public sealed class ValidationErrors
         }
 
         list.Add(message);
+        return this;
+    }
+
+    /// <summary>Adds the errors of the shared config rules, their fields prefixed with <paramref name="prefix"/> ("deployments[1].").</summary>
+    public ValidationErrors Add(string prefix, IEnumerable<ConfigFieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Add(prefix + error.Field, error.Message);
+        }
+
         return this;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;

@@ -26,7 +26,7 @@ public sealed class NodeEndpointsTests
     public async Task Snapshot_NodeSecret_ServesLatestWithEtagAndNotModified()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
-        await SnapshotCompilerTests.SeedAsync(host);
+        await SnapshotBuilderTests.SeedAsync(host);
         var node = host.CreateClient(ControlPlaneTestHost.NodeSecret);
 
         var revision = await node.GetFromJsonAsync<RevisionInfo>(InternalRoutes.Revision, SwitchyardJson.Options);

@@ -127,4 +127,39 @@ public sealed class RoutesEndpointsTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("deployments[0].credentialId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreateAndUpdateRoute_StrategyKindOrSettingNodesDoNotAccept_RefusedNamingTheField()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var valid = new RouteRequest("mock-gpt", [new DeploymentRequest(ProviderKinds.Mock, "mock-gpt")]);
+        var route = (await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", valid, SwitchyardJson.Options))
+            .Content.ReadFromJsonAsync<RouteDto>(SwitchyardJson.Options))!;
+        var invalid = new RouteRequest("mock-gpt",
+        [
+            new DeploymentRequest(ProviderKinds.Mock, "mock-gpt", Settings: new Dictionary<string, string> { ["latencyMS"] = "5" }),
+            new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o", Settings: new Dictionary<string, string> { ["region"] = "us-east-1" }),
+            new DeploymentRequest(ProviderKinds.Mock, "mock-gpt", Settings: new Dictionary<string, string> { ["failStatus"] = "200" }),
+            new DeploymentRequest("carrier-pigeon", "coo"),
+        ], Strategy: "fastest");
+
+        var created = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", invalid with { PublicModel = "other" }, SwitchyardJson.Options);
+        var updated = await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/routes/{route.Id}", invalid, SwitchyardJson.Options);
+
+        foreach (var response in new[] { created, updated })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var errors = body.RootElement.GetProperty("errors");
+            Assert.Equal(
+                ["deployments[0].settings.latencyMS", "deployments[1].settings.region", "deployments[2].settings.failStatus", "deployments[3].providerKind", "strategy"],
+                errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Contains("weighted", errors.GetProperty("strategy")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains("latencyMs", errors.GetProperty("deployments[0].settings.latencyMS")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        var stored = await host.Admin.GetFromJsonAsync<RouteDto[]>($"/api/tenants/{tenant.Id}/routes", SwitchyardJson.Options);
+        Assert.Equal(RoutingStrategies.Weighted, Assert.Single(stored!).Strategy);
+    }
 }

@@ -31,6 +31,28 @@ public sealed class TenantIsolationTests
     }
 
     [Fact]
+    public async Task OtherTenant_MemberWhoseRoleIsNotEnough_Gets404ThereAnd403AtHome()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var a = await host.CreateTenantAsync("A");
+        var b = await host.CreateTenantAsync("B");
+        var teamOfB = await host.CreateTeamAsync(b.Id, "B team");
+        var financeOfA = await host.MemberClientAsync(a.Id, "finance@a.test", MemberRole.Finance);
+
+        var keyInB = await financeOfA.PostAsJsonAsync($"/api/tenants/{b.Id}/keys", new CreateKeyRequest(teamOfB.Id, "x"), SwitchyardJson.Options);
+        var credentialsOfB = await financeOfA.GetAsync($"/api/tenants/{b.Id}/credentials");
+        var keyAtHome = await financeOfA.PostAsJsonAsync($"/api/tenants/{a.Id}/keys", new CreateKeyRequest(teamOfB.Id, "x"), SwitchyardJson.Options);
+        var credentialsAtHome = await financeOfA.GetAsync($"/api/tenants/{a.Id}/credentials");
+
+        Assert.Equal(HttpStatusCode.NotFound, keyInB.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, credentialsOfB.StatusCode);
+        Assert.Equal("application/problem+json", keyInB.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, keyAtHome.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, credentialsAtHome.StatusCode);
+        Assert.Equal("application/problem+json", keyAtHome.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task ListTenants_TenantMember_SeesOnlyOwnTenant()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();

@@ -59,9 +59,9 @@ public sealed class UpdateTenantTests
         Assert.False((await response.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options))!.Active);
         Assert.Equal(before + 1, await LatestRevisionAsync(host));
         await using var scope = host.CreateScope();
-        var compiled = await scope.ServiceProvider.GetRequiredService<SnapshotCompiler>()
-            .CompileAsync(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), CancellationToken.None);
-        var snapshot = JsonSerializer.Deserialize<ConfigSnapshot>(compiled.Json.Span, SwitchyardJson.Options)!;
+        var built = await scope.ServiceProvider.GetRequiredService<SnapshotBuilder>()
+            .BuildAsync(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), CancellationToken.None);
+        var snapshot = JsonSerializer.Deserialize<ConfigSnapshot>(built.Json.Span, SwitchyardJson.Options)!;
         Assert.Equal(before + 1, snapshot.Revision);
         Assert.False(Assert.Single(snapshot.Tenants, t => t.Id == tenant.Id).Active);
     }

@@ -295,6 +295,34 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("ConfigRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeRejectedItem", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NodeId", "Kind", "ItemId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("NodeRejectedItems", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeStatus", b =>
                 {
                     b.Property<string>("NodeId")
@@ -710,6 +738,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeRejectedItem", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Config.NodeStatus", null)
+                        .WithMany("Rejected")
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Members.Member", b =>
                 {
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
@@ -758,6 +795,11 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeStatus", b =>
+                {
+                    b.Navigation("Rejected");
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>

@@ -283,6 +283,34 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("ConfigRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeRejectedItem", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NodeId", "Kind", "ItemId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("NodeRejectedItems", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeStatus", b =>
                 {
                     b.Property<string>("NodeId")
@@ -698,6 +726,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeRejectedItem", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Config.NodeStatus", null)
+                        .WithMany("Rejected")
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Members.Member", b =>
                 {
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
@@ -746,6 +783,11 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.NodeStatus", b =>
+                {
+                    b.Navigation("Rejected");
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>

@@ -1,7 +1,6 @@
-using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.Shared.Configuration;
 
-namespace Switchyard.ControlPlane.Tests.Features.Providers;
+namespace Switchyard.Shared.Tests.Configuration;
 
 public sealed class CredentialRulesTests
 {

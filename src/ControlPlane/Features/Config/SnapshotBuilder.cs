@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
@@ -8,14 +9,14 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
-/// Compiles the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
+/// Builds the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
 /// team, key (revoked ones too, with their status), route and credential (secret sealed), each list ordered by id so equal
 /// content always serialises to equal bytes. Each deployment carries its model's capabilities (the admin's override, else the
 /// built-in <see cref="ModelCatalog"/>). Stores the hash on the revision row.
 /// </summary>
-public sealed class SnapshotCompiler(SnapshotSecretSealer sealer)
+public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
 {
-    public async Task<CompiledSnapshot> CompileAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
+    public async Task<PublishedSnapshot> BuildAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.IsNpgsql()
             ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
@@ -55,6 +56,6 @@ public sealed class SnapshotCompiler(SnapshotSecretSealer sealer)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new CompiledSnapshot(revision.Revision, hash, revision.CreatedAt, JsonSerializer.SerializeToUtf8Bytes(snapshot, SwitchyardJson.Options));
+        return new PublishedSnapshot(revision.Revision, hash, revision.CreatedAt, JsonSerializer.SerializeToUtf8Bytes(snapshot, SwitchyardJson.Options));
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
-namespace Switchyard.ControlPlane.Infrastructure.Jobs;
+namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>Daily: forgets nodes not seen for 7 days and usage older than <c>Usage:RetentionDays</c>.</summary>
 public sealed class RetentionPurgeJob(ControlPlaneDbContext db, IOptions<UsageOptions> usage, TimeProvider time)

@@ -1,4 +1,7 @@
-namespace Switchyard.Shared.Configuration;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.ControlPlane.Features.Catalog;
 
 /// <summary>The built-in rows. Limits are the providers' published ones; "unsure" features are left on (permissive).</summary>
 public static partial class ModelCatalog

@@ -1,6 +1,7 @@
+using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.Shared.Configuration;
 
-namespace Switchyard.Shared.Tests.Configuration;
+namespace Switchyard.ControlPlane.Tests.Features.Catalog;
 
 public sealed class ModelCatalogTests
 {

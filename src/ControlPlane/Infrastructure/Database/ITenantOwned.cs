@@ -1,4 +1,4 @@
-namespace Switchyard.ControlPlane.Features.Config;
+namespace Switchyard.ControlPlane.Infrastructure.Database;
 
 /// <summary>A row that belongs to one tenant; filtered by the request's tenant scope as a backstop.</summary>
 public interface ITenantOwned

@@ -10,18 +10,18 @@ using Switchyard.Shared.Keys;
 
 namespace Switchyard.ControlPlane.Tests.Features.Config;
 
-public sealed class SnapshotCompilerTests
+public sealed class SnapshotBuilderTests
 {
     private const string ProviderSecret = "sk-upstream-provider-secret-XYZ1";
 
     [Fact]
-    public async Task Compile_SameState_SameHashAndBytes()
+    public async Task Build_SameState_SameHashAndBytes()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         await SeedAsync(host);
 
-        var first = await CompileAsync(host);
-        var second = await CompileAsync(host);
+        var first = await BuildAsync(host);
+        var second = await BuildAsync(host);
 
         Assert.Equal(first.Hash, second.Hash);
         Assert.Equal(first.Json.ToArray(), second.Json.ToArray());
@@ -32,13 +32,13 @@ public sealed class SnapshotCompilerTests
     }
 
     [Fact]
-    public async Task Compile_RevokedKey_CarriedWithRevokedStatus()
+    public async Task Build_RevokedKey_CarriedWithRevokedStatus()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var (tenant, _, key) = await SeedAsync(host);
         await host.Admin.PostAsync($"/api/tenants/{tenant.Id}/keys/{key.Key.Id}/revoke", null);
 
-        var snapshot = Parse(await CompileAsync(host));
+        var snapshot = Parse(await BuildAsync(host));
 
         var carried = Assert.Single(snapshot.Keys, k => k.Id == key.Key.Id);
         Assert.Equal(KeyStatus.Revoked, carried.Status);
@@ -46,14 +46,14 @@ public sealed class SnapshotCompilerTests
     }
 
     [Fact]
-    public async Task Compile_Credential_SealedWithNodeSecretAndNeverInClear()
+    public async Task Build_Credential_SealedWithNodeSecretAndNeverInClear()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         await SeedAsync(host);
 
-        var compiled = await CompileAsync(host);
-        var json = Encoding.UTF8.GetString(compiled.Json.Span);
-        var credential = Assert.Single(Parse(compiled).Credentials);
+        var built = await BuildAsync(host);
+        var json = Encoding.UTF8.GetString(built.Json.Span);
+        var credential = Assert.Single(Parse(built).Credentials);
 
         Assert.DoesNotContain(ProviderSecret, json, StringComparison.Ordinal);
         Assert.DoesNotContain(ControlPlaneTestHost.NodeSecret, json, StringComparison.Ordinal);
@@ -63,12 +63,12 @@ public sealed class SnapshotCompilerTests
     }
 
     [Fact]
-    public async Task Compile_Route_KeepsDeploymentOrderAndSettings()
+    public async Task Build_Route_KeepsDeploymentOrderAndSettings()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var (tenant, _, _) = await SeedAsync(host);
 
-        var route = Assert.Single(Parse(await CompileAsync(host)).Routes);
+        var route = Assert.Single(Parse(await BuildAsync(host)).Routes);
 
         Assert.Equal(tenant.Id, route.TenantId);
         Assert.Equal(["mock-a", "gpt-x"], route.Deployments.Select(d => d.UpstreamModel));
@@ -94,13 +94,13 @@ public sealed class SnapshotCompilerTests
         return (tenant, team, key);
     }
 
-    private static async Task<CompiledSnapshot> CompileAsync(ControlPlaneTestHost host)
+    private static async Task<PublishedSnapshot> BuildAsync(ControlPlaneTestHost host)
     {
         await using var scope = host.CreateScope();
-        var compiler = scope.ServiceProvider.GetRequiredService<SnapshotCompiler>();
-        return await compiler.CompileAsync(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), CancellationToken.None);
+        var builder = scope.ServiceProvider.GetRequiredService<SnapshotBuilder>();
+        return await builder.BuildAsync(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), CancellationToken.None);
     }
 
-    private static ConfigSnapshot Parse(CompiledSnapshot compiled) =>
-        System.Text.Json.JsonSerializer.Deserialize<ConfigSnapshot>(compiled.Json.Span, SwitchyardJson.Options)!;
+    private static ConfigSnapshot Parse(PublishedSnapshot built) =>
+        System.Text.Json.JsonSerializer.Deserialize<ConfigSnapshot>(built.Json.Span, SwitchyardJson.Options)!;
 }

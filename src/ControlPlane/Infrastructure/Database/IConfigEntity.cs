@@ -1,4 +1,4 @@
-namespace Switchyard.ControlPlane.Features.Config;
+namespace Switchyard.ControlPlane.Infrastructure.Database;
 
 /// <summary>
 /// Marks an entity that is part of the config snapshot: saving a change to one bumps the config revision

@@ -4,15 +4,15 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
-/// Holds the compiled snapshot of the latest revision. A read checks the latest revision number (one small query) and
-/// recompiles only when the database has moved on, so several control planes behind one address all serve the latest.
+/// Holds the published snapshot of the latest revision. A read checks the latest revision number (one small query) and
+/// rebuilds it only when the database has moved on, so several control planes behind one address all serve the latest.
 /// </summary>
-public sealed class SnapshotStore(IServiceScopeFactory scopes, SnapshotCompiler compiler) : IDisposable
+public sealed class PublishedSnapshotCache(IServiceScopeFactory scopes, SnapshotBuilder builder) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile CompiledSnapshot? _latest;
+    private volatile PublishedSnapshot? _latest;
 
-    public async Task<CompiledSnapshot> GetLatestAsync(CancellationToken cancellationToken)
+    public async Task<PublishedSnapshot> GetLatestAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
@@ -30,9 +30,9 @@ public sealed class SnapshotStore(IServiceScopeFactory scopes, SnapshotCompiler 
                 return again;
             }
 
-            var compiled = await compiler.CompileAsync(db, cancellationToken);
-            _latest = compiled;
-            return compiled;
+            var built = await builder.BuildAsync(db, cancellationToken);
+            _latest = built;
+            return built;
         }
         finally
         {

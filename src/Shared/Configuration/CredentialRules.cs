@@ -1,12 +1,36 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Switchyard.Shared.Configuration;
 
-namespace Switchyard.ControlPlane.Features.Providers;
+namespace Switchyard.Shared.Configuration;
 
-/// <summary>Which secrets a provider kind accepts, and which credentials a deployment of a kind may use.</summary>
+/// <summary>
+/// Which secrets a provider kind accepts, and which credentials a deployment of a kind may use. Part of the one definition
+/// of what nodes accept (with <see cref="RouteRules"/>, <see cref="DeploymentRules"/> and <see cref="ProviderSettings"/>):
+/// the control plane refuses a credential that breaks it, and a node drops such a credential from its snapshot.
+/// </summary>
 public static partial class CredentialRules
 {
+    /// <summary>
+    /// Adds an error for each field of a credential that breaks the rules: <c>providerKind</c> must be a known kind and
+    /// <c>secret</c> (trimmed) non-empty and in that kind's format.
+    /// </summary>
+    public static void Validate(string? providerKind, string? secret, ICollection<ConfigFieldError> errors)
+    {
+        if (!ProviderKinds.IsKnown(providerKind))
+        {
+            errors.Add(new ConfigFieldError("providerKind", ProviderKinds.UnknownMessage));
+        }
+
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            errors.Add(new ConfigFieldError("secret", "The secret field is required."));
+        }
+        else if (providerKind is not null && ValidateSecret(providerKind, secret.Trim()) is { } message)
+        {
+            errors.Add(new ConfigFieldError("secret", message));
+        }
+    }
+
     /// <summary>Kinds that authenticate with an OpenAI-style bearer key, so one credential may serve any of them.</summary>
     public static readonly IReadOnlySet<string> OpenAIWireKinds = new HashSet<string>(StringComparer.Ordinal)
     {

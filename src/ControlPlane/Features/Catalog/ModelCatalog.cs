@@ -1,9 +1,12 @@
-namespace Switchyard.Shared.Configuration;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.ControlPlane.Features.Catalog;
 
 /// <summary>
 /// Built-in capabilities of well-known upstream models, matched by the longest prefix of the model id (see
 /// <see cref="Find"/>). Unknown models get permissive defaults (<see cref="Unknown"/>) so nothing legitimate is blocked;
-/// a deployment can override the result. Used when the control plane compiles a snapshot, never per request.
+/// a deployment can override the result. Used when the control plane builds a snapshot, never per request.
 /// </summary>
 public static partial class ModelCatalog
 {

@@ -1,0 +1,6 @@
+using Switchyard.Shared.Configuration;
+
+namespace Switchyard.Shared.Admin;
+
+/// <summary>One row of the control plane's built-in model catalog (GET /api/catalog/models): model ids starting with <paramref name="Prefix"/> (lowercase).</summary>
+public sealed record ModelCatalogEntry(string Prefix, ModelCapabilities Capabilities);
