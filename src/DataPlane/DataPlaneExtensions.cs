@@ -8,6 +8,7 @@ using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared.Keys;
 
