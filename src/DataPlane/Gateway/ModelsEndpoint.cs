@@ -6,7 +6,10 @@ using Switchyard.DataPlane.Telemetry;
 
 namespace Switchyard.DataPlane.Gateway;
 
-/// <summary><c>GET /v1/models</c>: the public models this key may call, in OpenAI's list shape (authenticated, not accounted).</summary>
+/// <summary>
+/// <c>GET /v1/models</c>: the public models this key may call, in OpenAI's list shape (authenticated, not accounted). A route
+/// the node could not accept is left out: calling it would only answer 503.
+/// </summary>
 public sealed class ModelsEndpoint(OpenAIDialect dialect, AuthenticateStage authenticate, ILogger<ModelsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -28,7 +31,8 @@ public sealed class ModelsEndpoint(OpenAIDialect dialect, AuthenticateStage auth
                 w.WriteStartArray("data");
                 foreach (var route in snapshot.RoutesByTenant.GetValueOrDefault(key.TenantId) ?? [])
                 {
-                    if (key.AllowedModels.Count > 0 && !key.AllowedModels.Contains(route.PublicModel, StringComparer.Ordinal))
+                    if (route.UnavailableReason is not null
+                        || (key.AllowedModels.Count > 0 && !key.AllowedModels.Contains(route.PublicModel, StringComparer.Ordinal)))
                     {
                         continue;
                     }

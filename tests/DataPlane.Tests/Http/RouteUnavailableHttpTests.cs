@@ -72,4 +72,19 @@ public sealed class RouteUnavailableHttpTests : IAsyncLifetime
 
         await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.Forbidden, "model_not_allowed");
     }
+
+    [Fact]
+    public async Task Models_RouteNodeCouldNotAccept_IsNotListed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/models");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestSnapshots.Key);
+
+        using var response = await _host.Client.SendAsync(request);
+
+        var ids = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray()
+            .Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Contains("gpt-mock", ids);
+        Assert.Contains("half-broken", ids);
+        Assert.DoesNotContain("broken", ids);
+    }
 }
