@@ -6,6 +6,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Messaging;
@@ -18,8 +19,10 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared.Egress;
 using Switchyard.Shared.Keys;
 
 namespace Switchyard.DataPlane;
@@ -63,6 +66,18 @@ public static class DataPlaneExtensions
         services.AddSingleton<ModelsEndpoint>();
 
         // Providers: pass-through (OpenAI requests forwarded unchanged), translating chat, embeddings
+        // Upstream connections: only to destinations the egress policy allows (the node's Egress settings plus the
+        // platform's allow-list in the live snapshot). The snapshot fetcher above has its own client, outside the policy.
+        services.AddSwitchyardEgressOptions();
+        // The store is looked up on first use: it depends (through the providers) on the upstream client, which needs the guard.
+        services.AddSingleton(sp =>
+        {
+            SnapshotStore? store = null;
+            return new EgressGuard(
+                sp.GetRequiredService<IOptions<EgressOptions>>().Value.ToAllowList(),
+                () => (store ??= sp.GetRequiredService<SnapshotStore>()).Current?.Egress ?? EgressAllowList.Empty,
+                sp.GetRequiredService<ILogger<EgressGuard>>());
+        });
         services.AddHttpForwarder();
         services.AddSingleton<UpstreamHttpClient>();
         services.AddSingleton<UpstreamClient>();

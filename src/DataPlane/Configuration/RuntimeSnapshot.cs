@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.DataPlane.Configuration;
 
@@ -22,6 +23,7 @@ public sealed class RuntimeSnapshot
         Teams = teams;
         Routes = routes;
         RoutesByTenant = routesByTenant;
+        Egress = source.Egress is { } egress ? EgressAllowList.CreateLenient(egress.AllowedHosts, egress.AllowedNetworks) : EgressAllowList.Empty;
     }
 
     public long Revision { get; }
@@ -40,6 +42,9 @@ public sealed class RuntimeSnapshot
     public FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> Routes { get; }
 
     public FrozenDictionary<Guid, RuntimeRoute[]> RoutesByTenant { get; }
+
+    /// <summary>The platform's egress allow-list (an entry this build cannot read allows nothing).</summary>
+    public EgressAllowList Egress { get; }
 
     public RuntimeRoute? FindRoute(Guid tenantId, string publicModel) =>
         Routes.TryGetValue((tenantId, publicModel), out var route) ? route : null;

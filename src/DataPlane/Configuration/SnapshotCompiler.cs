@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 using Switchyard.Shared.Keys;
 
 namespace Switchyard.DataPlane.Configuration;
@@ -125,16 +126,14 @@ public sealed class SnapshotCompiler(SecretSealer sealer, IReadOnlyCollection<st
                     return $"Deployment {d.Id} has weight {d.Weight}; weights must be positive.";
                 }
 
-                if (d.ProviderKind != ProviderKinds.Mock && !IsHttpUrl(d.BaseUrl ?? ProviderKinds.DefaultBaseUrl(d.ProviderKind ?? "", d.Settings)))
+                if (d.ProviderKind != ProviderKinds.Mock
+                    && UpstreamBaseUrl.Validate(d.BaseUrl ?? ProviderKinds.DefaultBaseUrl(d.ProviderKind ?? "", d.Settings)) is { } urlError)
                 {
-                    return $"Deployment {d.Id} needs an absolute http(s) BaseUrl (provider kind '{d.ProviderKind}' has no default).";
+                    return $"Deployment {d.Id} has no usable BaseUrl (provider kind '{d.ProviderKind}'): {urlError}";
                 }
             }
         }
 
         return null;
     }
-
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

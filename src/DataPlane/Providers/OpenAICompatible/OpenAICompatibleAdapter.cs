@@ -2,6 +2,7 @@ using Switchyard.DataPlane.Providers.Upstream;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.OpenAI;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
@@ -71,6 +72,13 @@ public sealed class OpenAICompatibleAdapter(
                 }
 
                 context.Response.Clear();
+                if (EgressDeniedException.IsCause(errorFeature?.Exception))
+                {
+                    await OpenAIError.WriteAsync(context, StatusCodes.Status502BadGateway,
+                        EgressDeniedException.CallerMessage, OpenAIError.Upstream, null, EgressDeniedException.Code);
+                    return;
+                }
+
                 await OpenAIError.WriteAsync(context, StatusCodes.Status502BadGateway,
                     "The gateway could not reach the upstream provider.", OpenAIError.Upstream, null, OpenAIError.Upstream);
                 return;
