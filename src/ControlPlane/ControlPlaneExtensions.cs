@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Routes;
@@ -19,6 +20,7 @@ using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ServiceDefaults;
+using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 
@@ -33,6 +35,7 @@ public static class ControlPlaneExtensions
         services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSwitchyardEgressOptions();
 
         // Order matters: the database initializer is the first hosted service, before the job server and the bus.
         builder.AddControlPlaneDatabase();
@@ -85,6 +88,7 @@ public static class ControlPlaneExtensions
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
         api.MapAdminKeysEndpoints();
+        api.MapEgressEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();

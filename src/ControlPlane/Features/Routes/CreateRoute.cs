@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -11,14 +13,15 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class CreateRoute
 {
     public static async Task<Results<Created<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, RouteRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, RouteRequest request, Caller caller, ControlPlaneDbContext db, IOptions<EgressOptions> egress, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only tenant administrators can change routes.");
         }
 
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();

@@ -3,6 +3,7 @@ using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -15,7 +16,12 @@ public static partial class DeploymentValidator
     public const int UpstreamModelMaxLength = 200;
 
     /// <param name="credentialKinds">The provider kind of every credential of the tenant the route names, by id.</param>
-    public static void Validate(ValidationErrors errors, string field, DeploymentRequest d, IReadOnlyDictionary<Guid, string> credentialKinds)
+    /// <param name="egressAllowed">
+    /// What the egress policy allows beyond public addresses (the platform's list and this process's Egress settings): a
+    /// base URL naming another non-public address literal, or localhost, is refused here rather than at the node.
+    /// </param>
+    public static void Validate(
+        ValidationErrors errors, string field, DeploymentRequest d, IReadOnlyDictionary<Guid, string> credentialKinds, EgressAllowList egressAllowed)
     {
         errors.Required($"{field}.upstreamModel", d.UpstreamModel, UpstreamModelMaxLength);
         if (d.Weight < 1)
@@ -23,9 +29,9 @@ public static partial class DeploymentValidator
             errors.Add($"{field}.weight", "The weight field must be at least 1.");
         }
 
-        if (!string.IsNullOrEmpty(d.BaseUrl) && !IsHttpUrl(d.BaseUrl))
+        if (!string.IsNullOrEmpty(d.BaseUrl) && UpstreamBaseUrl.Validate(d.BaseUrl) is { } urlError)
         {
-            errors.Add($"{field}.baseUrl", "The baseUrl field must be an absolute http or https URL.");
+            errors.Add($"{field}.baseUrl", "The baseUrl field is invalid. " + urlError);
         }
 
         ValidateCapabilities(errors, $"{field}.capabilities", d.Capabilities);
@@ -61,6 +67,7 @@ public static partial class DeploymentValidator
             }
         }
 
+        ValidateDestination(errors, field, d, settings, egressAllowed);
         if (d.CredentialId is { } credentialId)
         {
             if (!credentialKinds.TryGetValue(credentialId, out var credentialKind))
@@ -124,8 +131,21 @@ public static partial class DeploymentValidator
         }
     }
 
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>The base URL the node would use (given or the kind's default) must not name a destination the policy forbids.</summary>
+    private static void ValidateDestination(
+        ValidationErrors errors, string field, DeploymentRequest d, IReadOnlyDictionary<string, string> settings, EgressAllowList egressAllowed)
+    {
+        var given = !string.IsNullOrEmpty(d.BaseUrl);
+        var effective = given ? d.BaseUrl : ProviderKinds.DefaultBaseUrl(d.ProviderKind, settings);
+        if (UpstreamBaseUrl.Validate(effective, out var url) is not null || EgressPolicy.LiteralDenyReason(url!, egressAllowed) is not { } reason)
+        {
+            return;
+        }
+
+        errors.Add($"{field}.baseUrl", given
+            ? $"The baseUrl field names a destination the platform's egress policy does not allow: {reason}. A platform admin can allow it (PUT /api/platform/egress)."
+            : $"The default base URL of provider kind '{d.ProviderKind}' ({effective}) is a destination the platform's egress policy does not allow: {reason}. Give a baseUrl, or ask a platform admin to allow it (PUT /api/platform/egress).");
+    }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
     private static partial Regex AwsRegion();

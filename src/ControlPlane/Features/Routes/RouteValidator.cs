@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -14,7 +16,9 @@ public static partial class RouteValidator
 {
     public const int MaxDeployments = 32;
 
-    public static async Task<ValidationErrors> ValidateAsync(Guid tenantId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    /// <param name="configuredEgress">This process's Egress settings; the platform's allow-list is read from the database.</param>
+    public static async Task<ValidationErrors> ValidateAsync(
+        Guid tenantId, RouteRequest request, ControlPlaneDbContext db, EgressAllowList configuredEgress, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("publicModel", request.PublicModel, ModelRoute.PublicModelMaxLength);
         if (string.IsNullOrWhiteSpace(request.Strategy) || !StrategyName().IsMatch(request.Strategy))
@@ -37,6 +41,7 @@ public static partial class RouteValidator
             .Where(c => c.TenantId == tenantId && credentialIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.ProviderKind, cancellationToken);
 
+        var egressAllowed = EgressAllowList.Union(await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken), configuredEgress);
         for (var i = 0; i < deployments.Count; i++)
         {
             var field = $"deployments[{i}]";
@@ -46,7 +51,7 @@ public static partial class RouteValidator
                 continue;
             }
 
-            DeploymentValidator.Validate(errors, field, deployment, credentialKinds);
+            DeploymentValidator.Validate(errors, field, deployment, credentialKinds, egressAllowed);
         }
 
         return errors;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -11,7 +13,8 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, RouteRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, RouteRequest request, Caller caller, ControlPlaneDbContext db, IOptions<EgressOptions> egress,
+        CancellationToken cancellationToken)
     {
         var route = await db.ModelRoutes.FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == routeId, cancellationToken);
         if (route is null)
@@ -24,7 +27,7 @@ public static class UpdateRoute
             return Problems.Forbidden("Only tenant administrators can change routes.");
         }
 
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
