@@ -72,7 +72,10 @@ public static class ControlPlaneExtensions
         return builder;
     }
 
-    /// <summary>Maps the admin API, node endpoints and health; returns the group so a host can restrict it (e.g. by port).</summary>
+    /// <summary>
+    /// Maps the admin API, its OpenAPI document, node endpoints and health; returns the group of all but health so a host
+    /// can restrict them (e.g. to a port).
+    /// </summary>
     public static IEndpointConventionBuilder MapControlPlane(this WebApplication app)
     {
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
@@ -80,9 +83,9 @@ public static class ControlPlaneExtensions
             branch => branch.UseExceptionHandler()));
         app.UseSwitchyardAuth();
         app.MapSwitchyardHealth();
-        app.UseOnce("OpenApi", a => a.MapOpenApi());
 
         var root = app.MapGroup("");
+        root.MapOpenApi();
         var api = root.MapGroup("/api").RequireAuthorization(AuthSchemes.ApiPolicy);
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
