@@ -38,7 +38,8 @@ public sealed class EgressGuard(EgressAllowList configured, Func<EgressAllowList
             }
             else if (address.AddressFamily == AddressFamily.InterNetwork || Socket.OSSupportsIPv6)
             {
-                allowed.Add(address);
+                // The address as resolved (an IPv6 zone is needed to connect), IPv4-mapped ones as IPv4.
+                allowed.Add(resolved.IsIPv4MappedToIPv6 ? address : resolved);
             }
         }
 
