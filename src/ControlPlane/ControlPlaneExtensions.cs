@@ -4,6 +4,7 @@ using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Routes;
@@ -15,6 +16,7 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ServiceDefaults;
+using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
 
 namespace Switchyard.ControlPlane;
@@ -25,6 +27,7 @@ public static class ControlPlaneExtensions
     public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSwitchyardEgressOptions();
 
         // Order matters: the database and its start-up steps (run in the order the slices add them) come before the
         // job server and the bus.
@@ -42,7 +45,10 @@ public static class ControlPlaneExtensions
         return builder;
     }
 
-    /// <summary>Maps the admin API, node endpoints and health; returns the group so a host can restrict it (e.g. by port).</summary>
+    /// <summary>
+    /// Maps the admin API, its OpenAPI document, node endpoints and health; returns the group of all but health so a host
+    /// can restrict them (e.g. to a port).
+    /// </summary>
     public static IEndpointConventionBuilder MapControlPlane(this WebApplication app)
     {
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
@@ -50,14 +56,15 @@ public static class ControlPlaneExtensions
             branch => branch.UseExceptionHandler()));
         app.UseSwitchyardAuth();
         app.MapSwitchyardHealth();
-        app.UseOnce("OpenApi", a => a.MapOpenApi());
 
         var root = app.MapGroup("");
+        root.MapOpenApi();
         var api = root.MapGroup("/api").DenyUndeclared();
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
         api.MapAdminKeysEndpoints();
+        api.MapEgressEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();

@@ -3,13 +3,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.DataPlane.Authentication;
 using Switchyard.DataPlane.Authorization;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
+using Switchyard.Shared.Egress;
 using Switchyard.Shared.Keys;
 
 namespace Switchyard.DataPlane;
@@ -35,6 +38,7 @@ public static class DataPlaneExtensions
             sp.GetRequiredService<SecretSealer>(),
             sp.GetRequiredService<ProviderRegistry>().Kinds,
             sp.GetRequiredService<RoutingPolicyRegistry>().Names));
+        services.AddEgressPolicy();
         services.AddGatewayPipeline();
         services.AddVirtualKeyAuthentication();
         services.AddModelAuthorization();

@@ -73,7 +73,14 @@ public static class PortalExtensions
         app.MapSwitchyardHealth();
 
         var builders = new List<IEndpointConventionBuilder>();
-        app.UseOnce("StaticAssets", a => builders.Add(a.MapStaticAssets()));
+        // In a group, so the returned conventions also reach the static-file fallback MapStaticAssets adds when it serves
+        // from a build output (mapped on the route builder it is given, not on the builder it returns).
+        app.UseOnce("StaticAssets", a =>
+        {
+            var assets = a.MapGroup("");
+            assets.MapStaticAssets();
+            builders.Add(assets);
+        });
         app.UseSwitchyardAuth();
         app.UseOnce("Antiforgery", a => a.UseAntiforgery());
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.DataPlane.Configuration;
 
@@ -25,6 +26,7 @@ public sealed class RuntimeSnapshot
         Routes = routes;
         RoutesByTenant = routesByTenant;
         Rejected = rejected;
+        Egress = source.Egress is { } egress ? EgressAllowList.CreateLenient(egress.AllowedHosts, egress.AllowedNetworks) : EgressAllowList.Empty;
     }
 
     public long Revision { get; }
@@ -46,6 +48,8 @@ public sealed class RuntimeSnapshot
 
     /// <summary>Items of the source snapshot this node left out (routes kept as unavailable included).</summary>
     public IReadOnlyList<RejectedConfigItem> Rejected { get; }
+    /// <summary>The platform's egress allow-list (an entry this build cannot read allows nothing).</summary>
+    public EgressAllowList Egress { get; }
 
     public RuntimeRoute? FindRoute(Guid tenantId, string publicModel) =>
         Routes.TryGetValue((tenantId, publicModel), out var route) ? route : null;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 using Switchyard.Shared.Keys;
 using Switchyard.Shared.Messages;
 

@@ -35,6 +35,8 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
+            // No calls home: MassTransit would otherwise report usage telemetry to its vendor from every process.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             foreach (var register in registrations)
             {

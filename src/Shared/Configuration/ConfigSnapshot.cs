@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>
@@ -20,4 +22,11 @@ public sealed record ConfigSnapshot
     public IReadOnlyList<KeySnapshot> Keys { get; init; } = [];
     public IReadOnlyList<RouteSnapshot> Routes { get; init; } = [];
     public IReadOnlyList<CredentialSnapshot> Credentials { get; init; } = [];
+
+    /// <summary>
+    /// The platform's egress allow-list (set by platform admins), applied by every node in addition to its own
+    /// configuration; null when empty, and then left out of the JSON so snapshots without one hash as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EgressSnapshot? Egress { get; init; }
 }

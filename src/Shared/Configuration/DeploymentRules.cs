@@ -1,3 +1,5 @@
+using Switchyard.Shared.Egress;
+
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>
@@ -36,9 +38,9 @@ public static class DeploymentRules
             errors.Add(new ConfigFieldError("weight", $"The weight field must be between 1 and {MaxWeight}."));
         }
 
-        if (!string.IsNullOrEmpty(baseUrl) && !IsHttpUrl(baseUrl))
+        if (!string.IsNullOrEmpty(baseUrl) && UpstreamBaseUrl.Validate(baseUrl) is { } urlError)
         {
-            errors.Add(new ConfigFieldError("baseUrl", "The baseUrl field must be an absolute http or https URL."));
+            errors.Add(new ConfigFieldError("baseUrl", "The baseUrl field is invalid. " + urlError));
         }
 
         if (!ProviderKinds.IsKnown(providerKind))
@@ -67,7 +69,4 @@ public static class DeploymentRules
                 : new ConfigFieldError("baseUrl", $"The baseUrl field is required for provider kind '{providerKind}' (it has no default)."));
         }
     }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

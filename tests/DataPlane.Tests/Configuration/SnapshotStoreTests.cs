@@ -152,4 +152,35 @@ public class SnapshotStoreTests
         Assert.Equal(SnapshotApplyStatus.Invalid, result.Status);
         Assert.Null(store.Current);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/v1?api-version=x")]
+    [InlineData("http://127.0.0.1:1/v1#")]
+    [InlineData("http://user:secret@127.0.0.1:1/v1")]
+    [InlineData("ftp://127.0.0.1:1/v1")]
+    [InlineData("/v1")]
+    public void Apply_UnusableBaseUrl_RouteIsNotServed(string baseUrl)
+    {
+        // The node re-checks the base URL rule the control plane applies at save (Shared's UpstreamBaseUrl): the
+        // deployment is left out, so its route stays only as unavailable (503 route_unavailable).
+        var store = CreateStore();
+
+        store.Apply(TestSnapshots.Build(1, baseUrl));
+
+        var route = store.Current!.FindRoute(TestSnapshots.TenantId, "basic");
+        Assert.Empty(route!.Deployments);
+        Assert.Contains("baseUrl", route.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_SnapshotWithEgressAllowList_ExposesIt()
+    {
+        var store = CreateStore();
+        var snapshot = TestSnapshots.Build(1, Upstream) with { Egress = new EgressSnapshot(["vllm.internal"], ["10.0.0.0/8", "not-a-network"]) };
+
+        Assert.True(store.Apply(TestSnapshots.Stamp(snapshot)).Applied);
+
+        Assert.Equal(["vllm.internal"], store.Current!.Egress.Hosts);
+        Assert.Equal(["10.0.0.0/8"], store.Current.Egress.Networks);
+    }
 }

@@ -37,8 +37,12 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
     /// <param name="customize">Adds routes to the standard test snapshot (see <see cref="TestSnapshots.AddRoute"/>).</param>
     /// <param name="services">Adds or replaces services of the node (e.g. an extra gateway stage).</param>
     /// <param name="settings">Extra configuration settings of the node.</param>
+    /// <param name="allowLoopbackEgress">
+    /// Configure the node's egress allow-list with loopback (<see cref="TestEgress.LoopbackNetworks"/>) so it may reach the
+    /// fake upstreams on 127.0.0.1; false leaves the default policy, which refuses them.
+    /// </param>
     public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null,
-        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null, bool allowLoopbackEgress = true)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
         var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
@@ -64,6 +68,12 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             ["DataPlane:Usage:FlushIntervalMs"] = "50",
             ["Messaging:Transport"] = "InMemory",
         });
+        if (allowLoopbackEgress)
+        {
+            builder.Configuration.AddInMemoryCollection(TestEgress.LoopbackNetworks.Select((network, i) =>
+                new KeyValuePair<string, string?>($"Egress:AllowedNetworks:{i}", network)));
+        }
+
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

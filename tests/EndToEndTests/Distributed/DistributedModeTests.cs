@@ -1,5 +1,7 @@
 using System.Net;
 using Switchyard.EndToEndTests.Infrastructure;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.EndToEndTests.Distributed;
 
@@ -54,6 +56,35 @@ public class DistributedModeTests
 
         Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(topology.NodeUrl(1), key));
         Assert.Equal(HttpStatusCode.Unauthorized, await GatewayCalls.ChatAsync(topology.NodeUrl(1), "sk-sy-unknown"));
+    }
+
+    [Fact]
+    public async Task PlatformEgressAllowList_ReachesEveryNodeAndItsRemovalStopsTheUpstreamCalls()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var topology = new DistributedTopology();
+        await topology.StartControlPlaneAsync();
+        await Task.WhenAll(topology.StartNodeAsync(1), topology.StartNodeAsync(2));
+        var scenario = await TenantScenario.CreateAsync(topology.Admin);
+        var credential = await topology.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, "sk-upstream-secret");
+        var route = new RouteRequest("local-model", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini", upstream.BaseUrl, credential.Id)]);
+
+        // The fake upstream is on loopback: refused when the route is saved, until a platform admin allows it.
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => topology.Admin.CreateRouteAsync(scenario.Tenant.Id, route));
+        Assert.Contains("deployments[0].baseUrl", refused.Message, StringComparison.Ordinal);
+        await topology.Admin.SetEgressAllowListAsync([], ["127.0.0.1/32"]);
+        await topology.Admin.CreateRouteAsync(scenario.Tenant.Id, route);
+        var key = await scenario.CreateKeyAsync(topology.Admin);
+        await Eventually.HoldsAsync(
+            async () => await GatewayCalls.ChatAsync(topology.NodeUrl(1), key, "local-model") == HttpStatusCode.OK
+                     && await GatewayCalls.ChatAsync(topology.NodeUrl(2), key, "local-model") == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "both nodes reach the allowed upstream");
+
+        await topology.Admin.SetEgressAllowListAsync([], []);
+        await Eventually.HoldsAsync(
+            async () => await GatewayCalls.ChatAsync(topology.NodeUrl(1), key, "local-model") == HttpStatusCode.BadGateway
+                     && await GatewayCalls.ChatAsync(topology.NodeUrl(2), key, "local-model") == HttpStatusCode.BadGateway,
+            TimeSpan.FromSeconds(10), "both nodes refuse the upstream once it is off the list");
     }
 
     private static async Task WaitForRouteAsync(DistributedTopology topology, TenantScenario scenario)

@@ -54,6 +54,16 @@ public sealed class AdminApi : IDisposable
         return await ReadAsync<T>(response);
     }
 
+    public async Task<T> PutAsync<T>(string path, object body)
+    {
+        using var response = await _http.PutAsJsonAsync(path, body, SwitchyardJson.Options);
+        return await ReadAsync<T>(response);
+    }
+
+    /// <summary>Replaces the platform's egress allow-list (platform admins).</summary>
+    public Task<EgressPolicyDto> SetEgressAllowListAsync(IReadOnlyList<string> hosts, IReadOnlyList<string> networks) =>
+        PutAsync<EgressPolicyDto>("/api/platform/egress", new EgressPolicyRequest(hosts, networks));
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response)

@@ -2,7 +2,7 @@ namespace Switchyard.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// The all-in-one host (the README's first command) as a separate process on free ports, with its own data
-/// directory and a platform admin key, plus a fake OpenAI upstream.
+/// directory, a platform admin key and loopback in its egress allow-list, plus a fake OpenAI upstream.
 /// </summary>
 public sealed class EmbeddedPlatformFixture : IAsyncLifetime
 {
@@ -28,6 +28,9 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
             ["SWITCHYARD_ADMIN_KEY"] = adminKey,
             ["DataPlane__RevisionPollSeconds"] = "1",
             ["DataPlane__Usage__FlushIntervalMs"] = "200",
+            // The fake upstreams listen on loopback, which the egress policy refuses unless allowed: the operator's setting,
+            // read by the node (connect) and the control plane (saving routes) of the one process.
+            ["Egress__AllowedNetworks__0"] = "127.0.0.1/32",
         });
         await Host.WaitUntilReadyAsync(GatewayUrl + "/readyz", TimeSpan.FromSeconds(90));
         await Host.WaitUntilReadyAsync(PortalUrl + "/readyz", TimeSpan.FromSeconds(30));

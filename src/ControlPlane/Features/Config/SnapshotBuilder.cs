@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Catalog;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
@@ -10,7 +11,7 @@ namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
 /// Builds the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
-/// team, key (revoked ones too, with their status), route and credential (secret sealed), each list ordered by id so equal
+/// team, key (revoked ones too, with their status), route, credential (secret sealed) and the platform's egress allow-list, each list ordered by id so equal
 /// content always serialises to equal bytes. Each deployment carries its model's capabilities (the admin's override, else the
 /// built-in <see cref="ModelCatalog"/>). Stores the hash on the revision row.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var keys = await db.VirtualKeys.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var routes = await db.ModelRoutes.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+        var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
         var snapshot = new ConfigSnapshot
         {
@@ -45,6 +47,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
                     d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel))).ToArray(),
                 r.DropUnsupportedParams)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
+            Egress = egress?.ToSnapshot(),
         };
 
         var hash = ConfigSnapshotHash.Compute(snapshot);

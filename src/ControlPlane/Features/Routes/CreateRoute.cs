@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -10,9 +12,9 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class CreateRoute
 {
     public static async Task<Results<Created<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, RouteRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, RouteRequest request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();

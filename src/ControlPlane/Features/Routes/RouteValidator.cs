@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -13,7 +15,9 @@ namespace Switchyard.ControlPlane.Features.Routes;
 /// </summary>
 public static class RouteValidator
 {
-    public static async Task<ValidationErrors> ValidateAsync(Guid tenantId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    /// <param name="configuredEgress">This process's Egress settings; the platform's allow-list is read from the database.</param>
+    public static async Task<ValidationErrors> ValidateAsync(
+        Guid tenantId, RouteRequest request, ControlPlaneDbContext db, EgressAllowList configuredEgress, CancellationToken cancellationToken)
     {
         var deployments = request.Deployments ?? [];
         var routeErrors = new List<ConfigFieldError>();
@@ -24,6 +28,7 @@ public static class RouteValidator
         var credentialKinds = await db.ProviderCredentials.AsNoTracking()
             .Where(c => c.TenantId == tenantId && credentialIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.ProviderKind, cancellationToken);
+        var egressAllowed = EgressAllowList.Union(await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken), configuredEgress);
 
         for (var i = 0; i < deployments.Count; i++)
         {
@@ -34,7 +39,7 @@ public static class RouteValidator
                 continue;
             }
 
-            DeploymentValidator.Validate(errors, field, deployment, credentialKinds);
+            DeploymentValidator.Validate(errors, field, deployment, credentialKinds, egressAllowed);
         }
 
         return errors;

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
@@ -10,7 +12,7 @@ namespace Switchyard.ControlPlane.Features.Routes;
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, CancellationToken cancellationToken)
     {
         var found = await db.ModelRoutes.FindOwnedAsync(tenantId, routeId, "The route", cancellationToken);
         if (found.IsMissing)
@@ -18,7 +20,7 @@ public static class UpdateRoute
             return found.NotFound;
         }
 
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();

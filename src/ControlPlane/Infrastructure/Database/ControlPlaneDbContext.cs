@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Config;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Routes;
@@ -32,6 +33,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ModelRoute> ModelRoutes => Set<ModelRoute>();
     public DbSet<RouteDeployment> RouteDeployments => Set<RouteDeployment>();
     public DbSet<AdminApiKey> AdminApiKeys => Set<AdminApiKey>();
+    public DbSet<PlatformEgressPolicy> PlatformEgressPolicies => Set<PlatformEgressPolicy>();
     public DbSet<ConfigRevision> ConfigRevisions => Set<ConfigRevision>();
     public DbSet<NodeStatus> NodeStatuses => Set<NodeStatus>();
     public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();

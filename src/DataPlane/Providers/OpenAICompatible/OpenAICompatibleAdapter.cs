@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Streaming;
@@ -68,7 +69,9 @@ public sealed class OpenAICompatibleAdapter(
                 }
 
                 http.Response.Clear();
-                return GatewayError.Upstream("The gateway could not reach the upstream provider.");
+                return EgressDeniedException.IsCause(errorFeature?.Exception)
+                    ? GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)
+                    : GatewayError.Upstream("The gateway could not reach the upstream provider.");
         }
     }
 

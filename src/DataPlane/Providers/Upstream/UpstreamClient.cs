@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Egress;
 
 namespace Switchyard.DataPlane.Providers.Upstream;
 
@@ -27,11 +28,13 @@ public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<DataPlaneOp
             timeout.Dispose();
             return new UpstreamExchange(GatewayError.Timeout());
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException ex)
         {
             timeout.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
-            return new UpstreamExchange(GatewayError.Upstream("The gateway could not reach the upstream provider."));
+            return new UpstreamExchange(EgressDeniedException.IsCause(ex)
+                ? GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)
+                : GatewayError.Upstream("The gateway could not reach the upstream provider."));
         }
         catch
         {

@@ -2,6 +2,7 @@ using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Tests.Features.Routes;
 
@@ -21,7 +22,6 @@ public sealed class DeploymentValidatorTests
     [InlineData(ProviderKinds.DeepSeek)]
     [InlineData(ProviderKinds.Fireworks)]
     [InlineData(ProviderKinds.OpenRouter)]
-    [InlineData(ProviderKinds.Ollama)]
     public void Validate_KindWithDefaultBaseUrlAndNoBaseUrl_Valid(string kind)
     {
         Assert.Empty(Errors(new DeploymentRequest(kind, "some-model")));
@@ -125,16 +125,75 @@ public sealed class DeploymentValidatorTests
         Assert.Empty(fine);
     }
 
+    [Theory]
+    [InlineData("https://api.openai.com/v1?api-version=1", "query")]
+    [InlineData("https://evil.example/#", "fragment")]
+    [InlineData("https://user:pass@api.openai.com/v1", "user information")]
+    [InlineData("https://evil.example\\@api.openai.com/v1", "backslashes")]
+    [InlineData("ftp://api.openai.com/v1", "absolute http or https")]
+    public void Validate_BaseUrlWithQueryFragmentOrUserInfo_ErrorNamesBaseUrlAndSaysWhy(string baseUrl, string why)
+    {
+        var errors = Errors(new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o", baseUrl));
+
+        Assert.Equal(["deployments[0].baseUrl"], errors.Keys);
+        Assert.Contains(why, Assert.Single(errors["deployments[0].baseUrl"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8000/v1")]
+    [InlineData("http://2130706433:8000/v1")]
+    [InlineData("http://0x7f.1:8000/v1")]
+    [InlineData("http://0177.0.0.1:8000/v1")]
+    [InlineData("http://[::1]:8000/v1")]
+    [InlineData("http://[::ffff:127.0.0.1]:8000/v1")]
+    [InlineData("http://169.254.169.254/latest")]
+    [InlineData("http://[fe80::1]/v1")]
+    [InlineData("http://10.0.0.7:8000/v1")]
+    [InlineData("http://172.20.1.1/v1")]
+    [InlineData("http://192.168.1.5/v1")]
+    [InlineData("http://100.64.0.1/v1")]
+    [InlineData("http://[fd00::1]/v1")]
+    [InlineData("http://224.0.0.1/v1")]
+    [InlineData("http://0.0.0.0:8000/v1")]
+    [InlineData("http://localhost:8000/v1")]
+    [InlineData("http://localhost.:8000/v1")]
+    public void Validate_NonPublicLiteralBaseUrl_ErrorNamesBaseUrl(string baseUrl)
+    {
+        var errors = Errors(new DeploymentRequest(ProviderKinds.Vllm, "llama", baseUrl));
+
+        Assert.Equal(["deployments[0].baseUrl"], errors.Keys);
+        Assert.Contains("egress policy", Assert.Single(errors["deployments[0].baseUrl"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NonPublicLiteralAllowListed_Valid()
+    {
+        var allowed = EgressAllowList.TryCreate(["localhost"], ["127.0.0.0/8", "10.0.0.0/8"], out _);
+
+        Assert.Empty(Errors(new DeploymentRequest(ProviderKinds.Vllm, "llama", "http://2130706433:8000/v1"), allowed));
+        Assert.Empty(Errors(new DeploymentRequest(ProviderKinds.Vllm, "llama", "http://10.0.0.7:8000/v1"), allowed));
+        Assert.Empty(Errors(new DeploymentRequest(ProviderKinds.Ollama, "llama3.2"), allowed));
+    }
+
+    [Fact]
+    public void Validate_OllamaWithItsLocalhostDefault_ErrorNamesBaseUrlUnlessGiven()
+    {
+        var errors = Errors(new DeploymentRequest(ProviderKinds.Ollama, "llama3.2"));
+
+        Assert.Contains("http://localhost:11434/v1", Assert.Single(errors["deployments[0].baseUrl"]), StringComparison.Ordinal);
+        Assert.Empty(Errors(new DeploymentRequest(ProviderKinds.Ollama, "llama3.2", "http://ollama.internal:11434/v1")));
+    }
+
     private static Dictionary<string, string> Settings(string name, string value) => new() { [name] = value };
 
     private static DeploymentRequest Azure(Dictionary<string, string> settings) =>
         new(ProviderKinds.AzureOpenAI, "gpt-4o", "https://acme.openai.azure.com", Settings: settings);
 
-    private static IDictionary<string, string[]> Errors(DeploymentRequest deployment)
+    private static IDictionary<string, string[]> Errors(DeploymentRequest deployment, EgressAllowList? egressAllowed = null)
     {
         var errors = new ValidationErrors();
         var credentials = new Dictionary<Guid, string> { [OpenAICredential] = ProviderKinds.OpenAI, [AnthropicCredential] = ProviderKinds.Anthropic };
-        DeploymentValidator.Validate(errors, "deployments[0]", deployment, credentials);
+        DeploymentValidator.Validate(errors, "deployments[0]", deployment, credentials, egressAllowed ?? EgressAllowList.Empty);
         return errors.IsValid ? new Dictionary<string, string[]>() : errors.ToProblem().ProblemDetails.Errors;
     }
 }

@@ -19,11 +19,11 @@ public sealed class RouteCapabilitiesTests
         var routes = $"/api/tenants/{tenant.Id}/routes";
 
         var created = await PostAsync(host, routes, new RouteRequest("llama",
-            [new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://127.0.0.1:8000/v1", Capabilities: Override)],
+            [new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://vllm.internal:8000/v1", Capabilities: Override)],
             DropUnsupportedParams: true));
         var listed = Assert.Single((await host.Admin.GetFromJsonAsync<RouteDto[]>(routes, SwitchyardJson.Options))!);
         var updated = await (await host.Admin.PutAsJsonAsync($"{routes}/{created.Id}", new RouteRequest("llama",
-            [new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://127.0.0.1:8000/v1")]), SwitchyardJson.Options))
+            [new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://vllm.internal:8000/v1")]), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<RouteDto>(SwitchyardJson.Options);
         var relisted = Assert.Single((await host.Admin.GetFromJsonAsync<RouteDto[]>(routes, SwitchyardJson.Options))!);
 
@@ -45,8 +45,8 @@ public sealed class RouteCapabilitiesTests
         await PostAsync(host, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("chat",
         [
             new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini-2024-07-18"),
-            new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://127.0.0.1:8000/v1", Capabilities: Override),
-            new DeploymentRequest(ProviderKinds.Vllm, "acme/unknown-model", "http://127.0.0.1:8000/v1"),
+            new DeploymentRequest(ProviderKinds.Vllm, "acme/llama-ft", "http://vllm.internal:8000/v1", Capabilities: Override),
+            new DeploymentRequest(ProviderKinds.Vllm, "acme/unknown-model", "http://vllm.internal:8000/v1"),
             new DeploymentRequest(ProviderKinds.Mock, "mock-1"),
         ], DropUnsupportedParams: true));
         await PostAsync(host, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("embed",

@@ -48,9 +48,10 @@ public sealed class RoutesEndpointsTests
                 Settings: new Dictionary<string, string> { ["region"] = "us-east-1" }),
             new DeploymentRequest(ProviderKinds.AzureOpenAI, "gpt-4o", "https://acme.openai.azure.com",
                 Settings: new Dictionary<string, string> { ["apiVersion"] = "2024-10-21", ["deployment"] = "gpt4o-prod" }),
-            new DeploymentRequest(ProviderKinds.Vllm, "meta-llama/Llama-3.3-70B-Instruct", "http://127.0.0.1:8000/v1"),
+            new DeploymentRequest(ProviderKinds.Vllm, "meta-llama/Llama-3.3-70B-Instruct", "http://vllm.internal:8000/v1"),
+            new DeploymentRequest(ProviderKinds.Ollama, "llama3.2", "http://ollama.internal:11434/v1"),
             .. new[] { ProviderKinds.Mistral, ProviderKinds.Groq, ProviderKinds.Together, ProviderKinds.DeepSeek, ProviderKinds.Fireworks,
-                ProviderKinds.OpenRouter, ProviderKinds.Ollama, ProviderKinds.Mock }.Select(k => new DeploymentRequest(k, "some-model")),
+                ProviderKinds.OpenRouter, ProviderKinds.Mock }.Select(k => new DeploymentRequest(k, "some-model")),
         ]);
 
         var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", request, SwitchyardJson.Options);

@@ -22,7 +22,7 @@ internal static class AnthropicTestSupport
     public const string UpstreamModel = "claude-sonnet-4-20250514";
     public const string Secret = "sk-ant-test-secret";
 
-    private static readonly UpstreamHttpClient Http = new();
+    private static readonly UpstreamHttpClient Http = TestEgress.LoopbackClient();
 
     public static RuntimeDeployment Deployment(string? baseUrl = null, Dictionary<string, string>? settings = null, string? secret = Secret) =>
         new(new DeploymentSnapshot(Guid.CreateVersion7(), ProviderKinds.Anthropic, UpstreamModel, baseUrl, null, 1, settings ?? []), secret);

@@ -21,7 +21,7 @@ internal sealed partial class BedrockHarness : IAsyncDisposable
     public const string Model = "us.anthropic.claude-3-5-sonnet-20241022-v2:0";
     public const string Secret = "AKIDEXAMPLE:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY:SESSIONTOKENEXAMPLE";
 
-    private readonly UpstreamHttpClient _http = new();
+    private readonly UpstreamHttpClient _http = TestEgress.LoopbackClient();
 
     private BedrockHarness(ScriptedUpstream upstream, ConcurrentQueue<string> rawTargets)
     {

@@ -18,7 +18,7 @@ internal static class GeminiTestSupport
 {
     public const string Key = "AIza-test-gemini-key";
 
-    private static readonly UpstreamHttpClient Http = new();
+    private static readonly UpstreamHttpClient Http = TestEgress.LoopbackClient();
 
     public static RuntimeDeployment Deployment(string baseUrl, string model = "gemini-2.0-flash") =>
         new(new DeploymentSnapshot(Guid.NewGuid(), ProviderKinds.Gemini, model, baseUrl + "/v1beta", null, 1, new Dictionary<string, string>()), Key);

@@ -335,6 +335,32 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("NodeStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Egress.PlatformEgressPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedHosts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AllowedNetworks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlatformEgressPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
