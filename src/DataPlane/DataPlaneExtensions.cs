@@ -49,7 +49,9 @@ public static class DataPlaneExtensions
         services.AddHttpClient<SnapshotFetcher>();
         services.AddSingleton<SnapshotSynchronizer>();
         services.AddHostedService<SnapshotSyncService>();
-        services.AddSwitchyardHealthChecks().AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag]);
+        services.AddSwitchyardHealthChecks()
+            .AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag])
+            .AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag]);
 
         // Request path: dialects and their endpoints
         services.AddSingleton<VirtualKeyAuthenticator>();
@@ -81,6 +83,8 @@ public static class DataPlaneExtensions
         // Usage: publisher first so it stops after the writer and can publish the final segment.
         services.AddSingleton<UsageQueue>();
         services.AddSingleton<UsageRecorder>();
+        services.AddSingleton<SpoolFileSystem>();
+        services.AddSingleton<UsageSpoolHealth>();
         services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
         services.AddHostedService<UsagePublisher>();
         services.AddHostedService<UsageSpoolWriter>();

@@ -1,0 +1,18 @@
+namespace Switchyard.DataPlane.Telemetry;
+
+/// <summary>Log messages about the node's own health: usage spool disk errors.</summary>
+internal static partial class DataPlaneLog
+{
+    [LoggerMessage(3001, LogLevel.Error,
+        "Usage spool {Operation} failed ({ExceptionType}): {Message}. {Waiting} record(s) wait in memory; retrying in {RetrySeconds} s. The node keeps serving and reports not ready until the spool writes again.")]
+    public static partial void SpoolWriteFailed(ILogger logger, string operation, string exceptionType, string message, int waiting, double retrySeconds);
+
+    [LoggerMessage(3005, LogLevel.Information, "The usage spool writes again after {Failures} failed attempt(s) over {Seconds:F0} s.")]
+    public static partial void SpoolRecovered(ILogger logger, int failures, double seconds);
+
+    [LoggerMessage(3006, LogLevel.Error, "Stopping with {Count} usage record(s) that could not be written to the spool: they are lost.")]
+    public static partial void SpoolRecordsLostAtStop(ILogger logger, int count);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Deleting the published usage segment {Segment} failed ({ExceptionType}): {Message}; will retry.")]
+    public static partial void SpoolDeleteFailed(ILogger logger, string segment, string exceptionType, string message);
+}
