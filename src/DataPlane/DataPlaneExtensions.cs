@@ -44,6 +44,7 @@ public static class DataPlaneExtensions
             sp.GetRequiredService<SecretSealer>(),
             sp.GetRequiredService<ProviderRegistry>().Kinds,
             sp.GetRequiredService<RoutingPolicyRegistry>().Names));
+        services.AddSingleton<SnapshotStaleness>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LastKnownGoodStore>();
         services.AddHttpClient<SnapshotFetcher>();

@@ -8,14 +8,15 @@ namespace Switchyard.DataPlane.Gateway;
 /// <summary>Checks shared by the gateway endpoints, answering in the endpoint's dialect.</summary>
 internal static class GatewayGuards
 {
-    /// <summary>Readiness and key auth; writes the error and returns false when the request must stop.</summary>
+    /// <summary>
+    /// Readiness (a snapshot that may be served: none yet, stale or stopping → 503) and key auth; writes the error and
+    /// returns false when the request must stop.
+    /// </summary>
     public static async Task<bool> TryAuthenticateAsync(HttpContext context, SnapshotStore store, VirtualKeyAuthenticator authenticator, GatewayRequestState state, ChatDialect dialect)
     {
-        var snapshot = store.Current;
-        if (snapshot is null)
+        if (store.TryGetUsable(out var unusable) is not { } snapshot)
         {
-            await dialect.WriteErrorAsync(context, new GatewayError(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
-                "The gateway is starting and has no configuration yet. Please retry shortly.") { Code = "not_ready", RetryAfter = "1" });
+            await dialect.WriteErrorAsync(context, unusable!);
             return false;
         }
 

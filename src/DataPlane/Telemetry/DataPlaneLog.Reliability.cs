@@ -1,8 +1,15 @@
 namespace Switchyard.DataPlane.Telemetry;
 
-/// <summary>Log messages about the node's own health: usage spool disk errors.</summary>
+/// <summary>Log messages about the node's own health: snapshot staleness, usage spool disk errors.</summary>
 internal static partial class DataPlaneLog
 {
+    [LoggerMessage(1009, LogLevel.Warning,
+        "Config revision {Revision} was last confirmed current {AgeSeconds:F0} s ago, over the limit of {MaxAgeSeconds} s: not ready{Refusing}.")]
+    public static partial void SnapshotStale(ILogger logger, long revision, double ageSeconds, double maxAgeSeconds, string refusing);
+
+    [LoggerMessage(1010, LogLevel.Information, "Config revision {Revision} confirmed current again; ready.")]
+    public static partial void SnapshotFreshAgain(ILogger logger, long revision);
+
     [LoggerMessage(3001, LogLevel.Error,
         "Usage spool {Operation} failed ({ExceptionType}): {Message}. {Waiting} record(s) wait in memory; retrying in {RetrySeconds} s. The node keeps serving and reports not ready until the spool writes again.")]
     public static partial void SpoolWriteFailed(ILogger logger, string operation, string exceptionType, string message, int waiting, double retrySeconds);

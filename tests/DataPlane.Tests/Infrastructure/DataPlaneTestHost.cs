@@ -25,6 +25,7 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
+    private Task? _stopped;
 
     public FakeUpstream Upstream { get; private set; } = null!;
 
@@ -35,7 +36,14 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
     public string DataDirectory => _dir.Path;
 
     /// <param name="customize">Adds routes to the standard test snapshot (see <see cref="TestSnapshots.AddRoute"/>).</param>
-    public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null)
+    /// <param name="settings">Extra or overriding configuration, e.g. <c>DataPlane:MaxSnapshotAgeSeconds</c>.</param>
+    /// <param name="time">The node's clock (default: the system clock).</param>
+    public static async Task<DataPlaneTestHost> StartAsync(
+        double upstreamTimeoutSeconds = 30,
+        long maxBodyBytes = 64 * 1024,
+        Func<ConfigSnapshot, ConfigSnapshot>? customize = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
         var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
@@ -59,8 +67,19 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             ["DataPlane:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["DataPlane:RevisionPollSeconds"] = "3600",
             ["DataPlane:Usage:FlushIntervalMs"] = "50",
+            ["DataPlane:DrainTimeoutSeconds"] = "10",
             ["Messaging:Transport"] = "InMemory",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddSingleton<IMessagePublisher>(host.Bus);
         builder.AddDataPlane();
         builder.AddSwitchyardMessaging();
@@ -113,12 +132,15 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
         throw new TimeoutException("No matching usage record was published.");
     }
 
+    /// <summary>Stops the node as SIGTERM would (drain, flush the spool, stop); the returned task ends when it has stopped.</summary>
+    public Task StopAsync() => _stopped ??= _app!.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
+            await StopAsync();
             await _app.DisposeAsync();
         }
 
