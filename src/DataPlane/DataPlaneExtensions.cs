@@ -8,6 +8,7 @@ using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Providers.Anthropic;
@@ -18,6 +19,7 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared.Keys;
@@ -52,7 +54,8 @@ public static class DataPlaneExtensions
         services.AddHostedService<SnapshotSyncService>();
         services.AddSwitchyardHealthChecks()
             .AddCheck<SnapshotReadinessCheck>("dataplane-snapshot", tags: [HealthEndpointExtensions.ReadyTag])
-            .AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag]);
+            .AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag])
+            .AddCheck<DrainReadinessCheck>("dataplane-drain", tags: [HealthEndpointExtensions.ReadyTag]);
 
         // Request path: dialects and their endpoints
         services.AddSingleton<VirtualKeyAuthenticator>();
@@ -81,7 +84,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<IEmbeddingProvider, MockEmbeddingProvider>();
         services.AddSingleton<ProviderRegistry>();
 
-        // Usage: publisher first so it stops after the writer and can publish the final segment.
+        // Usage, then the drain: hosts stop services in reverse order, so on SIGTERM the node first drains its requests,
+        // then the writer closes the spool segment and the publisher sends it, while the bus still runs.
         services.AddSingleton<UsageQueue>();
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<SpoolFileSystem>();
@@ -89,6 +93,17 @@ public static class DataPlaneExtensions
         services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
         services.AddHostedService<UsagePublisher>();
         services.AddHostedService<UsageSpoolWriter>();
+        services.AddSingleton<NodeDrain>();
+        services.AddHostedService<NodeDrainService>();
+        services.AddOptions<HostOptions>().Configure<IOptions<DataPlaneOptions>>((host, node) =>
+        {
+            // Room for the drain, then for the spool to be flushed and published.
+            var needed = TimeSpan.FromSeconds(node.Value.DrainTimeoutSeconds + 15);
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
 
         // Every node hears every revision: its own auto-deleted queue on the fanout, unique per process.
         var instance = $"{builder.Configuration["DataPlane:NodeId"] ?? "node"}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -104,6 +119,7 @@ public static class DataPlaneExtensions
     /// <summary>Maps the gateway endpoints (/v1/...); returns the group so a host can restrict it (e.g. by port).</summary>
     public static IEndpointConventionBuilder MapDataPlane(this WebApplication app)
     {
+        app.UseOnce("DataPlane.InFlight", a => a.UseMiddleware<GatewayInFlightMiddleware>());
         app.MapSwitchyardHealth();
         return app.MapGatewayEndpoints();
     }

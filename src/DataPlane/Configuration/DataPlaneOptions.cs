@@ -43,6 +43,10 @@ public sealed class DataPlaneOptions : IValidatableObject
     /// <summary>Past <see cref="MaxSnapshotAgeSeconds"/>, also refuse gateway requests (503) instead of serving a stale snapshot.</summary>
     public bool RefuseWhenStale { get; set; }
 
+    /// <summary>On SIGTERM, how long the node waits for requests and streams in flight before it stops.</summary>
+    [Range(0, 3600, ErrorMessage = "DataPlane:DrainTimeoutSeconds must be between 0 and 3600.")]
+    public double DrainTimeoutSeconds { get; set; } = 120;
+
     public UsageSpoolOptions Usage { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,4 +1,5 @@
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Configuration;
@@ -9,10 +10,13 @@ namespace Switchyard.DataPlane.Configuration;
 /// It also knows when the snapshot was last confirmed current and answers whether the gateway may serve from it
 /// (<see cref="TryGetUsable"/>).
 /// </summary>
-public sealed class SnapshotStore(SnapshotCompiler compiler, SnapshotStaleness? staleness = null)
+public sealed class SnapshotStore(SnapshotCompiler compiler, SnapshotStaleness? staleness = null, NodeDrain? drain = null)
 {
     private static readonly GatewayError NotReady = new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
         "The gateway is starting and has no configuration yet. Please retry shortly.") { Code = "not_ready", RetryAfter = "1" };
+
+    private static readonly GatewayError ShuttingDown = new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
+        "This gateway node is shutting down. Please retry.") { Code = "shutting_down", RetryAfter = "1" };
 
     private static readonly GatewayError Stale = new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
         "The gateway cannot confirm that its configuration is current and refuses requests until it can. Please retry later.")
@@ -31,13 +35,14 @@ public sealed class SnapshotStore(SnapshotCompiler compiler, SnapshotStaleness? 
         Interlocked.Read(ref _confirmedAtUtcTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
-    /// The snapshot the gateway may serve from; null with the refusal to answer (503) when it has none yet, or when the
-    /// snapshot is stale and the node is configured to refuse then.
+    /// The snapshot the gateway may serve from; null with the refusal to answer (503) when it has none yet, when the
+    /// node is stopping, or when the snapshot is stale and the node is configured to refuse then.
     /// </summary>
     public RuntimeSnapshot? TryGetUsable(out GatewayError? refusal)
     {
         var snapshot = _current;
         refusal = snapshot is null ? NotReady
+            : drain?.IsDraining == true ? ShuttingDown
             : staleness?.Refuses == true && staleness.IsStale(ConfirmedAt) ? Stale
             : null;
         return refusal is null ? snapshot : null;

@@ -1,6 +1,6 @@
 namespace Switchyard.DataPlane.Telemetry;
 
-/// <summary>Log messages about the node's own health: snapshot staleness, usage spool disk errors.</summary>
+/// <summary>Log messages about the node's own health: snapshot staleness, usage spool disk errors, graceful drain.</summary>
 internal static partial class DataPlaneLog
 {
     [LoggerMessage(1009, LogLevel.Warning,
@@ -22,4 +22,14 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(3007, LogLevel.Warning, "Deleting the published usage segment {Segment} failed ({ExceptionType}): {Message}; will retry.")]
     public static partial void SpoolDeleteFailed(ILogger logger, string segment, string exceptionType, string message);
+
+    [LoggerMessage(4000, LogLevel.Information,
+        "Stopping: not ready, refusing new gateway requests, waiting up to {TimeoutSeconds} s for {InFlight} request(s) in flight.")]
+    public static partial void DrainStarted(ILogger logger, int inFlight, double timeoutSeconds);
+
+    [LoggerMessage(4001, LogLevel.Information, "Drained: every request in flight finished after {Seconds:F1} s.")]
+    public static partial void DrainCompleted(ILogger logger, double seconds);
+
+    [LoggerMessage(4002, LogLevel.Warning, "Drain timeout of {TimeoutSeconds} s reached with {InFlight} request(s) still in flight; stopping anyway.")]
+    public static partial void DrainTimedOut(ILogger logger, double timeoutSeconds, int inFlight);
 }
