@@ -60,10 +60,14 @@ public static class ControlPlaneExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddHostedService<SnapshotPublisher>();
 
+        services.AddScoped<UsageIngestor>();
+        services.AddScoped<UsageDeadLetterStore>();
+
         builder.AddControlPlaneJobs();
         builder.AddMessagingParticipant(x =>
         {
             x.AddConsumer<UsageBatchReportedConsumer, UsageBatchReportedConsumerDefinition>();
+            x.AddConsumer<UsageBatchFaultedConsumer, UsageBatchFaultedConsumerDefinition>();
             x.AddConsumer<ConfigAppliedConsumer, ConfigAppliedConsumerDefinition>();
         });
         return builder;
@@ -85,6 +89,7 @@ public static class ControlPlaneExtensions
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
         api.MapAdminKeysEndpoints();
+        api.MapUsageRecoveryEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();
