@@ -9,7 +9,9 @@
 #   infra/run-distributed.sh [--nodes N] [--no-build] [--no-nginx] [--detach]
 #   infra/run-distributed.sh stop | status
 #
-# Ctrl-C (or `infra/run-distributed.sh stop`) stops everything it started.
+# Ctrl-C, SIGTERM or SIGHUP (or `infra/run-distributed.sh stop`) stops everything it started: the nodes
+# first, all at once (each drains its requests in flight, up to SWITCHYARD_DRAIN_TIMEOUT s), then the
+# portal, the control plane and the services. A second signal while stopping kills what is left.
 # State (logs, pids, secrets, data) lives in SWITCHYARD_DISTRIBUTED_DIR (default <repo>/.switchyard-distributed).
 set -euo pipefail
 
@@ -43,6 +45,8 @@ NODE_BASE_PORT="${SWITCHYARD_NODE_BASE_PORT:-8080}" # node i listens on NODE_BAS
 CONFIGURATION="${SWITCHYARD_CONFIGURATION:-Release}"
 ENVIRONMENT="${SWITCHYARD_ENVIRONMENT:-Production}"
 READY_TIMEOUT="${SWITCHYARD_READY_TIMEOUT:-120}"
+DRAIN_TIMEOUT="${SWITCHYARD_DRAIN_TIMEOUT:-120}" # nodes' DataPlane:DrainTimeoutSeconds
+[[ "$DRAIN_TIMEOUT" =~ ^[0-9]+$ ]] || { echo "[distributed] ERROR: SWITCHYARD_DRAIN_TIMEOUT must be a whole number of seconds" >&2; exit 1; }
 
 PIDS="$STATE/pids"
 LOGS="$STATE/logs"
@@ -54,7 +58,8 @@ die() { printf '[distributed] ERROR: %s\n' "$*" >&2; exit 1; }
 alive() { # pid [comm prefix]
   local pid="${1:-}" stat
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 0
+  # no /proc entry: either no procfs (then kill -0 decides) or the zombie was reaped meanwhile (then it is gone)
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || { kill -0 "$pid" 2>/dev/null; return; }
   stat="${stat##*) }"
   [[ "${stat:0:1}" != Z ]] || return 1
   [[ -z "${2:-}" || "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$2"* ]]
@@ -78,25 +83,43 @@ gen_node_secret() { rand 48 'A-Za-z0-9'; }
 gen_admin_key() { printf 'sk-sya-%s' "$(rand 40 'A-Za-z0-9_-')"; }
 
 # ---------------------------------------------------------------------------------------------
-stop_proc() { # name [timeout]
-  local name="$1" timeout="${2:-20}" pid i
-  pid="$(pid_of "$name")" || true
-  if alive "$pid"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < timeout * 10; i++)); do alive "$pid" || break; sleep 0.1; done
-    if alive "$pid"; then log "$name (pid $pid) did not stop in ${timeout}s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; fi
-    log "stopped $name (pid $pid)"
-  fi
-  rm -f "$PIDS/$name.pid"
+FORCE=0 # set by a second signal while stopping: SIGKILL instead of waiting
+force() { ((FORCE)) || log "SIG$1 while stopping: killing what is left"; FORCE=1; }
+
+stop_procs() { # timeout name... : SIGTERM to all of them at once, then wait for each (SIGKILL after timeout)
+  local timeout="$1" name pid i
+  shift
+  local -a names=() pids=()
+  for name in "$@"; do
+    pid="$(pid_of "$name")" || true
+    if alive "$pid"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      names+=("$name") pids+=("$pid")
+    else
+      rm -f "$PIDS/$name.pid"
+    fi
+  done
+  for ((i = 0; i < ${#pids[@]}; i++)); do
+    local waited=0
+    while alive "${pids[i]}" && ((FORCE == 0 && waited < timeout * 10)); do sleep 0.1; waited=$((waited + 1)); done
+    if alive "${pids[i]}"; then
+      log "${names[i]} (pid ${pids[i]}) still running after $((waited / 10))s: SIGKILL"
+      kill -KILL "${pids[i]}" 2>/dev/null || true
+    fi
+    log "stopped ${names[i]} (pid ${pids[i]})"
+    rm -f "$PIDS/${names[i]}.pid"
+  done
 }
 
 stop_all() {
-  local f name
-  # gateway first, then nodes, portal, control plane; then the backing services
-  stop_proc nginx 10
-  for f in "$PIDS"/node-*.pid; do [[ -e "$f" ]] || continue; name="$(basename "$f" .pid)"; stop_proc "$name"; done
-  stop_proc portal
-  stop_proc controlplane
+  local f
+  local -a nodes=()
+  # gateway first, then every node at once (they drain in parallel), portal, control plane; then the backing services
+  stop_procs 10 nginx
+  for f in "$PIDS"/node-*.pid; do [[ -e "$f" ]] && nodes+=("$(basename "$f" .pid)"); done
+  ((${#nodes[@]} == 0)) || stop_procs $((DRAIN_TIMEOUT + 20)) "${nodes[@]}"
+  stop_procs 20 portal
+  stop_procs 20 controlplane
   svc stop >&2 || true
 }
 
@@ -118,14 +141,14 @@ case "${1:-}" in
     if alive "$runner" && [[ "$runner" != "$$" ]]; then
       log "asking the running run-distributed.sh (pid $runner) to stop"
       kill -TERM "$runner"
-      for ((i = 0; i < 600; i++)); do alive "$runner" || break; sleep 0.1; done
+      for ((i = 0; i < (DRAIN_TIMEOUT + 120) * 10; i++)); do alive "$runner" || break; sleep 0.1; done
     fi
     stop_all
     rm -f "$PIDS/run-distributed.pid"
     exit 0
     ;;
   status) status_all; exit 0 ;;
-  -h | --help | help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help | help) sed -n '4,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 NODES=2 BUILD=1 NGINX=1 DETACH=0
@@ -151,9 +174,16 @@ echo $$ >"$PIDS/run-distributed.pid"
 STARTED_ANY=0
 on_exit() {
   local rc=$?
-  trap - EXIT INT TERM
+  # Cleanup must run to the end: no `set -e` abort, no death by a repeated signal (which used to leave every
+  # process running after "stopping the topology") or by a closed output pipe. A second signal kills instead.
+  set +e
+  trap 'force INT' INT
+  trap 'force TERM' TERM
+  trap '' HUP PIPE # the terminal or the pipe reading our output went away: keep stopping, gracefully
+  trap - EXIT
   if ((DETACH == 0 || rc != 0)) && ((STARTED_ANY)); then
-    log "stopping the topology"
+    # stderr may be gone (closed terminal, dead pipe): then the rest of the cleanup logs to a file
+    log "stopping the topology" || exec 2>>"$LOGS/stop.log"
     stop_all
   fi
   [[ "$(pid_of run-distributed || true)" != "$$" ]] || rm -f "$PIDS/run-distributed.pid"
@@ -162,6 +192,7 @@ on_exit() {
 trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 # shellcheck source=services.sh
@@ -270,6 +301,7 @@ for ((n = 1; n <= NODES; n++)); do
     DataPlane__ControlPlaneUrl="http://127.0.0.1:$CP_PORT" \
     DataPlane__NodeSecret="$NODE_SECRET" \
     DataPlane__DataDirectory="$STATE/node-$n" \
+    DataPlane__DrainTimeoutSeconds="$DRAIN_TIMEOUT" \
     "${MESSAGING_ENV[@]}"
   UPSTREAMS+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
 done

@@ -65,6 +65,7 @@ public static class ControlPlaneExtensions
         api.MapCatalogEndpoints();
         api.MapAdminKeysEndpoints();
         api.MapEgressEndpoints();
+        api.MapUsageRecoveryEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();

@@ -5,11 +5,12 @@ using Switchyard.DataPlane.Authorization;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
-using Switchyard.ServiceDefaults.Egress;
+using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared.Egress;
@@ -46,6 +47,7 @@ public static class DataPlaneExtensions
         services.AddProviders();
         services.AddUsageSpool();
         services.AddGatewayEndpoints();
+        services.AddGracefulDrain();
 
         // Every node hears every revision: its own auto-deleted queue on the fanout, unique per process.
         var instance = $"{builder.Configuration["DataPlane:NodeId"] ?? "node"}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -61,6 +63,7 @@ public static class DataPlaneExtensions
     /// <summary>Maps the gateway endpoints (/v1/...); returns the group so a host can restrict it (e.g. by port).</summary>
     public static IEndpointConventionBuilder MapDataPlane(this WebApplication app)
     {
+        app.UseGatewayInFlightTracking();
         app.MapSwitchyardHealth();
         return app.MapGatewayEndpoints();
     }

@@ -1,16 +1,18 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Authentication;
 
 /// <summary>
-/// The node must hold a config snapshot (503 <c>not_ready</c> otherwise) and the caller's virtual key must be in it,
-/// active, unexpired and of an active tenant (401/403). Runs on headers alone, before any body is read.
+/// The node must be serving (503 <c>shutting_down</c> while it drains) from a usable config snapshot (503 <c>not_ready</c>
+/// before the first one, <c>config_stale</c> when configured to refuse a stale one), and the caller's virtual key must be
+/// in it, active, unexpired and of an active tenant (401/403). Runs on headers alone, before any body is read.
 /// </summary>
-public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticator authenticator) : IGatewayStage
+public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticator authenticator, NodeDrain drain) : IGatewayStage
 {
     public string Name => "authenticate";
 
@@ -30,10 +32,15 @@ public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticat
     /// <summary>The snapshot and the caller's key, or null once the error was written in <paramref name="dialect"/>.</summary>
     public async ValueTask<(RuntimeSnapshot Snapshot, KeySnapshot Key)?> AuthenticateAsync(HttpContext http, ChatDialect dialect)
     {
-        if (store.Current is not { } snapshot)
+        if (drain.IsDraining)
         {
-            await dialect.WriteErrorAsync(http, new GatewayError(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
-                "The gateway is starting and has no configuration yet. Please retry shortly.") { Code = "not_ready", RetryAfter = "1" });
+            await dialect.WriteErrorAsync(http, NodeDrain.ShuttingDown);
+            return null;
+        }
+
+        if (store.TryGetUsable(out var refusal) is not { } snapshot)
+        {
+            await dialect.WriteErrorAsync(http, refusal!);
             return null;
         }
 

@@ -30,6 +30,20 @@ public sealed class DataPlaneOptions : IValidatableObject
     [Range(1, 3600, ErrorMessage = "DataPlane:RevisionPollSeconds must be between 1 and 3600.")]
     public double RevisionPollSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Longest time the node may go without confirming with the control plane that its snapshot is current (by a
+    /// revision check or a fetch) before it reports not-ready; 0 = no limit. See <see cref="RefuseWhenStale"/>.
+    /// </summary>
+    [Range(0, 31_536_000, ErrorMessage = "DataPlane:MaxSnapshotAgeSeconds must be between 0 (no limit) and 31536000.")]
+    public double MaxSnapshotAgeSeconds { get; set; } = 900;
+
+    /// <summary>Past <see cref="MaxSnapshotAgeSeconds"/>, also refuse gateway requests (503) instead of serving a stale snapshot.</summary>
+    public bool RefuseWhenStale { get; set; }
+
+    /// <summary>On SIGTERM, how long the node waits for requests and streams in flight before it stops.</summary>
+    [Range(0, 3600, ErrorMessage = "DataPlane:DrainTimeoutSeconds must be between 0 and 3600.")]
+    public double DrainTimeoutSeconds { get; set; } = 120;
+
     public UsageSpoolOptions Usage { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

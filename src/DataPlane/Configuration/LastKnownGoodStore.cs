@@ -4,7 +4,10 @@ using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Configuration;
 
-/// <summary>The last applied snapshot on local disk, exactly as fetched (credentials stay sealed).</summary>
+/// <summary>
+/// The last applied snapshot on local disk, exactly as fetched (credentials stay sealed). The file's modification time
+/// is when the control plane last confirmed it current, so a node restarting without the control plane knows its age.
+/// </summary>
 public sealed class LastKnownGoodStore(DataPaths paths)
 {
     public async Task SaveAsync(byte[] json, CancellationToken cancellationToken)
@@ -41,4 +44,11 @@ public sealed class LastKnownGoodStore(DataPaths paths)
         await using var file = File.OpenRead(paths.SnapshotFile);
         return await JsonSerializer.DeserializeAsync<ConfigSnapshot>(file, SwitchyardJson.Options, cancellationToken);
     }
+
+    /// <summary>When the stored snapshot was last confirmed current (the file's modification time), or null without one.</summary>
+    public DateTimeOffset? LastConfirmed() =>
+        File.Exists(paths.SnapshotFile) ? new DateTimeOffset(File.GetLastWriteTimeUtc(paths.SnapshotFile), TimeSpan.Zero) : null;
+
+    /// <summary>Records that the stored snapshot was confirmed current at <paramref name="at"/>.</summary>
+    public void MarkConfirmed(DateTimeOffset at) => File.SetLastWriteTimeUtc(paths.SnapshotFile, at.UtcDateTime);
 }

@@ -14,6 +14,7 @@ public static class SnapshotSyncExtensions
     public static IServiceCollection AddSnapshotSync(this IServiceCollection services)
     {
         services.AddSingleton<DataPaths>();
+        services.AddSingleton<SnapshotStaleness>();
         services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LastKnownGoodStore>();

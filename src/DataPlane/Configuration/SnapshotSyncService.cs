@@ -5,20 +5,25 @@ namespace Switchyard.DataPlane.Configuration;
 
 /// <summary>
 /// Boot: fetch from the control plane, else load last-known-good, retrying until a snapshot is held.
-/// Then poll the revision endpoint and fetch when it moved (heals missed <c>ConfigRevisionPublished</c> events).
+/// Then poll the revision endpoint: fetch when it moved (heals missed <c>ConfigRevisionPublished</c> events), confirm
+/// the held snapshot as current when it did not, and log when the snapshot turns stale or fresh again.
 /// </summary>
 public sealed class SnapshotSyncService(
     SnapshotSynchronizer synchronizer,
     SnapshotFetcher fetcher,
     SnapshotStore store,
+    SnapshotStaleness staleness,
     IOptions<DataPlaneOptions> options,
     TimeProvider time,
     ILogger<SnapshotSyncService> logger) : BackgroundService
 {
+    private bool _stale;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(options.Value.RevisionPollSeconds);
         await BootAsync(poll, stoppingToken);
+        LogStalenessChange();
 
         using var timer = new PeriodicTimer(poll, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -30,11 +35,37 @@ public sealed class SnapshotSyncService(
                 {
                     await synchronizer.SyncAsync(revision.Revision, stoppingToken);
                 }
+                else
+                {
+                    synchronizer.ConfirmCurrent(revision.Revision);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 DataPlaneLog.RevisionPollFailed(logger, ex.GetType().Name, ex.Message);
             }
+
+            LogStalenessChange();
+        }
+    }
+
+    private void LogStalenessChange()
+    {
+        var stale = store.Current is not null && staleness.IsStale(store.ConfirmedAt);
+        if (stale == _stale)
+        {
+            return;
+        }
+
+        _stale = stale;
+        if (stale)
+        {
+            DataPlaneLog.SnapshotStale(logger, store.Revision, staleness.AgeOf(store.ConfirmedAt)?.TotalSeconds ?? double.PositiveInfinity,
+                staleness.MaxAge!.Value.TotalSeconds, staleness.Refuses ? " and refusing gateway requests" : "");
+        }
+        else
+        {
+            DataPlaneLog.SnapshotFreshAgain(logger, store.Revision);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Switchyard.DataPlane.Configuration;
 
 /// <summary>
 /// Fetch → validate/apply → persist → report (with the items left out), single-flight: concurrent triggers (event, poll, boot) never race;
-/// a trigger for a revision already held is a no-op.
+/// a trigger for a revision already held is a no-op. Every answer of the control plane that shows the held revision is
+/// current confirms it (<see cref="SnapshotStore.Confirm"/>, and the last-known-good file's time when it holds that revision).
 /// </summary>
 public sealed class SnapshotSynchronizer(
     SnapshotStore store,
@@ -19,6 +20,7 @@ public sealed class SnapshotSynchronizer(
     ILogger<SnapshotSynchronizer> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _savedRevision = -1;
 
     /// <summary>Fetches and applies the control plane's snapshot unless <paramref name="targetRevision"/> is already held.</summary>
     /// <returns>The outcome, or null when nothing needed doing.</returns>
@@ -58,12 +60,14 @@ public sealed class SnapshotSynchronizer(
                 case SnapshotApplyStatus.Applied:
                     DataPlaneLog.SnapshotApplied(logger, result.Revision);
                     LogLeftOut(result);
-                    await SaveAsync(json!, cancellationToken);
+                    await SaveAsync(result.Revision, json!, cancellationToken);
+                    ConfirmCurrent(result.Revision);
                     break;
                 case SnapshotApplyStatus.Invalid:
                     DataPlaneLog.SnapshotRejected(logger, result.Revision, result.Error ?? "");
                     break;
                 default:
+                    ConfirmCurrent(result.Revision);
                     return result;
             }
 
@@ -93,6 +97,8 @@ public sealed class SnapshotSynchronizer(
             {
                 DataPlaneLog.LastKnownGoodLoaded(logger, result.Revision);
                 LogLeftOut(result);
+                Interlocked.Exchange(ref _savedRevision, result.Revision);
+                store.Confirm(result.Revision, lastKnownGood.LastConfirmed() ?? DateTimeOffset.MinValue);
             }
             else if (result.Status == SnapshotApplyStatus.Invalid)
             {
@@ -112,13 +118,40 @@ public sealed class SnapshotSynchronizer(
         }
     }
 
+    /// <summary>
+    /// The control plane answered that <paramref name="revision"/> is its current one: when the node holds it, the
+    /// snapshot is confirmed fresh now (and so is the last-known-good file, when it holds the same revision).
+    /// </summary>
+    public void ConfirmCurrent(long revision)
+    {
+        if (store.Revision != revision)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        store.Confirm(revision, now);
+        if (Interlocked.Read(ref _savedRevision) == revision)
+        {
+            try
+            {
+                lastKnownGood.MarkConfirmed(now);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                DataPlaneLog.LastKnownGoodWriteFailed(logger, ex.GetType().Name, ex.Message);
+            }
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
-    private async Task SaveAsync(byte[] json, CancellationToken cancellationToken)
+    private async Task SaveAsync(long revision, byte[] json, CancellationToken cancellationToken)
     {
         try
         {
             await lastKnownGood.SaveAsync(json, cancellationToken);
+            Interlocked.Exchange(ref _savedRevision, revision);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

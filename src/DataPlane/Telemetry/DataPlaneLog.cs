@@ -50,9 +50,6 @@ internal static partial class DataPlaneLog
     [LoggerMessage(3000, LogLevel.Error, "Usage queue full; usage record {RecordId} dropped.")]
     public static partial void UsageDropped(ILogger logger, Guid recordId);
 
-    [LoggerMessage(3001, LogLevel.Error, "Writing to the usage spool failed ({ExceptionType}): {Message}")]
-    public static partial void SpoolWriteFailed(ILogger logger, string exceptionType, string message);
-
     [LoggerMessage(3002, LogLevel.Warning, "Skipped {Count} unreadable line(s) in spool segment {Segment}.")]
     public static partial void SpoolLinesSkipped(ILogger logger, string segment, int count);
 

@@ -15,6 +15,10 @@ public static class SpoolSegment
     public const string OpenExtension = ".open";
     public const string ClosedExtension = ".seg";
 
+    /// <summary>Segments left open by a crash or an unclean stop (renamed to closed at the next start).</summary>
+    public static string[] ListOpen(string directory) =>
+        Directory.Exists(directory) ? Directory.GetFiles(directory, "*" + OpenExtension) : [];
+
     /// <summary>Closed segments, oldest first.</summary>
     public static string[] ListClosed(string directory)
     {
@@ -29,11 +33,11 @@ public static class SpoolSegment
     }
 
     /// <summary>Reads every whole record; a torn or corrupt line (crash mid-write) is skipped.</summary>
-    public static List<UsageRecord> Read(string path, out int skipped)
+    public static List<UsageRecord> Read(string path, out int skipped, SpoolFileSystem? files = null)
     {
         var records = new List<UsageRecord>();
         skipped = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        foreach (var line in files?.ReadLines(path) ?? File.ReadLines(path, Encoding.UTF8))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -66,27 +70,5 @@ public static class SpoolSegment
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom)
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
         return new Guid(hash[..16], bigEndian: true);
-    }
-
-    /// <summary>Turns leftover open segments (crash or unclean stop) into closed ones.</summary>
-    public static void RecoverOpen(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        foreach (var open in Directory.GetFiles(directory, "*" + OpenExtension))
-        {
-            var info = new FileInfo(open);
-            if (info.Length == 0)
-            {
-                info.Delete();
-            }
-            else
-            {
-                File.Move(open, Path.ChangeExtension(open, ClosedExtension), overwrite: true);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Pipeline;
+using Switchyard.ServiceDefaults.Health;
 
 namespace Switchyard.DataPlane.Usage;
 
@@ -13,6 +14,9 @@ public static class UsageExtensions
     public static IServiceCollection AddUsageSpool(this IServiceCollection services)
     {
         services.AddSingleton<UsageQueue>();
+        services.AddSingleton<SpoolFileSystem>();
+        services.AddSingleton<UsageSpoolHealth>();
+        services.AddSwitchyardHealthChecks().AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag]);
         services.AddResponseListener<UsageRecorder>();
         services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
         services.AddHostedService<UsagePublisher>();

@@ -28,6 +28,9 @@ public sealed class UsageQueue
 
     public UsageQueue(int capacity) => _capacity = capacity;
 
+    /// <summary>Records waiting for the spool writer.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>Never blocks a request: false when the queue is full (the record is then lost and logged).</summary>
     public bool TryEnqueue(UsageRecord record)
     {

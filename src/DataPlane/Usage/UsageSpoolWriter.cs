@@ -9,26 +9,95 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.DataPlane.Usage;
 
 /// <summary>
-/// Appends usage records (one JSON line each) to the open spool segment, handing every write to the OS at once and
-/// fsyncing at least once a second; closes the segment every flush interval (when non-empty) or at the size limit.
-/// It keeps writing until the host has stopped every hosted service, the web server included, so records of requests
-/// that finish while the server drains are spooled too.
+/// Appends usage records (one JSON line each, normalised by <see cref="UsageRecordNormalizer"/>) to the open spool
+/// segment, handing every write to the OS at once and fsyncing at least once a second; closes the segment every flush
+/// interval (when non-empty) or at the size limit.
+/// <para>
+/// A disk error (full disk, I/O error) never escapes: the segment written so far is closed as it is (nothing already
+/// spooled is lost), the records of the failed write are kept and written to a new segment on the next attempt, and
+/// attempts back off from 1 s to 30 s. Meanwhile new records wait in the <see cref="UsageQueue"/> (bounded by its
+/// capacity) and <see cref="UsageSpoolHealth"/> reports the failure on <c>/readyz</c>.
+/// </para>
+/// <para>
+/// Stopping: the segment is flushed and closed in <see cref="StoppingAsync"/>, after the node drained its requests and
+/// before the publisher sends it; records of requests that still finish while the server stops are written in
+/// <see cref="StoppedAsync"/> and published at the next start.
+/// </para>
 /// </summary>
-public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsageSpoolWriter> logger)
+public sealed class UsageSpoolWriter(
+    UsageQueue queue,
+    DataPaths paths,
+    IOptions<DataPlaneOptions> options,
+    TimeProvider time,
+    ILogger<UsageSpoolWriter> logger,
+    SpoolFileSystem? files = null,
+    UsageSpoolHealth? health = null)
     : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan FsyncInterval = TimeSpan.FromSeconds(1);
-    private readonly UsageSpoolOptions _options = options.Value.Usage;
-    private readonly PooledBufferWriter _line = new(2048);
-    private FileStream? _segment;
-    private string? _segmentPath;
-    private long _lastFsync;
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private const int ChunkBytes = 1 << 20;
 
+    private readonly UsageSpoolOptions _options = options.Value.Usage;
+    private readonly SpoolFileSystem _files = files ?? new SpoolFileSystem();
+    private readonly UsageSpoolHealth _health = health ?? new UsageSpoolHealth();
+    private readonly Lock _gate = new();
+    private readonly PooledBufferWriter _pending = new(64 * 1024);
+    private readonly List<string> _unclosed = [];
+    private int _pendingRecords;
+    private Stream? _segment;
+    private string? _segmentPath;
+    private long _segmentLength;
+    private long _lastFsync;
+    private TimeSpan _backoff;
+    private long? _retryAt;
+    private bool _attemptFailed;
+
+    /// <summary>Records taken from the queue whose write failed; they are written on the next attempt.</summary>
+    public int PendingRecords
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pendingRecords;
+            }
+        }
+    }
+
+    /// <summary>Closes segments left open by a crash or an unclean stop; a disk error here is retried like any other.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.SpoolDirectory);
-        SpoolSegment.RecoverOpen(paths.SpoolDirectory);
+        lock (_gate)
+        {
+            _attemptFailed = false;
+            try
+            {
+                Directory.CreateDirectory(paths.SpoolDirectory);
+                _unclosed.AddRange(SpoolSegment.ListOpen(paths.SpoolDirectory));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Failed("recover", ex);
+            }
+
+            RetryUnclosed();
+            RecoverIfDone();
+        }
+
         return base.StartAsync(cancellationToken);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The node has drained its requests: write what is queued and close the segment so it can be published.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        Flush();
+        return Task.CompletedTask;
     }
 
     /// <summary>Not yet: the server may still be finishing requests. See <see cref="StoppedAsync"/>.</summary>
@@ -40,21 +109,35 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
         await base.StopAsync(cancellationToken);
 
         // The loop has ended (or, on a very quick stop, never ran): whatever is still queued is written here.
-        WriteAvailable();
-        CloseSegment();
+        Flush();
+        var lost = PendingRecords + queue.Count;
+        if (lost > 0)
+        {
+            DataPlaneLog.SpoolRecordsLostAtStop(logger, lost);
+        }
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override void Dispose()
     {
-        CloseSegment();
-        _line.Dispose();
+        lock (_gate)
+        {
+            CloseSegmentCore();
+        }
+
+        _pending.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Writes everything queued and closes the segment, whatever the backoff (one attempt).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _attemptFailed = false;
+            WriteAvailableCore();
+            CloseSegmentCore();
+            RecoverIfDone();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,6 +149,14 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
         {
             while (true)
             {
+                if (RetryDelay() is { } delay)
+                {
+                    // A disk error: records wait in the queue until the next attempt.
+                    await Task.Delay(delay, time, stoppingToken);
+                    Flush();
+                    continue;
+                }
+
                 waitForRecords ??= queue.WaitToReadAsync(stoppingToken).AsTask();
                 tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 var completed = await Task.WhenAny(waitForRecords, tick);
@@ -92,85 +183,243 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
             // Stopping: drain below.
         }
 
-        WriteAvailable();
-        CloseSegment();
+        Flush();
     }
 
-    /// <summary>Writes every queued record, then flushes to the OS (survives a process kill).</summary>
+    /// <summary>Writes every queued record, then flushes to the OS (survives a process kill). Skipped while backing off.</summary>
     internal void WriteAvailable()
     {
-        var wrote = false;
-        while (queue.TryRead(out var record))
+        lock (_gate)
         {
-            try
+            if (_retryAt is { } retryAt && time.GetTimestamp() < retryAt)
             {
-                Append(record);
-                wrote = true;
-            }
-            catch (IOException ex)
-            {
-                DataPlaneLog.SpoolWriteFailed(logger, ex.GetType().Name, ex.Message);
-                CloseSegment();
-            }
-        }
-
-        if (wrote && _segment is not null)
-        {
-            var fsync = time.GetElapsedTime(_lastFsync) >= FsyncInterval;
-            _segment.Flush(flushToDisk: fsync);
-            if (fsync)
-            {
-                _lastFsync = time.GetTimestamp();
+                return;
             }
 
-            if (_segment.Length >= _options.MaxSegmentBytes)
-            {
-                CloseSegment();
-            }
+            _attemptFailed = false;
+            WriteAvailableCore();
+            RecoverIfDone();
         }
     }
 
     /// <summary>Closes the open segment (fsync + rename to closed) when it holds anything.</summary>
     internal void CloseSegment()
     {
-        if (_segment is null || _segmentPath is null)
+        lock (_gate)
+        {
+            _attemptFailed = false;
+            CloseSegmentCore();
+            RecoverIfDone();
+        }
+    }
+
+    private void WriteAvailableCore()
+    {
+        while (true)
+        {
+            while (_pending.WrittenCount < ChunkBytes && queue.TryRead(out var record))
+            {
+                Serialize(UsageRecordNormalizer.Normalize(record));
+            }
+
+            if (_pendingRecords == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_segment is null)
+                {
+                    OpenSegment();
+                }
+
+                _segment!.Write(_pending.WrittenSpan);
+                _segmentLength += _pending.WrittenCount;
+                _pending.Clear();
+                _pendingRecords = 0;
+                if (time.GetElapsedTime(_lastFsync) >= FsyncInterval)
+                {
+                    _files.FlushToDisk(_segment);
+                    _lastFsync = time.GetTimestamp();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The failed write's records stay pending; the segment keeps what was written before it.
+                Failed(_segment is null ? "create" : "write", ex);
+                if (_segment is not null)
+                {
+                    ReleaseSegment();
+                }
+
+                return;
+            }
+
+            if (_segmentLength >= _options.MaxSegmentBytes)
+            {
+                CloseSegmentCore();
+            }
+        }
+    }
+
+    private void CloseSegmentCore()
+    {
+        RetryUnclosed();
+        if (_segment is null)
         {
             return;
         }
 
-        var path = _segmentPath;
-        _segment.Flush(flushToDisk: true);
-        var empty = _segment.Length == 0;
-        _segment.Dispose();
-        _segment = null;
-        _segmentPath = null;
-        if (empty)
+        try
         {
-            File.Delete(path);
+            _files.FlushToDisk(_segment);
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Move(path, Path.ChangeExtension(path, SpoolSegment.ClosedExtension));
+            // Written to the OS already: readable, only not yet known to be on the disk.
+            Failed("fsync", ex);
         }
+
+        ReleaseSegment();
     }
 
-    private void Append(UsageRecord record)
+    private void Serialize(UsageRecord record)
     {
-        if (_segment is null)
-        {
-            Directory.CreateDirectory(paths.SpoolDirectory);
-            _segmentPath = Path.Combine(paths.SpoolDirectory, Guid.CreateVersion7(time.GetUtcNow()).ToString("N") + SpoolSegment.OpenExtension);
-            _segment = new FileStream(_segmentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
-            _lastFsync = time.GetTimestamp();
-        }
-
-        _line.Clear();
-        using (var writer = new Utf8JsonWriter(_line))
+        using (var writer = new Utf8JsonWriter(_pending))
         {
             JsonSerializer.Serialize(writer, record, SwitchyardJson.Options);
         }
 
-        _line.Write("\n"u8);
-        _segment.Write(_line.WrittenSpan);
+        _pending.Write("\n"u8);
+        _pendingRecords++;
+    }
+
+    private void OpenSegment()
+    {
+        Directory.CreateDirectory(paths.SpoolDirectory);
+        var path = Path.Combine(paths.SpoolDirectory, Guid.CreateVersion7(time.GetUtcNow()).ToString("N") + SpoolSegment.OpenExtension);
+        _segment = _files.CreateSegment(path);
+        _segmentPath = path;
+        _segmentLength = 0;
+        _lastFsync = time.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Closes the segment file and renames it to closed (or deletes it when empty). A write that failed part-way may
+    /// have left a torn last line: the file is cut back to its last whole record first (the reader would skip a torn
+    /// line anyway). A rename that fails is retried with the next write.
+    /// </summary>
+    private void ReleaseSegment()
+    {
+        var segment = _segment;
+        var path = _segmentPath!;
+        _segment = null;
+        _segmentPath = null;
+        try
+        {
+            if (segment!.CanSeek && segment.Length > _segmentLength)
+            {
+                segment.SetLength(_segmentLength);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Failed("truncate", ex);
+        }
+        finally
+        {
+            DisposeQuietly(segment!);
+        }
+
+        _unclosed.Add(path);
+        RetryUnclosed();
+    }
+
+    private void RetryUnclosed()
+    {
+        for (var i = _unclosed.Count - 1; i >= 0; i--)
+        {
+            var path = _unclosed[i];
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    // Removed by hand: nothing to close.
+                }
+                else if (new FileInfo(path).Length == 0)
+                {
+                    _files.Delete(path);
+                }
+                else
+                {
+                    _files.Move(path, Path.ChangeExtension(path, SpoolSegment.ClosedExtension));
+                }
+
+                _unclosed.RemoveAt(i);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Failed("close", ex);
+            }
+        }
+    }
+
+    private void DisposeQuietly(Stream segment)
+    {
+        try
+        {
+            segment.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Failed("close", ex);
+        }
+    }
+
+    /// <summary>Reports a failed disk operation; the first failure of an attempt schedules the next one (backing off).</summary>
+    private void Failed(string operation, Exception exception)
+    {
+        var now = time.GetTimestamp();
+        if (_retryAt is not { } retryAt || now >= retryAt)
+        {
+            _backoff = _retryAt is null ? MinBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+            _retryAt = now + (long)(_backoff.TotalSeconds * time.TimestampFrequency);
+        }
+
+        _attemptFailed = true;
+        _health.Fail(operation, exception, time.GetUtcNow());
+        DataPlaneLog.SpoolWriteFailed(logger, operation, exception.GetType().Name, exception.Message, _pendingRecords + queue.Count, _backoff.TotalSeconds);
+    }
+
+    /// <summary>After an attempt without a failure that left nothing behind: the spool is healthy (again).</summary>
+    private void RecoverIfDone()
+    {
+        if (_attemptFailed || _pendingRecords > 0 || _unclosed.Count > 0)
+        {
+            return;
+        }
+
+        _retryAt = null;
+        _backoff = TimeSpan.Zero;
+        if (_health.Recover() is { } failure)
+        {
+            DataPlaneLog.SpoolRecovered(logger, failure.Count, (time.GetUtcNow() - failure.Since).TotalSeconds);
+        }
+    }
+
+    /// <summary>How long to wait before the next attempt after a disk error, or null when not backing off.</summary>
+    private TimeSpan? RetryDelay()
+    {
+        lock (_gate)
+        {
+            if (_retryAt is not { } retryAt)
+            {
+                return null;
+            }
+
+            var remaining = retryAt - time.GetTimestamp();
+            return remaining > 0 ? TimeSpan.FromSeconds((double)remaining / time.TimestampFrequency) : TimeSpan.Zero;
+        }
     }
 }

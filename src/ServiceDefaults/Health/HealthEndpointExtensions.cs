@@ -7,7 +7,8 @@ namespace Switchyard.ServiceDefaults.Health;
 
 /// <summary>
 /// <c>/healthz</c>: the process is alive (no checks). <c>/readyz</c>: every check tagged <see cref="ReadyTag"/> passes
-/// (a data-plane node holds a snapshot; the control plane reaches its database).
+/// (a data-plane node holds a fresh snapshot, its usage spool writes and it is not stopping; the control plane reaches
+/// its database); the answer is JSON with each check's description and data (see <see cref="HealthReportWriter"/>).
 /// </summary>
 public static class HealthEndpointExtensions
 {
@@ -24,6 +25,10 @@ public static class HealthEndpointExtensions
         app.UseOnce("Health", a =>
         {
             a.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-            a.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+            a.MapHealthChecks("/readyz", new HealthCheckOptions
+            {
+                Predicate = c => c.Tags.Contains(ReadyTag),
+                ResponseWriter = HealthReportWriter.WriteAsync,
+            }).AllowAnonymous();
         });
 }

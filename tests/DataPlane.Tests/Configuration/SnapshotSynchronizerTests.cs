@@ -19,6 +19,7 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
     private readonly FakeMessagePublisher _bus = new();
+    private readonly FakeTimeProvider _time = new(TestSnapshots.Now);
     private WebApplication _controlPlane = null!;
     private ConfigSnapshot _served = TestSnapshots.Build(1, "http://127.0.0.1:1/v1");
     private string? _seenAuthorization;
@@ -115,6 +116,58 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
         Assert.Equal(1, store.Revision);
     }
 
+    [Fact]
+    public async Task SyncAsync_FetchedSnapshot_ConfirmedNow()
+    {
+        var (sync, store, _) = Create();
+
+        await sync.SyncAsync(null, CancellationToken.None);
+
+        Assert.Equal(_time.GetUtcNow(), store.ConfirmedAt);
+    }
+
+    [Fact]
+    public async Task SyncAsync_ControlPlaneServesTheHeldRevision_ConfirmsIt()
+    {
+        var (sync, store, _) = Create();
+        await sync.SyncAsync(null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        await sync.SyncAsync(null, CancellationToken.None);
+
+        Assert.Equal(_time.GetUtcNow(), store.ConfirmedAt);
+    }
+
+    [Fact]
+    public async Task ConfirmCurrent_HeldRevision_AgeRestartsAndSurvivesARestart()
+    {
+        var (sync, store, _) = Create();
+        await sync.SyncAsync(null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        sync.ConfirmCurrent(1);
+        sync.ConfirmCurrent(7);
+        var (restarted, restartedStore, _) = Create();
+        await restarted.LoadLastKnownGoodAsync(CancellationToken.None);
+
+        Assert.Equal(_time.GetUtcNow(), store.ConfirmedAt);
+        Assert.Equal(_time.GetUtcNow(), restartedStore.ConfirmedAt);
+    }
+
+    [Fact]
+    public async Task LoadLastKnownGoodAsync_NeverConfirmedSinceSaved_AgeCountsFromTheSave()
+    {
+        var (sync, _, _) = Create();
+        await sync.SyncAsync(null, CancellationToken.None);
+        var saved = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromHours(2));
+        var (restarted, store, _) = Create();
+
+        await restarted.LoadLastKnownGoodAsync(CancellationToken.None);
+
+        Assert.Equal(saved, store.ConfirmedAt);
+    }
+
     private (SnapshotSynchronizer, SnapshotStore, LastKnownGoodStore) Create()
     {
         var options = Options.Create(new DataPlaneOptions
@@ -126,7 +179,7 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
         var store = SnapshotStoreTests.CreateStore();
         var lkg = new LastKnownGoodStore(new DataPaths(_dir.Path));
         var fetcher = new SnapshotFetcher(new HttpClient(), options);
-        var sync = new SnapshotSynchronizer(store, fetcher, lkg, _bus, options, new FakeTimeProvider(), NullLogger<SnapshotSynchronizer>.Instance);
+        var sync = new SnapshotSynchronizer(store, fetcher, lkg, _bus, options, _time, NullLogger<SnapshotSynchronizer>.Instance);
         return (sync, store, lkg);
     }
 }

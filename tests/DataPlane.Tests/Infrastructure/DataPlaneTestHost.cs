@@ -25,6 +25,7 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
+    private Task? _stopped;
 
     public FakeUpstream Upstream { get; private set; } = null!;
 
@@ -36,13 +37,14 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
 
     /// <param name="customize">Adds routes to the standard test snapshot (see <see cref="TestSnapshots.AddRoute"/>).</param>
     /// <param name="services">Adds or replaces services of the node (e.g. an extra gateway stage).</param>
-    /// <param name="settings">Extra configuration settings of the node.</param>
+    /// <param name="settings">Extra or overriding configuration, e.g. <c>DataPlane:MaxSnapshotAgeSeconds</c>.</param>
     /// <param name="allowLoopbackEgress">
     /// Configure the node's egress allow-list with loopback (<see cref="TestEgress.LoopbackNetworks"/>) so it may reach the
     /// fake upstreams on 127.0.0.1; false leaves the default policy, which refuses them.
     /// </param>
+    /// <param name="time">The node's clock (default: the system clock).</param>
     public static async Task<DataPlaneTestHost> StartAsync(double upstreamTimeoutSeconds = 30, long maxBodyBytes = 64 * 1024, Func<ConfigSnapshot, ConfigSnapshot>? customize = null,
-        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null, bool allowLoopbackEgress = true)
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null, bool allowLoopbackEgress = true, TimeProvider? time = null)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
         var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
@@ -66,6 +68,7 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             ["DataPlane:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["DataPlane:RevisionPollSeconds"] = "3600",
             ["DataPlane:Usage:FlushIntervalMs"] = "50",
+            ["DataPlane:DrainTimeoutSeconds"] = "10",
             ["Messaging:Transport"] = "InMemory",
         });
         if (allowLoopbackEgress)
@@ -77,6 +80,11 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.Services.AddSingleton<IMessagePublisher>(host.Bus);
@@ -132,12 +140,15 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
         throw new TimeoutException("No matching usage record was published.");
     }
 
+    /// <summary>Stops the node as SIGTERM would (drain, flush the spool, stop); the returned task ends when it has stopped.</summary>
+    public Task StopAsync() => _stopped ??= _app!.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
+            await StopAsync();
             await _app.DisposeAsync();
         }
 

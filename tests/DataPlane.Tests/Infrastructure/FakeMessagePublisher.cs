@@ -11,6 +11,9 @@ internal sealed class FakeMessagePublisher : IMessagePublisher
 
     public bool Fail { get; set; }
 
+    /// <summary>Usage batches this matches are refused (e.g. a batch the control plane cannot store).</summary>
+    public Func<UsageBatchReported, bool>? RefuseBatch { get; set; }
+
     public Task PublishAsync<T>(T message, CancellationToken cancellationToken)
         where T : class
     {
@@ -23,5 +26,6 @@ internal sealed class FakeMessagePublisher : IMessagePublisher
         return Task.CompletedTask;
     }
 
-    public Task DeliverUsageAsync(UsageBatchReported batch, CancellationToken cancellationToken) => PublishAsync(batch, cancellationToken);
+    public Task DeliverUsageAsync(UsageBatchReported batch, CancellationToken cancellationToken) =>
+        RefuseBatch?.Invoke(batch) == true ? throw new InvalidOperationException("The batch faulted.") : PublishAsync(batch, cancellationToken);
 }

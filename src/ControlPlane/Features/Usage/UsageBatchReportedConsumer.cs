@@ -1,55 +1,42 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>
-/// Stores a node's usage batch idempotently: in one transaction it looks up which record ids are already stored and
-/// inserts only the others, so a redelivered batch is counted once. Losing an insert race to a concurrent delivery
-/// raises a unique violation; the batch is then re-run (and retried by the endpoint's retry policy beyond that).
-/// A batch sent as a request (in-memory bus) is answered with <see cref="UsageBatchAccepted"/> once stored.
+/// Stores a node's usage batch through <see cref="UsageIngestor"/>: every storable record once (by id), every record
+/// that cannot be stored quarantined with the reason, so one bad record never fails the others. A batch that still
+/// fails as a whole (the database is away, a bug) is retried by the endpoint's retry policy; on the last attempt it is
+/// dead-lettered in the database (visible to platform admins, replayable) instead of failing. Only when even that is
+/// impossible does the message fault: on RabbitMQ it then waits in the error queue and its <c>Fault</c> is stored by
+/// <see cref="UsageBatchFaultedConsumer"/> once the database is back; a node on the in-memory bus keeps its spool file.
+/// A batch sent as a request (in-memory bus) is answered with <see cref="UsageBatchAccepted"/> once it is stored or
+/// dead-lettered.
 /// </summary>
-public sealed class UsageBatchReportedConsumer(ControlPlaneDbContext db) : IConsumer<UsageBatchReported>
+public sealed class UsageBatchReportedConsumer(UsageIngestor ingestor, UsageDeadLetterStore deadLetters, ILogger<UsageBatchReportedConsumer> logger)
+    : IConsumer<UsageBatchReported>
 {
-    private const int Attempts = 2;
-
     public async Task Consume(ConsumeContext<UsageBatchReported> context)
     {
-        var records = context.Message.Records.DistinctBy(r => r.Id).ToList();
-        for (var attempt = 1; records.Count > 0; attempt++)
+        var batch = context.Message;
+        try
         {
-            try
+            var result = await ingestor.IngestAsync(batch, context.CancellationToken);
+            if (result.Quarantined > 0)
             {
-                await InsertNewAsync(records, context.CancellationToken);
-                break;
+                UsageLog.RecordsQuarantined(logger, result.Quarantined, batch.BatchId, batch.NodeId);
             }
-            catch (DbUpdateException ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
+        }
+        catch (Exception ex) when (context.GetRetryAttempt() >= UsageBatchReportedConsumerDefinition.RetryIntervalsMs.Length
+                                   && ex is not OperationCanceledException)
+        {
+            await deadLetters.AddAsync(batch, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", context.CancellationToken);
+            UsageLog.BatchDeadLettered(logger, batch.BatchId, batch.NodeId, batch.Records.Count, ex);
         }
 
         if (context.ResponseAddress is not null && context.IsResponseAccepted<UsageBatchAccepted>())
         {
-            await context.RespondAsync(new UsageBatchAccepted(context.Message.BatchId, records.Count));
+            await context.RespondAsync(new UsageBatchAccepted(batch.BatchId, batch.Records.Count));
         }
-    }
-
-    private async Task InsertNewAsync(List<UsageRecord> records, CancellationToken cancellationToken)
-    {
-        var ids = records.Select(r => r.Id).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = (await db.UsageRecords.AsNoTracking().IgnoreQueryFilters()
-            .Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = records.Where(r => !existing.Contains(r.Id)).Select(UsageRecordEntity.From).ToList();
-        if (fresh.Count > 0)
-        {
-            db.UsageRecords.AddRange(fresh);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -58,12 +58,12 @@ internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("UsageRecords");
         builder.Property(u => u.Id).ValueGeneratedNever();
-        builder.Property(u => u.NodeId).HasMaxLength(200);
-        builder.Property(u => u.Endpoint).HasMaxLength(64);
-        builder.Property(u => u.Model).HasMaxLength(200);
-        builder.Property(u => u.ProviderKind).HasMaxLength(32);
-        builder.Property(u => u.UpstreamModel).HasMaxLength(200);
-        builder.Property(u => u.ErrorCode).HasMaxLength(100);
+        builder.Property(u => u.NodeId).HasMaxLength(UsageRecordLimits.NodeId);
+        builder.Property(u => u.Endpoint).HasMaxLength(UsageRecordLimits.Endpoint);
+        builder.Property(u => u.Model).HasMaxLength(UsageRecordLimits.Model);
+        builder.Property(u => u.ProviderKind).HasMaxLength(UsageRecordLimits.ProviderKind);
+        builder.Property(u => u.UpstreamModel).HasMaxLength(UsageRecordLimits.UpstreamModel);
+        builder.Property(u => u.ErrorCode).HasMaxLength(UsageRecordLimits.ErrorCode);
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => u.KeyId);
     }

@@ -37,6 +37,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ConfigRevision> ConfigRevisions => Set<ConfigRevision>();
     public DbSet<NodeStatus> NodeStatuses => Set<NodeStatus>();
     public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();
+    public DbSet<UsageQuarantineEntry> UsageQuarantine => Set<UsageQuarantineEntry>();
+    public DbSet<UsageDeadLetter> UsageDeadLetters => Set<UsageDeadLetter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>

@@ -20,4 +20,16 @@ public static class DbErrors
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 787,
         _ => false,
     };
+
+    /// <summary>
+    /// The database refused the row's values (too long, out of range, invalid text, a constraint other than uniqueness):
+    /// the data is at fault, not the database, so retrying the same row cannot help.
+    /// </summary>
+    public static bool IsDataError(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => (pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal))
+                                && pg.SqlState != PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode is 18 or 20 || (sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is not (2067 or 1555)),
+        _ => false,
+    };
 }

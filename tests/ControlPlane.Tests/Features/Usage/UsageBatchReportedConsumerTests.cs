@@ -85,10 +85,62 @@ public sealed class UsageBatchReportedConsumerTests
         return new UsageBatchReported(Guid.NewGuid(), "node-1", records);
     }
 
+    [Fact]
+    public async Task Consume_BatchWithOverlongModelAndErrorCode_StoresTheOthersAndQuarantinesThose()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var batch = Batch(5);
+        var records = batch.Records.ToList();
+        records[1] = records[1] with { Model = new string('m', UsageRecordLimits.Model + 1) };
+        records[3] = records[3] with { ErrorCode = new string('e', UsageRecordLimits.ErrorCode + 50) };
+        batch = batch with { Records = records };
+
+        await ConsumeAsync(host, batch);
+        await ConsumeAsync(host, batch);
+
+        var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Select(u => u.Id).ToListAsync());
+        var quarantined = await host.WithDbAsync(db => db.UsageQuarantine.OrderBy(q => q.Id).ToListAsync());
+        Assert.Equal(new[] { records[0].Id, records[2].Id, records[4].Id }.Order(), stored.Order());
+        Assert.Equal(new[] { records[1].Id, records[3].Id }.Order(), quarantined.Select(q => q.Id));
+        Assert.Contains(quarantined, q => q.Reason.StartsWith("model is 201 characters", StringComparison.Ordinal));
+        Assert.Contains(quarantined, q => q.Reason.StartsWith("errorCode is 150 characters", StringComparison.Ordinal));
+        Assert.All(quarantined, q => Assert.Equal(batch.BatchId, q.BatchId));
+    }
+
+    [Fact]
+    public async Task Bus_DatabaseRefusesEveryAttempt_BatchDeadLetteredAndAnswered()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var batch = Batch(3);
+        await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE UsageRecords RENAME TO UsageRecordsAway"));
+        var client = host.Services.GetRequiredService<IBus>().CreateRequestClient<UsageBatchReported>(RequestTimeout.After(s: 60));
+
+        var response = await client.GetResponse<UsageBatchAccepted>(batch);
+
+        var letter = Assert.Single(await host.WithDbAsync(db => db.UsageDeadLetters.ToListAsync()));
+        Assert.Equal((batch.BatchId, 3, 1), (letter.Id, letter.RecordCount, letter.Failures));
+        Assert.Contains("UsageRecords", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(batch.BatchId, response.Message.BatchId);
+    }
+
+    [Fact]
+    public async Task ConsumeFault_BatchThatCouldNotBeDeadLettered_StoredAsDeadLetter()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var batch = Batch(2);
+        await using var scope = host.CreateScope();
+        var consumer = ActivatorUtilities.CreateInstance<UsageBatchFaultedConsumer>(scope.ServiceProvider);
+
+        await consumer.Consume(FakeConsumeContext.For(FakeFault.For(batch, "NpgsqlException", "The database is down.")));
+
+        var letter = Assert.Single(await host.WithDbAsync(db => db.UsageDeadLetters.ToListAsync()));
+        Assert.Equal((batch.BatchId, "NpgsqlException: The database is down."), (letter.Id, letter.Reason));
+    }
+
     private static async Task ConsumeAsync(ControlPlaneTestHost host, UsageBatchReported batch)
     {
         await using var scope = host.CreateScope();
-        var consumer = new UsageBatchReportedConsumer(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>());
+        var consumer = ActivatorUtilities.CreateInstance<UsageBatchReportedConsumer>(scope.ServiceProvider);
         await consumer.Consume(FakeConsumeContext.For(batch));
     }
 
@@ -137,6 +189,52 @@ public class FakeConsumeContext : DispatchProxy
         "get_Message" => _message,
         "get_CancellationToken" => CancellationToken.None,
         "get_ResponseAddress" => null,
+        "TryGetPayload" => false, // no retry context: a first attempt
+        _ => throw new NotSupportedException(targetMethod?.Name),
+    };
+}
+
+/// <summary>A MassTransit <see cref="Fault{T}"/> of a message, as the fault consumer receives it.</summary>
+public class FakeFault : DispatchProxy
+{
+    private object? _message;
+    private ExceptionInfo[] _exceptions = [];
+
+    public static Fault<T> For<T>(T message, string exceptionType, string error)
+        where T : class
+    {
+        var proxy = Create<Fault<T>, FakeFault>();
+        var fake = (FakeFault)(object)proxy;
+        fake._message = message;
+        var info = Create<ExceptionInfo, FakeExceptionInfo>();
+        ((FakeExceptionInfo)(object)info).Set(exceptionType, error);
+        fake._exceptions = [info];
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
+    {
+        "get_Message" => _message,
+        "get_Exceptions" => _exceptions,
+        _ => throw new NotSupportedException(targetMethod?.Name),
+    };
+}
+
+public class FakeExceptionInfo : DispatchProxy
+{
+    private string _type = "";
+    private string _message = "";
+
+    public void Set(string type, string message)
+    {
+        _type = type;
+        _message = message;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
+    {
+        "get_ExceptionType" => _type,
+        "get_Message" => _message,
         _ => throw new NotSupportedException(targetMethod?.Name),
     };
 }

@@ -1,0 +1,66 @@
+using Switchyard.Shared.Messages;
+
+namespace Switchyard.ControlPlane.Features.Usage;
+
+/// <summary>
+/// Whether a usage record can be stored as it is: ids present, strings within <see cref="UsageRecordLimits"/> and valid
+/// text for the database (no NUL, no broken surrogate pair), numbers finite and non-negative. Nodes normalise their
+/// records before sending them; a record that fails here (an older node, a bug) is quarantined, never truncated silently.
+/// </summary>
+public static class UsageRecordValidator
+{
+    /// <summary>Why the record cannot be stored, or null when it can.</summary>
+    public static string? Problem(UsageRecord record)
+    {
+        if (record.Id == Guid.Empty)
+        {
+            return "The record has no id.";
+        }
+
+        return Text("nodeId", record.NodeId, UsageRecordLimits.NodeId, required: true)
+            ?? Text("endpoint", record.Endpoint, UsageRecordLimits.Endpoint, required: true)
+            ?? Text("model", record.Model, UsageRecordLimits.Model, required: true)
+            ?? Text("providerKind", record.ProviderKind, UsageRecordLimits.ProviderKind, required: false)
+            ?? Text("upstreamModel", record.UpstreamModel, UsageRecordLimits.UpstreamModel, required: false)
+            ?? Text("errorCode", record.ErrorCode, UsageRecordLimits.ErrorCode, required: false)
+            ?? (record.PromptTokens < 0 || record.CompletionTokens < 0 ? "Token counts must not be negative." : null)
+            ?? Milliseconds("latencyMs", record.LatencyMs)
+            ?? (record.TimeToFirstTokenMs is { } ttft ? Milliseconds("timeToFirstTokenMs", ttft) : null);
+    }
+
+    private static string? Text(string field, string? value, int maxLength, bool required)
+    {
+        if (value is null)
+        {
+            return required ? $"{field} is missing." : null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"{field} is {value.Length} characters long; at most {maxLength} are stored.";
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0')
+            {
+                return $"{field} contains a NUL character.";
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return $"{field} is not valid Unicode text (a broken surrogate pair).";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Milliseconds(string field, double value) =>
+        double.IsFinite(value) && value >= 0 ? null : $"{field} must be a finite, non-negative number.";
+}
