@@ -1,6 +1,5 @@
 using MassTransit;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
@@ -15,6 +14,7 @@ using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.DataProtection;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
@@ -40,7 +40,7 @@ public static class ControlPlaneExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<StartupInitializer>();
 
-        services.AddDataProtection().SetApplicationName("Switchyard").PersistKeysToDbContext<ControlPlaneDbContext>();
+        builder.AddControlPlaneDataProtection();
         builder.AddControlPlaneAuth();
 
         services.AddProblemDetails();

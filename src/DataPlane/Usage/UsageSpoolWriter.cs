@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
+using Switchyard.ServiceDefaults.Files;
 using Switchyard.Shared;
 using Switchyard.Shared.Messages;
 
@@ -26,7 +27,7 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.SpoolDirectory);
+        PrivateFiles.CreateDirectory(paths.SpoolDirectory);
         SpoolSegment.RecoverOpen(paths.SpoolDirectory);
         return base.StartAsync(cancellationToken);
     }
@@ -158,9 +159,9 @@ public sealed class UsageSpoolWriter(UsageQueue queue, DataPaths paths, IOptions
     {
         if (_segment is null)
         {
-            Directory.CreateDirectory(paths.SpoolDirectory);
+            PrivateFiles.CreateDirectory(paths.SpoolDirectory);
             _segmentPath = Path.Combine(paths.SpoolDirectory, Guid.CreateVersion7(time.GetUtcNow()).ToString("N") + SpoolSegment.OpenExtension);
-            _segment = new FileStream(_segmentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+            _segment = PrivateFiles.OpenWrite(_segmentPath, FileMode.CreateNew, FileShare.Read, 64 * 1024);
             _lastFsync = time.GetTimestamp();
         }
 
