@@ -20,6 +20,7 @@ using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
+using Switchyard.ServiceDefaults.Http;
 using Switchyard.ServiceDefaults.Messaging;
 
 namespace Switchyard.ControlPlane;
@@ -41,6 +42,7 @@ public static class ControlPlaneExtensions
         services.AddHostedService<StartupInitializer>();
 
         builder.AddControlPlaneDataProtection();
+        services.AddSwitchyardForwardedHeaders();
         builder.AddControlPlaneAuth();
 
         services.AddProblemDetails();
@@ -72,10 +74,15 @@ public static class ControlPlaneExtensions
     /// <summary>Maps the admin API, node endpoints and health; returns the group so a host can restrict it (e.g. by port).</summary>
     public static IEndpointConventionBuilder MapControlPlane(this WebApplication app)
     {
+        app.UseSwitchyardForwardedHeaders();
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));
+        app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseMiddleware<CookieCsrfProtection>()));
         app.UseSwitchyardAuth();
+        app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
         app.UseOnce("OpenApi", a => a.MapOpenApi());
 

@@ -46,7 +46,9 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     /// Where the SQLite database lives; a test that restarts the control plane on the same database passes its own
     /// directory (kept on dispose). By default a fresh temp directory, deleted on dispose.
     /// </param>
-    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null, string? directory = null)
+    /// <param name="services">Replaces or adds services after the control plane registered its own (test seams).</param>
+    public static async Task<ControlPlaneTestHost> StartAsync(
+        IDictionary<string, string?>? overrides = null, string? directory = null, Action<IServiceCollection>? services = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
@@ -71,6 +73,7 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddControlPlane();
         builder.AddSwitchyardMessaging();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapControlPlane();
