@@ -11,6 +11,13 @@ public static class ForwardedHeadersExtensions
     /// <summary>Binds <see cref="ForwardedHeadersSettings"/> into ASP.NET Core's forwarded-headers options (For and Proto only).</summary>
     public static IServiceCollection AddSwitchyardForwardedHeaders(this IServiceCollection services)
     {
+        // Several parts of a composed host ask for it; binding twice would list every proxy twice.
+        if (services.Any(d => d.ServiceType == typeof(Registered)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<Registered>();
         services.AddOptions<ForwardedHeadersSettings>()
             .BindConfiguration(ForwardedHeadersSettings.Section)
             .ValidateDataAnnotations()
@@ -32,6 +39,8 @@ public static class ForwardedHeadersExtensions
         });
         return services;
     }
+
+    private sealed class Registered;
 
     /// <summary>First in the pipeline, once: everything after it sees the client's address and scheme.</summary>
     public static WebApplication UseSwitchyardForwardedHeaders(this WebApplication app) =>
