@@ -81,6 +81,7 @@ rand() { # n charset
 }
 gen_node_secret() { rand 48 'A-Za-z0-9'; }
 gen_admin_key() { printf 'sk-sya-%s' "$(rand 40 'A-Za-z0-9_-')"; }
+gen_keyring_key() { rand 48 'A-Za-z0-9'; } # key-encryption key of the control plane's Data Protection key ring
 
 # ---------------------------------------------------------------------------------------------
 FORCE=0 # set by a second signal while stopping: SIGKILL instead of waiting
@@ -215,6 +216,7 @@ REDIS_PORT="${SWITCHYARD_TEST_REDIS%%,*}"; REDIS_PORT="${REDIS_PORT##*:}"
 
 NODE_SECRET="$(cat "$(secret_file node-secret gen_node_secret)")"
 ADMIN_KEY="$(cat "$(secret_file admin-key gen_admin_key)")"
+KEYRING_KEY_FILE="$(secret_file keyring.key gen_keyring_key)"
 
 MESSAGING_ENV=(
   Messaging__Transport=RabbitMq
@@ -282,11 +284,12 @@ start_proc controlplane "$CP_DLL" "$CP_PORT" \
   ConnectionStrings__ControlPlane="$CP_CONN" \
   Jobs__Storage=Postgres \
   ControlPlane__NodeSecret="$NODE_SECRET" \
+  DataProtection__KeyEncryptionKeyFile="$KEYRING_KEY_FILE" \
   SWITCHYARD_ADMIN_KEY="$ADMIN_KEY" \
   "${MESSAGING_ENV[@]}"
 wait_http controlplane "http://127.0.0.1:$CP_PORT/readyz"
 
-mkdir -p "$STATE/portal"
+(umask 077 && mkdir -p "$STATE/portal") && chmod 0700 "$STATE/portal" # cookie key ring
 start_proc portal "$PORTAL_DLL" "$PORTAL_PORT" \
   Portal__ControlPlaneUrl="http://127.0.0.1:$CP_PORT" \
   Portal__GatewayUrl="http://127.0.0.1:$LB_PORT/v1" \
@@ -295,7 +298,7 @@ start_proc portal "$PORTAL_DLL" "$PORTAL_PORT" \
 UPSTREAMS=""
 for ((n = 1; n <= NODES; n++)); do
   port=$((NODE_BASE_PORT + n))
-  mkdir -p "$STATE/node-$n"
+  (umask 077 && mkdir -p "$STATE/node-$n") && chmod 0700 "$STATE/node-$n" # last-known-good snapshot, usage spool
   start_proc "node-$n" "$NODE_DLL" "$port" \
     DataPlane__NodeId="node-$n" \
     DataPlane__ControlPlaneUrl="http://127.0.0.1:$CP_PORT" \
@@ -345,7 +348,7 @@ Switchyard distributed topology is up ($(($(date +%s) - t0))s). State: $STATE
   portal         http://127.0.0.1:$PORTAL_PORT
   gateway        $GATEWAY_URL/v1   ($NODES data-plane node(s) on $((NODE_BASE_PORT + 1))..$((NODE_BASE_PORT + NODES)))
   postgres       127.0.0.1:$PG_PORT (database switchyard), rabbitmq 127.0.0.1:$SWITCHYARD_TEST_RABBITMQ_PORT, redis 127.0.0.1:$REDIS_PORT
-  secrets        $SECRETS (node-secret, admin-key), $STATE/services/secrets (postgres, rabbitmq, redis)
+  secrets        $SECRETS (node-secret, admin-key, keyring.key), $STATE/services/secrets (postgres, rabbitmq, redis)
 
 Platform admin key: $ADMIN_KEY
 

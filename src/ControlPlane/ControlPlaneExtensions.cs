@@ -51,10 +51,15 @@ public static class ControlPlaneExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapControlPlane(this WebApplication app)
     {
+        app.UseSwitchyardForwardedHeaders();
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));
+        app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseMiddleware<CookieCsrfProtection>()));
         app.UseSwitchyardAuth();
+        app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
 
         var root = app.MapGroup("");

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using Switchyard.ServiceDefaults.Files;
 
 namespace Switchyard.Host;
 
 /// <summary>
 /// Fills in the settings the all-in-one host derives from <c>Switchyard:*</c>: where the parts listen, where they keep
-/// their files, and the node secret shared in-process by control plane and data plane (generated once, kept 0600 in
-/// the data directory). Anything set explicitly (appsettings, environment, command line) wins.
+/// their files (a data directory created 0700), the node secret shared in-process by control plane and data plane, and
+/// the key-encryption key of the Data Protection key ring (both generated once, kept 0600 in the data directory).
+/// Anything set explicitly (appsettings, environment, command line) wins.
 /// </summary>
 internal static class EmbeddedDefaults
 {
@@ -20,14 +22,18 @@ internal static class EmbeddedDefaults
         }
 
         var dataDirectory = Path.GetFullPath(config["Switchyard:DataDirectory"] ?? ".switchyard");
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         var nodeSecret = config["ControlPlane:NodeSecret"] ?? config["DataPlane:NodeSecret"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "node-secret"));
+        var keyRingKeyFile = string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKey"]) && string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKeyFile"])
+            ? LoadOrCreateSecretFile(Path.Combine(dataDirectory, "keyring.key"))
+            : null;
         var internalUrl = $"http://127.0.0.1:{portalUrl.Port}";
 
         var defaults = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ControlPlane"] = $"Data Source={Path.Combine(dataDirectory, "switchyard.db")}",
             ["ControlPlane:NodeSecret"] = nodeSecret,
+            ["DataProtection:KeyEncryptionKeyFile"] = keyRingKeyFile,
             ["DataPlane:NodeSecret"] = nodeSecret,
             ["DataPlane:NodeId"] = "embedded",
             ["DataPlane:ControlPlaneUrl"] = internalUrl,
@@ -45,20 +51,18 @@ internal static class EmbeddedDefaults
         return (portalUrl, gatewayUrl);
     }
 
-    private static string LoadOrCreateSecret(string path)
+    private static string LoadOrCreateSecret(string path) => File.ReadAllText(LoadOrCreateSecretFile(path)).Trim();
+
+    /// <summary>A file holding 32 random bytes (base64), created 0600 on first use; an existing one is tightened to 0600.</summary>
+    private static string LoadOrCreateSecretFile(string path)
     {
         if (File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            PrivateFiles.Restrict(path);
+            return path;
         }
 
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(path, secret);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return secret;
+        PrivateFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return path;
     }
 }

@@ -8,6 +8,7 @@ using Switchyard.Portal.Components;
 using Switchyard.Portal.Services;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
+using Switchyard.ServiceDefaults.Http;
 
 namespace Switchyard.Portal;
 
@@ -30,6 +31,7 @@ public static class PortalExtensions
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();
         services.AddSwitchyardHealthChecks();
+        services.AddSwitchyardForwardedHeaders();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PortalAssets>();
 
@@ -54,12 +56,14 @@ public static class PortalExtensions
             .Configure<IOptions<PortalOptions>>((cookie, portal) =>
                 cookie.DataProtectionProvider = PortalDataProtection.Create(portal.Value));
 
+        services.AddHttpContextAccessor();
+        services.AddTransient<ForwardClientAddressHandler>();
         services.AddHttpClient(ControlPlaneClient.HttpClientName, (sp, http) =>
         {
             var baseUrl = sp.GetRequiredService<IOptions<PortalOptions>>().Value.ControlPlaneUrl!.ToString();
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             http.Timeout = TimeSpan.FromSeconds(30);
-        });
+        }).AddHttpMessageHandler<ForwardClientAddressHandler>();
         services.AddScoped<IControlPlaneClient>(sp => new ControlPlaneClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ControlPlaneClient.HttpClientName),
             sp.GetRequiredService<AuthenticationStateProvider>()));
@@ -70,6 +74,7 @@ public static class PortalExtensions
     /// <summary>Maps the portal's pages, static assets, sign-out endpoint and health; returns the portal's endpoints.</summary>
     public static IEndpointConventionBuilder MapPortal(this WebApplication app)
     {
+        app.UseSwitchyardForwardedHeaders();
         app.MapSwitchyardHealth();
 
         var builders = new List<IEndpointConventionBuilder>();

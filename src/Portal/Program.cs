@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using Switchyard.Portal;
+using Switchyard.ServiceDefaults.Files;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
 // The dedicated portal process owns the host's key ring too (antiforgery, circuits): share it across portal instances.
 builder.Services.AddDataProtection()
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+    .PersistKeysToFileSystem(PrivateFiles.CreateDirectory(Path.GetFullPath(
         builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? new PortalOptions().DataDirectory)))
     .SetApplicationName(PortalDataProtection.ApplicationName);
 

@@ -24,11 +24,13 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     public const string AdminKey = "sk-sya-test-platform-admin-key-0123456789abcdef";
 
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private ControlPlaneTestHost(WebApplication app, string directory)
+    private ControlPlaneTestHost(WebApplication app, string directory, bool ownsDirectory)
     {
         App = app;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Anonymous = app.GetTestClient();
         Admin = CreateClient(AdminKey);
     }
@@ -40,10 +42,17 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     /// <summary>Authenticated with the bootstrap platform admin key.</summary>
     public HttpClient Admin { get; }
 
+    /// <param name="directory">
+    /// Where the SQLite database lives; a test that restarts the control plane on the same database passes its own
+    /// directory (kept on dispose). By default a fresh temp directory, deleted on dispose.
+    /// </param>
+    /// <param name="services">Replaces or adds services after the control plane registered its own (test seams).</param>
     /// <param name="map">Maps extra endpoints after the control plane's (tests of conventions that apply to any endpoint).</param>
-    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<WebApplication>? map = null)
+    public static async Task<ControlPlaneTestHost> StartAsync(
+        IDictionary<string, string?>? overrides = null, string? directory = null, Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
+        var ownsDirectory = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var settings = new Dictionary<string, string?>
         {
@@ -65,6 +74,7 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddControlPlane();
         builder.AddSwitchyardMessaging();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapControlPlane();
@@ -76,11 +86,15 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            Cleanup(directory);
+            if (ownsDirectory)
+            {
+                Cleanup(directory);
+            }
+
             throw;
         }
 
-        return new ControlPlaneTestHost(app, directory);
+        return new ControlPlaneTestHost(app, directory, ownsDirectory);
     }
 
     public HttpClient CreateClient(string bearerToken)
@@ -128,10 +142,17 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        Cleanup(_directory);
+        if (_ownsDirectory)
+        {
+            Cleanup(_directory);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
-    private static void Cleanup(string directory)
+    public static void Cleanup(string directory)
     {
         SqliteConnection.ClearAllPools();
         try

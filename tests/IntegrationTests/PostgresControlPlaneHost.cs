@@ -24,6 +24,9 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     public const string AdminKey = "sk-sya-integration-platform-admin-0123456789abcdef";
     public const string NodeSecret = "integration-node-secret-0123456789abcdef-0123";
 
+    /// <summary>Required with PostgreSQL: the key ring is encrypted at rest.</summary>
+    public const string KeyEncryptionKey = "integration-keyring-kek-0123456789abcdef-0123";
+
     private PostgresControlPlaneHost(WebApplication app, string baseUrl)
     {
         App = app;
@@ -45,6 +48,7 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
             ["ConnectionStrings:ControlPlane"] = TestServices.PostgresDatabase(database),
             ["Jobs:Storage"] = "Postgres",
             ["ControlPlane:NodeSecret"] = NodeSecret,
+            ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
             ["SWITCHYARD_ADMIN_KEY"] = AdminKey,
             ["Messaging:Transport"] = "RabbitMq",
             ["Messaging:RabbitMq:Host"] = TestServices.RabbitHost,

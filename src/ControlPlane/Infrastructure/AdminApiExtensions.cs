@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
-using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.DataProtection;
 using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.ServiceDefaults.Http;
 
 namespace Switchyard.ControlPlane.Infrastructure;
 
@@ -9,12 +9,14 @@ public static class AdminApiExtensions
 {
     /// <summary>
     /// What every admin API slice relies on: ProblemDetails and the exception handler, enums as strings in JSON, the OpenAPI
-    /// document of /api, and the Data Protection key ring in the database (Identity tokens and cookies, provider secrets).
+    /// document of /api, forwarded headers from trusted proxies, and the Data Protection key ring in the database, encrypted at
+    /// rest (Identity tokens and cookies, provider secrets).
     /// </summary>
     public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("Switchyard").PersistKeysToDbContext<ControlPlaneDbContext>();
+        builder.AddControlPlaneDataProtection();
+        services.AddSwitchyardForwardedHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<ControlPlaneExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>

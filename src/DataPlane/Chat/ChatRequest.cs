@@ -37,6 +37,9 @@ public sealed class ChatRequest
     /// <summary>Output token limit (OpenAI <c>max_completion_tokens</c>/<c>max_tokens</c>, Anthropic <c>max_tokens</c>).</summary>
     public int? MaxTokens { get; set; }
 
+    /// <summary>The caller's name for <see cref="MaxTokens"/>, named in errors about it (OpenAI callers may use either).</summary>
+    public string MaxTokensParam { get; set; } = "max_tokens";
+
     public long? Seed { get; set; }
 
     public double? FrequencyPenalty { get; set; }

@@ -1,22 +1,24 @@
 using System.Text.Json;
+using Switchyard.ServiceDefaults.Files;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Configuration;
 
 /// <summary>
-/// The last applied snapshot on local disk, exactly as fetched (credentials stay sealed). The file's modification time
+/// The last applied snapshot on local disk, exactly as fetched (credentials stay sealed), readable by the node's user
+/// only (file 0600, data directory 0700): it holds key hashes and sealed provider secrets. The file's modification time
 /// is when the control plane last confirmed it current, so a node restarting without the control plane knows its age.
 /// </summary>
 public sealed class LastKnownGoodStore(DataPaths paths)
 {
     public async Task SaveAsync(byte[] json, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.Root);
+        PrivateFiles.CreateDirectory(paths.Root);
         var temp = paths.SnapshotFile + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            await using (var file = PrivateFiles.OpenWrite(temp, FileMode.CreateNew, FileShare.None, 4096, FileOptions.Asynchronous))
             {
                 await file.WriteAsync(json, cancellationToken);
                 file.Flush(flushToDisk: true);

@@ -73,7 +73,8 @@ public static class CapabilityGuard
             if (!drop)
             {
                 return GatewayError.InvalidRequest(
-                    $"max_tokens is too large: {request.MaxTokens}. The model `{request.Model}` supports at most {max} output tokens.", "max_tokens", "invalid_value");
+                    $"{request.MaxTokensParam} is too large: {request.MaxTokens}. The model `{request.Model}` supports at most {max} output tokens.",
+                    request.MaxTokensParam, "invalid_value");
             }
 
             request.MaxTokens = max;

@@ -1,4 +1,5 @@
 using System.Text;
+using Switchyard.ServiceDefaults.Files;
 
 namespace Switchyard.DataPlane.Usage;
 
@@ -10,7 +11,7 @@ namespace Switchyard.DataPlane.Usage;
 public class SpoolFileSystem
 {
     public virtual Stream CreateSegment(string path) =>
-        new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        PrivateFiles.OpenWrite(path, FileMode.CreateNew, FileShare.Read, bufferSize: 0);
 
     /// <summary>Forces what was written to the disk itself (fsync).</summary>
     public virtual void FlushToDisk(Stream segment)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
+using Switchyard.ServiceDefaults.Files;
 using Switchyard.Shared;
 using Switchyard.Shared.Messages;
 
@@ -74,7 +75,7 @@ public sealed class UsageSpoolWriter(
             _attemptFailed = false;
             try
             {
-                Directory.CreateDirectory(paths.SpoolDirectory);
+                PrivateFiles.CreateDirectory(paths.SpoolDirectory);
                 _unclosed.AddRange(SpoolSegment.ListOpen(paths.SpoolDirectory));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -297,7 +298,7 @@ public sealed class UsageSpoolWriter(
 
     private void OpenSegment()
     {
-        Directory.CreateDirectory(paths.SpoolDirectory);
+        PrivateFiles.CreateDirectory(paths.SpoolDirectory);
         var path = Path.Combine(paths.SpoolDirectory, Guid.CreateVersion7(time.GetUtcNow()).ToString("N") + SpoolSegment.OpenExtension);
         _segment = _files.CreateSegment(path);
         _segmentPath = path;

@@ -18,6 +18,7 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
         {
             Content = JsonContent.Create(request, options: SwitchyardJson.Options),
         };
+        message.Options.Set(ForwardClientAddressHandler.Forward, true);
         return await SendAsync<LoginResponse>(message, cancellationToken, isLogin: true);
     }
 

@@ -64,6 +64,19 @@ public class CapabilityGuardTests
     }
 
     [Fact]
+    public void Check_MaxCompletionTokensOverModelLimit_Returns400NamingTheCallersField()
+    {
+        var request = Request();
+        request.MaxTokens = 5000;
+        request.MaxTokensParam = "max_completion_tokens";
+
+        var error = CapabilityGuard.Check(request, TextOnly, drop: false, out _);
+
+        Assert.Equal(("max_completion_tokens", "invalid_value"), (error!.Param, error.Code));
+        Assert.StartsWith("max_completion_tokens is too large", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_EmbeddingOnlyModel_RefusesChat()
     {
         var error = CapabilityGuard.Check(Request(), new ModelCapabilities(Chat: false, Embeddings: true), drop: true, out _);

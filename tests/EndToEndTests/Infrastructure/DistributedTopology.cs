@@ -34,6 +34,7 @@ public sealed class DistributedTopology : IAsyncDisposable
         environment["ConnectionStrings__ControlPlane"] = TestServices.PostgresDatabase(_database);
         environment["Jobs__Storage"] = "Postgres";
         environment["ControlPlane__NodeSecret"] = _nodeSecret;
+        environment["DataProtection__KeyEncryptionKeyFile"] = KeyRingKeyFile();
         environment["SWITCHYARD_ADMIN_KEY"] = _adminKey;
         ControlPlane = PlatformProcess.Start("ControlPlane", environment);
         await ControlPlane.WaitUntilReadyAsync(ControlPlaneUrl + "/readyz", TimeSpan.FromSeconds(90));
@@ -41,6 +42,23 @@ public sealed class DistributedTopology : IAsyncDisposable
     }
 
     public void KillControlPlane() => ControlPlane?.Kill();
+
+    /// <summary>The key-encryption key of the control plane's key ring (required with PostgreSQL), created 0600 once per topology.</summary>
+    private string KeyRingKeyFile()
+    {
+        var path = Path.Combine(_root, "keyring.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(_root);
+            File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return path;
+    }
 
     /// <summary>Starts node <paramref name="node"/> (again, on the same port and data directory if it ran before).</summary>
     public async Task StartNodeAsync(int node, IReadOnlyDictionary<string, string>? settings = null, bool waitReady = true)

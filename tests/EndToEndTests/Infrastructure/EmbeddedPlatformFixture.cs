@@ -14,6 +14,9 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
     public string PortalUrl { get; private set; } = "";
     public string GatewayUrl { get; private set; } = "";
 
+    /// <summary>The host's <c>Switchyard:DataDirectory</c>.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public async Task InitializeAsync()
     {
         Upstream = await FakeOpenAIUpstream.StartAsync();

@@ -36,6 +36,10 @@ public static class AuthExtensions
             .AddEntityFrameworkStores<ControlPlaneDbContext>()
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>();
 
+        services.AddScoped<SignInTimingEqualizer>();
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimiterPolicy>(SignInRateLimiterPolicy.Name));
+
         services.AddAuthentication()
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {

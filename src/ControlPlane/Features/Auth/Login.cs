@@ -16,6 +16,7 @@ namespace Switchyard.ControlPlane.Features.Auth;
 /// <summary>
 /// POST /api/auth/login: checks the password (counting failures towards lockout) and returns an Identity bearer token,
 /// or with <c>?useCookies=true</c> signs in the Identity cookie instead (the token in the answer is then empty).
+/// An unknown email costs the same password-hash work as a known one; attempts are throttled per client address.
 /// </summary>
 public static class Login
 {
@@ -23,6 +24,7 @@ public static class Login
         LoginRequest request,
         bool? useCookies,
         SignInManager<Member> signInManager,
+        SignInTimingEqualizer timing,
         ControlPlaneDbContext db,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         IOptionsMonitor<CookieAuthenticationOptions> cookieOptions,
@@ -40,6 +42,7 @@ public static class Login
         var user = await signInManager.UserManager.FindByEmailAsync(request.Email);
         if (user is null)
         {
+            timing.VerifyForUnknownMember(request.Password);
             return Problems.Unauthorized("Wrong email or password.");
         }
 

@@ -88,7 +88,15 @@ internal static class OpenAIRequestReader
             throw OpenAIRequestException.Missing("messages");
         }
 
+        if (fields.MaxCompletionTokens is not null && fields.MaxTokens is not null)
+        {
+            // OpenAI's own answer. Taking one of them would let the other reach a pass-through upstream unchecked.
+            throw new OpenAIRequestException(
+                "Setting 'max_tokens' and 'max_completion_tokens' at the same time is not supported.", "invalid_parameter_combination", "max_tokens");
+        }
+
         request.MaxTokens = fields.MaxCompletionTokens ?? fields.MaxTokens;
+        request.MaxTokensParam = fields.MaxCompletionTokens is not null ? "max_completion_tokens" : "max_tokens";
         request.User = fields.User ?? fields.SafetyIdentifier;
         request.IncludeUsage = request.Stream && fields.IncludeUsage;
         return request;

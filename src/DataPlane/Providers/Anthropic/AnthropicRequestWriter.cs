@@ -71,11 +71,18 @@ internal static class AnthropicRequestWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// The caller's limit (already checked against the model's by the capability guard), else the deployment's
+    /// <c>maxTokens</c> setting or 4096, never above the model's output limit: a default the caller did not choose must
+    /// not make the upstream refuse the request.
+    /// </summary>
     private static int MaxTokens(ChatRequest request, RuntimeDeployment deployment) =>
         request.MaxTokens
-        ?? (int.TryParse(deployment.Setting("maxTokens"), NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured > 0
-            ? configured
-            : DefaultMaxTokens);
+        ?? Math.Min(
+            int.TryParse(deployment.Setting("maxTokens"), NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured > 0
+                ? configured
+                : DefaultMaxTokens,
+            deployment.Snapshot.Capabilities?.MaxOutputTokens ?? int.MaxValue);
 
     private static void WriteSystem(Utf8JsonWriter writer, ChatRequest request)
     {

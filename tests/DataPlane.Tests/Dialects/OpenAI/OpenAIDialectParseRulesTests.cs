@@ -8,11 +8,13 @@ namespace Switchyard.DataPlane.Tests.Dialects.OpenAI;
 public class OpenAIDialectParseRulesTests
 {
     [Fact]
-    public void Parse_BothTokenLimits_PrefersMaxCompletionTokensWhateverTheOrder()
+    public void Parse_EitherTokenLimit_IsTheLimitAndNamesTheCallersField()
     {
-        Assert.Equal(50, Parse(""" "max_completion_tokens":50,"max_tokens":10 """).MaxTokens);
-        Assert.Equal(50, Parse(""" "max_tokens":10,"max_completion_tokens":50 """).MaxTokens);
-        Assert.Equal(10, Parse(""" "max_tokens":10 """).MaxTokens);
+        var completion = Parse(""" "max_completion_tokens":50 """);
+        var legacy = Parse(""" "max_tokens":10 """);
+
+        Assert.Equal((50, "max_completion_tokens"), (completion.MaxTokens, completion.MaxTokensParam));
+        Assert.Equal((10, "max_tokens"), (legacy.MaxTokens, legacy.MaxTokensParam));
     }
 
     [Fact]

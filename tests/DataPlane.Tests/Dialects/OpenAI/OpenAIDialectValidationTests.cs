@@ -20,6 +20,8 @@ public class OpenAIDialectValidationTests
     [InlineData(""" "presence_penalty":3 """, "presence_penalty", "invalid_value")]
     [InlineData(""" "max_tokens":0 """, "max_tokens", "invalid_value")]
     [InlineData(""" "max_completion_tokens":99999999999 """, "max_completion_tokens", "invalid_value")]
+    [InlineData(""" "max_completion_tokens":50,"max_tokens":10 """, "max_tokens", "invalid_parameter_combination")]
+    [InlineData(""" "max_tokens":100000,"max_completion_tokens":50 """, "max_tokens", "invalid_parameter_combination")]
     [InlineData(""" "seed":"x" """, "seed", "invalid_type")]
     [InlineData(""" "stream":"yes" """, "stream", "invalid_type")]
     [InlineData(""" "stream_options":{"include_usage":1} """, "stream_options.include_usage", "invalid_type")]

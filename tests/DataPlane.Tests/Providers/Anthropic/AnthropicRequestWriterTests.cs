@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Anthropic;
 using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Shared.Configuration;
 using static Switchyard.DataPlane.Tests.Providers.Anthropic.AnthropicTestSupport;
 
 namespace Switchyard.DataPlane.Tests.Providers.Anthropic;
@@ -88,6 +90,19 @@ public class AnthropicRequestWriterTests
         var request = Simple();
         request.MaxTokens = requested;
         var deployment = Deployment(settings: setting is null ? null : new() { ["maxTokens"] = setting });
+
+        Assert.Equal(expected, Body(request, deployment).GetProperty("max_tokens").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null, 2048)]
+    [InlineData("8192", 2048)]
+    [InlineData("1000", 1000)]
+    public void Write_NoRequestedMaxTokens_DefaultNeverExceedsTheModelsOutputLimit(string? setting, int expected)
+    {
+        var request = Simple();
+        var template = Deployment(settings: setting is null ? null : new() { ["maxTokens"] = setting });
+        var deployment = new RuntimeDeployment(template.Snapshot with { Capabilities = new ModelCapabilities(MaxOutputTokens: 2048) }, AnthropicTestSupport.Secret);
 
         Assert.Equal(expected, Body(request, deployment).GetProperty("max_tokens").GetInt32());
     }
