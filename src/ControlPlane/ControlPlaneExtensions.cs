@@ -18,6 +18,7 @@ using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
+using Switchyard.ServiceDefaults.Http;
 
 namespace Switchyard.ControlPlane;
 
