@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -37,6 +38,7 @@ public static class ControlPlaneExtensions
         builder.AddConfigDistribution();
         builder.AddAdminKeys();
         builder.AddProviderCredentials();
+        builder.AddQuotas();
         builder.AddUsage();
         builder.AddDemo();
         return builder;
@@ -66,6 +68,7 @@ public static class ControlPlaneExtensions
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();
+        tenant.MapQuotasEndpoints();
         root.MapNodeEndpoints();
         return root;
     }

@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
-/// <summary>PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments.</summary>
+/// <summary>
+/// PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments; the tenant's
+/// <c>deploymentsPerRoute</c> quota applies (409).
+/// </summary>
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, TenantQuotas quotas, CancellationToken cancellationToken)
     {
         var found = await db.ModelRoutes.FindOwnedAsync(tenantId, routeId, "The route", cancellationToken);
         if (found.IsMissing)
@@ -22,6 +26,12 @@ public static class UpdateRoute
         if (!errors.IsValid)
         {
             return errors.ToProblem();
+        }
+
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (tenantQuotas.DeploymentsPerRoute.RefusesList(request.Deployments.Count, "deployments") is { } tooManyDeployments)
+        {
+            return tooManyDeployments;
         }
 
         var route = found.Row;

@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -26,6 +27,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     private const int MaxRevisionAttempts = 5;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantQuota> TenantQuotas => Set<TenantQuota>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
     public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
