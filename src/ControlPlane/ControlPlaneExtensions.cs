@@ -50,6 +50,7 @@ public static class ControlPlaneExtensions
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));
+        app.UseAdminRequestBodyLimit();
         app.UseSwitchyardAuth();
         app.MapSwitchyardHealth();
         app.UseOnce("OpenApi", a => a.MapOpenApi());
