@@ -41,7 +41,9 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     public HttpClient Admin { get; }
 
     /// <param name="map">Maps extra endpoints after the control plane's (tests of conventions that apply to any endpoint).</param>
-    public static async Task<ControlPlaneTestHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<WebApplication>? map = null)
+    /// <param name="services">Replaces services after the control plane's (e.g. a fake <see cref="TimeProvider"/>).</param>
+    public static async Task<ControlPlaneTestHost> StartAsync(
+        IDictionary<string, string?>? overrides = null, Action<WebApplication>? map = null, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "switchyard-cp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -65,6 +67,7 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddControlPlane();
         builder.AddSwitchyardMessaging();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapControlPlane();
