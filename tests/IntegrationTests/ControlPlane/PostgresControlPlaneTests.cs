@@ -98,6 +98,7 @@ public class PostgresControlPlaneTests
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("snap"));
         await host.PostAsync<RouteDto>(host.Admin, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("mock-gpt", [new DeploymentRequest(ProviderKinds.Mock, "m")]));
         using var node = host.Client(PostgresControlPlaneHost.NodeSecret);
+        await host.WaitUntilPublishedAsync();
 
         var snapshot = await node.GetFromJsonAsync<ConfigSnapshot>(InternalRoutes.Snapshot, SwitchyardJson.Options);
 
