@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -41,6 +42,7 @@ public static class ControlPlaneExtensions
         builder.AddConfigDistribution();
         builder.AddAdminKeys();
         builder.AddProviderCredentials();
+        builder.AddQuotas();
         builder.AddUsage();
         builder.AddDemo();
         return builder;
@@ -56,6 +58,7 @@ public static class ControlPlaneExtensions
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));
+        app.UseAdminRequestBodyLimit();
         app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<CookieCsrfProtection>()));
@@ -80,6 +83,7 @@ public static class ControlPlaneExtensions
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();
+        tenant.MapQuotasEndpoints();
         root.MapNodeEndpoints();
         return root;
     }

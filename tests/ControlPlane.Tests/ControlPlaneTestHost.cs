@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Tests;
 
@@ -111,6 +113,21 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
     {
         await using var scope = CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until the nodes' endpoints serve the latest revision: they serve what the publisher built, at most one
+    /// <c>ConfigDistribution:CoalesceMs</c> window after a change.
+    /// </summary>
+    public async Task WaitUntilPublishedAsync()
+    {
+        var latest = await WithDbAsync(db => db.ConfigRevisions.MaxAsync(r => r.Revision));
+        using var node = CreateClient(NodeSecret);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await node.GetFromJsonAsync<RevisionInfo>(InternalRoutes.Revision, SwitchyardJson.Options, timeout.Token))!.Revision < latest)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     public async Task<TenantDto> CreateTenantAsync(string name)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.IntegrationTests;
 
@@ -82,6 +84,18 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>());
+    }
+
+    /// <summary>Waits until the nodes' endpoints serve the latest revision (the publisher builds at most once per window).</summary>
+    public async Task WaitUntilPublishedAsync()
+    {
+        var latest = await WithDbAsync(db => db.ConfigRevisions.MaxAsync(r => r.Revision));
+        using var node = Client(NodeSecret);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await node.GetFromJsonAsync<RevisionInfo>(InternalRoutes.Revision, SwitchyardJson.Options, timeout.Token))!.Revision < latest)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     public async Task<T> PostAsync<T>(HttpClient client, string path, object body)

@@ -47,6 +47,24 @@ public class PostgresControlPlaneTests
     }
 
     [Fact]
+    public async Task ConcurrentKeyCreations_OnPostgres_AllSucceedWithOneRevisionEach()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("parallel"));
+        var team = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("automation"));
+        var before = await host.WithDbAsync(db => db.ConfigRevisions.MaxAsync(r => r.Revision));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+        {
+            using var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, $"k{i}"), SwitchyardJson.Options);
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        Assert.Equal(before + 48, await host.WithDbAsync(db => db.ConfigRevisions.MaxAsync(r => r.Revision)));
+    }
+
+    [Fact]
     public async Task TenantIsolation_OnPostgres_OtherTenantsKeysAnswer404()
     {
         await using var host = await PostgresControlPlaneHost.StartAsync();
@@ -80,6 +98,7 @@ public class PostgresControlPlaneTests
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("snap"));
         await host.PostAsync<RouteDto>(host.Admin, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("mock-gpt", [new DeploymentRequest(ProviderKinds.Mock, "m")]));
         using var node = host.Client(PostgresControlPlaneHost.NodeSecret);
+        await host.WaitUntilPublishedAsync();
 
         var snapshot = await node.GetFromJsonAsync<ConfigSnapshot>(InternalRoutes.Snapshot, SwitchyardJson.Options);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -12,12 +13,14 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 /// <summary>
 /// POST /api/tenants/{tenantId}/keys (developers and admins). The secret is returned once and stored only as its hash
-/// and display prefix. Bumps the config revision.
+/// and display prefix. Bumps the config revision. Each allowed model is a public model name (at most
+/// <see cref="RouteRules.PublicModelMaxLength"/> characters); the tenant's <c>keys</c> and <c>allowedModelsPerKey</c> quotas apply (409).
 /// </summary>
 public static class CreateKey
 {
     public static async Task<Results<Created<CreatedKeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new ValidationErrors().Required("name", request.Name, VirtualKey.NameMaxLength);
@@ -36,6 +39,11 @@ public static class CreateKey
             errors.Add("allowedModels", "Model names must not be empty.");
         }
 
+        if (models.Any(m => m?.Trim().Length > RouteRules.PublicModelMaxLength))
+        {
+            errors.Add("allowedModels", $"Model names must be at most {RouteRules.PublicModelMaxLength} characters, like a route's publicModel.");
+        }
+
         if (request.ExpiresAt is { } expires && expires <= now)
         {
             errors.Add("expiresAt", "The expiry must be in the future.");
@@ -44,6 +52,18 @@ public static class CreateKey
         if (!errors.IsValid)
         {
             return errors.ToProblem();
+        }
+
+        var allowedModels = models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (tenantQuotas.AllowedModelsPerKey.RefusesList(allowedModels.Count, "allowedModels") is { } tooManyModels)
+        {
+            return tooManyModels;
+        }
+
+        if (await tenantQuotas.Keys.RefusesOneMoreAsync(QuotaUsage.Keys(db, tenantId), cancellationToken) is { } tooManyKeys)
+        {
+            return tooManyKeys;
         }
 
         var secret = VirtualKeyHash.Generate();
@@ -55,7 +75,7 @@ public static class CreateKey
             Name = request.Name.Trim(),
             Hash = VirtualKeyHash.Compute(secret),
             Prefix = VirtualKeyHash.DisplayPrefix(secret),
-            AllowedModels = models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            AllowedModels = allowedModels,
             Status = KeyStatus.Active,
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
             CreatedAt = now,

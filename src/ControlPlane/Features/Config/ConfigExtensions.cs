@@ -13,6 +13,7 @@ public static class ConfigExtensions
     public static WebApplicationBuilder AddConfigDistribution(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<ConfigDistributionOptions>().BindConfiguration(ConfigDistributionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddStartupStep<FirstRevisionStep>();
         services.AddSingleton<SnapshotSecretSealer>();
         services.AddSingleton<SnapshotBuilder>();

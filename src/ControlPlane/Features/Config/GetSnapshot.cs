@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Switchyard.ControlPlane.Features.Config;
 
-/// <summary>GET /internal/config/snapshot: the latest snapshot JSON, with its hash as ETag (304 on If-None-Match).</summary>
+/// <summary>GET /internal/config/snapshot: the latest published snapshot JSON, with its hash as ETag (304 on If-None-Match).</summary>
 public static class GetSnapshot
 {
     public const string RevisionHeader = "X-Switchyard-Revision";
@@ -11,7 +11,7 @@ public static class GetSnapshot
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpContext context, PublishedSnapshotCache snapshots, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.GetLatestAsync(cancellationToken);
+        var snapshot = await snapshots.GetPublishedAsync(cancellationToken);
         var etag = new EntityTagHeaderValue($"\"{snapshot.Hash}\"");
         context.Response.Headers[RevisionHeader] = snapshot.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-cache";

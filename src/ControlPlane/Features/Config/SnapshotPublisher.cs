@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
@@ -6,13 +7,17 @@ namespace Switchyard.ControlPlane.Features.Config;
 
 /// <summary>
 /// After each committed revision (and once at start) builds the latest snapshot and publishes
-/// <see cref="ConfigRevisionPublished"/>. Bursts of changes coalesce into one build; a failure is retried.
+/// <see cref="ConfigRevisionPublished"/>, at most once per <see cref="ConfigDistributionOptions.CoalesceMs"/>: a change soon
+/// after the last build waits out the window, and every change committed meanwhile goes out in that one build, so a burst
+/// of changes produces a few snapshots (always ending with the latest revision), not one per change. A failure is retried.
 /// </summary>
 internal sealed partial class SnapshotPublisher(
     ConfigChangeSignal signal, PublishedSnapshotCache snapshots, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
-    TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
+    IOptions<ConfigDistributionOptions> options, TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.CoalesceMs);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,10 +28,17 @@ internal sealed partial class SnapshotPublisher(
         }
 
         long published = 0;
+        long? lastBuild = null;
         signal.Notify();
         while (await signal.WaitAsync(stoppingToken))
         {
+            if (lastBuild is { } last && time.GetElapsedTime(last) is var since && since < _window)
+            {
+                await Task.Delay(_window - since, time, stoppingToken);
+            }
+
             signal.Consume();
+            lastBuild = time.GetTimestamp();
             try
             {
                 var snapshot = await snapshots.GetLatestAsync(stoppingToken);

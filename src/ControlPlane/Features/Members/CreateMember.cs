@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -12,13 +13,13 @@ namespace Switchyard.ControlPlane.Features.Members;
 
 /// <summary>
 /// POST /api/tenants/{tenantId}/members (tenant admins). Only a platform admin can grant the platform admin role.
-/// Emails are unique across tenants: a taken email answers 409.
+/// Emails are unique across tenants: a taken email answers 409, as does a full <c>members</c> quota.
 /// </summary>
 public static class CreateMember
 {
     public static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateMemberRequest request, Caller caller, UserManager<Member> userManager, ControlPlaneDbContext db,
-        TimeProvider time, CancellationToken cancellationToken)
+        TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("email", request.Email, 256);
         if (!string.IsNullOrWhiteSpace(request.Email) && !new EmailAddressAttribute().IsValid(request.Email.Trim()))
@@ -50,6 +51,12 @@ public static class CreateMember
         if (await db.Users.IgnoreQueryFilters().AnyAsync(m => m.NormalizedEmail == normalized || m.NormalizedUserName == normalized, cancellationToken))
         {
             return Problems.Conflict("A member with this email already exists.");
+        }
+
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (await tenantQuotas.Members.RefusesOneMoreAsync(QuotaUsage.Members(db, tenantId), cancellationToken) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var member = new Member

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -10,7 +11,8 @@ namespace Switchyard.ControlPlane.Features.Providers;
 
 /// <summary>
 /// POST /api/tenants/{tenantId}/credentials (tenant admins). Kind and secret are checked against the rules nodes apply
-/// (<see cref="CredentialRules"/>); the secret is encrypted at rest. Bumps the revision.
+/// (<see cref="CredentialRules"/>); the secret is encrypted at rest; the tenant's <c>credentials</c> quota applies (409). Bumps the
+/// revision.
 /// </summary>
 public static class CreateCredential
 {
@@ -18,7 +20,7 @@ public static class CreateCredential
 
     public static async Task<Results<Created<CredentialDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateCredentialRequest request, ControlPlaneDbContext db, CredentialProtector protector,
-        TimeProvider time, CancellationToken cancellationToken)
+        TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
         var credentialErrors = new List<ConfigFieldError>();
         CredentialRules.Validate(request.ProviderKind, request.Secret, credentialErrors);
@@ -40,6 +42,12 @@ public static class CreateCredential
         if (await db.ProviderCredentials.AnyAsync(c => c.TenantId == tenantId && c.Name == name, cancellationToken))
         {
             return Problems.Conflict($"A credential named '{name}' already exists in this tenant.");
+        }
+
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (await tenantQuotas.Credentials.RefusesOneMoreAsync(QuotaUsage.Credentials(db, tenantId), cancellationToken) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var credential = new ProviderCredential

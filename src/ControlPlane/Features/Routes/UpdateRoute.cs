@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -8,11 +9,14 @@ using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
-/// <summary>PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments.</summary>
+/// <summary>
+/// PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments; the tenant's
+/// <c>deploymentsPerRoute</c> quota applies (409).
+/// </summary>
 public static class UpdateRoute
 {
     public static async Task<Results<Ok<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, CancellationToken cancellationToken)
+        Guid tenantId, Guid routeId, RouteRequest request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, TenantQuotas quotas, CancellationToken cancellationToken)
     {
         var found = await db.ModelRoutes.FindOwnedAsync(tenantId, routeId, "The route", cancellationToken);
         if (found.IsMissing)
@@ -24,6 +28,12 @@ public static class UpdateRoute
         if (!errors.IsValid)
         {
             return errors.ToProblem();
+        }
+
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (tenantQuotas.DeploymentsPerRoute.RefusesList(request.Deployments.Count, "deployments") is { } tooManyDeployments)
+        {
+            return tooManyDeployments;
         }
 
         var route = found.Row;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -7,11 +8,11 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Teams;
 
-/// <summary>POST /api/tenants/{tenantId}/teams (tenant admins). Team names are unique within a tenant.</summary>
+/// <summary>POST /api/tenants/{tenantId}/teams (tenant admins). Team names are unique within a tenant; the <c>teams</c> quota applies (409).</summary>
 public static class CreateTeam
 {
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength);
         if (!errors.IsValid)
@@ -23,6 +24,12 @@ public static class CreateTeam
         if (await db.Teams.AnyAsync(t => t.TenantId == tenantId && t.Name == name, cancellationToken))
         {
             return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
+        }
+
+        var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);
+        if (await tenantQuotas.Teams.RefusesOneMoreAsync(QuotaUsage.Teams(db, tenantId), cancellationToken) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow() };

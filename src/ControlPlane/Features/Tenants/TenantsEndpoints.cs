@@ -6,8 +6,9 @@ public static class TenantsEndpoints
 {
     /// <summary>
     /// Maps /api/tenants and returns the <c>/api/tenants/{tenantId}</c> group the tenant-owned slices map onto. That group
-    /// confines each request to its tenant (<see cref="TenantScopeFilter"/>) but declares no policy: each slice declares
-    /// its own tenant policy (<see cref="AdminPolicies"/>), and an endpoint that declares none is refused.
+    /// confines each request to its tenant (<see cref="TenantScopeFilter"/>) and makes a deactivated tenant read-only
+    /// (<see cref="DeactivatedTenantFilter"/>) but declares no policy: each slice declares its own tenant policy
+    /// (<see cref="AdminPolicies"/>), and an endpoint that declares none is refused.
     /// </summary>
     public static RouteGroupBuilder MapTenantsEndpoints(this IEndpointRouteBuilder api)
     {
@@ -17,7 +18,7 @@ public static class TenantsEndpoints
         var platformAdmins = api.MapGroup("/tenants").WithTags("Tenants").RequireAuthorization(AdminPolicies.PlatformAdmin);
         platformAdmins.MapPost("/", CreateTenant.HandleAsync).WithName("CreateTenant");
 
-        var tenant = api.MapGroup("/tenants/{tenantId:guid}").AddEndpointFilter<TenantScopeFilter>();
+        var tenant = api.MapGroup("/tenants/{tenantId:guid}").AddEndpointFilter<TenantScopeFilter>().AddEndpointFilter<DeactivatedTenantFilter>();
         tenant.MapGroup("").WithTags("Tenants").RequireAuthorization(AdminPolicies.TenantMember)
             .MapGet("/", GetTenant.HandleAsync).WithName("GetTenant");
         tenant.MapGroup("").WithTags("Tenants").RequireAuthorization(AdminPolicies.TenantAdmin)

@@ -8,6 +8,7 @@ using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Providers;
+using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -26,7 +27,11 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
 {
     private const int MaxRevisionAttempts = 5;
 
+    /// <summary>Takes the PostgreSQL advisory lock that serialises revision numbering (key: "SYREV" as a number).</summary>
+    private const string LockRevisionsSql = "SELECT pg_advisory_xact_lock(357980849494)";
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantQuota> TenantQuotas => Set<TenantQuota>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
     public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
@@ -78,12 +83,26 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
 
         for (var attempt = 1; ; attempt++)
         {
+            // Concurrent config writes take turns for the next revision number instead of colliding on it (a burst of parallel
+            // writes would otherwise exhaust the retries below): SQLite's BEGIN IMMEDIATE takes the write lock, PostgreSQL
+            // a transaction-scoped advisory lock shared by every control plane. The retry stays as a backstop.
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            if (Database.IsNpgsql())
+            {
+                await Database.ExecuteSqlRawAsync(LockRevisionsSql, cancellationToken);
+            }
+
             var latest = await ConfigRevisions.AsNoTracking().MaxAsync(r => (long?)r.Revision, cancellationToken) ?? 0;
             var revision = new ConfigRevision { Revision = latest + 1, CreatedAt = time.GetUtcNow() };
             var entry = ConfigRevisions.Add(revision);
             try
             {
                 var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 LastBumpedRevision = revision.Revision;
                 signal.Notify();
                 return result;
@@ -91,6 +110,11 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
             catch (DbUpdateException)
             {
                 entry.State = EntityState.Detached;
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+
                 var taken = await ConfigRevisions.AsNoTracking().AnyAsync(r => r.Revision == revision.Revision, cancellationToken);
                 if (!taken || attempt >= MaxRevisionAttempts)
                 {

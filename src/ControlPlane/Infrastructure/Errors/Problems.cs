@@ -15,6 +15,26 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail });
 
+    public static ProblemHttpResult PayloadTooLarge(string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = detail });
+
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail });
+
+    /// <summary>
+    /// 409: the request would exceed one of the tenant's quotas. Extensions name the quota (<c>quota</c>, as in the API and in
+    /// <c>Quotas:*</c>), its <c>limit</c> and, for a list in the request body, the <c>field</c>.
+    /// </summary>
+    public static ProblemHttpResult QuotaExceeded(string quota, int limit, string? field, string detail)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Quota exceeded", Detail = detail };
+        problem.Extensions["quota"] = quota;
+        problem.Extensions["limit"] = limit;
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
 }

@@ -27,6 +27,7 @@ public sealed class NodeEndpointsTests
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         await SnapshotBuilderTests.SeedAsync(host);
+        await host.WaitUntilPublishedAsync();
         var node = host.CreateClient(ControlPlaneTestHost.NodeSecret);
 
         var revision = await node.GetFromJsonAsync<RevisionInfo>(InternalRoutes.Revision, SwitchyardJson.Options);

@@ -51,6 +51,7 @@ public sealed class RouteCapabilitiesTests
         ], DropUnsupportedParams: true));
         await PostAsync(host, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("embed",
             [new DeploymentRequest(ProviderKinds.Gemini, "gemini-embedding-001")]));
+        await host.WaitUntilPublishedAsync();
 
         var snapshot = (await host.CreateClient(ControlPlaneTestHost.NodeSecret)
             .GetFromJsonAsync<ConfigSnapshot>(InternalRoutes.Snapshot, SwitchyardJson.Options))!;

@@ -490,6 +490,45 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("ProviderCredentials", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Quotas.TenantQuota", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AllowedModelsPerKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Credentials")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeploymentsPerRoute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Keys")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Routes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Teams")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantQuotas", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -864,6 +903,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Quotas.TenantQuota", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Switchyard.ControlPlane.Features.Quotas.TenantQuota", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -478,6 +478,45 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("ProviderCredentials", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Quotas.TenantQuota", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllowedModelsPerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Credentials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeploymentsPerRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Keys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Routes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Teams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantQuotas", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -852,6 +891,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Quotas.TenantQuota", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Switchyard.ControlPlane.Features.Quotas.TenantQuota", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
