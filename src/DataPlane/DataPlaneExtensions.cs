@@ -27,10 +27,6 @@ public static class DataPlaneExtensions
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DataPlaneOptions>()
-            .BindConfiguration(DataPlaneOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSnapshotSync();

@@ -5,7 +5,7 @@ namespace Switchyard.DataPlane.Configuration;
 /// <summary>Resolved locations of the node's files.</summary>
 public sealed class DataPaths
 {
-    public DataPaths(IOptions<DataPlaneOptions> options, IHostEnvironment environment)
+    public DataPaths(IOptions<NodeOptions> options, IHostEnvironment environment)
         : this(options.Value.ResolveDataDirectory(environment.ContentRootPath))
     {
     }

@@ -11,7 +11,7 @@ public sealed class SnapshotFetcher
 {
     private readonly HttpClient _http;
 
-    public SnapshotFetcher(HttpClient http, IOptions<DataPlaneOptions> options)
+    public SnapshotFetcher(HttpClient http, IOptions<SnapshotSyncOptions> options)
     {
         _http = http;
         var o = options.Value;

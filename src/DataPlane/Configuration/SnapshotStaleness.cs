@@ -7,7 +7,7 @@ namespace Switchyard.DataPlane.Configuration;
 /// current revision (a fetch, or a revision check answering the held revision), not from when it was created: an
 /// unchanged configuration stays fresh while the control plane answers, and ages as soon as it cannot be reached.
 /// </summary>
-public sealed class SnapshotStaleness(IOptions<DataPlaneOptions> options, TimeProvider time)
+public sealed class SnapshotStaleness(IOptions<SnapshotSyncOptions> options, TimeProvider time)
 {
     private readonly TimeSpan? _maxAge = options.Value.MaxSnapshotAgeSeconds > 0 ? TimeSpan.FromSeconds(options.Value.MaxSnapshotAgeSeconds) : null;
     private readonly bool _refuse = options.Value.RefuseWhenStale && options.Value.MaxSnapshotAgeSeconds > 0;

@@ -13,9 +13,11 @@ public static class SnapshotSyncExtensions
     /// </summary>
     public static IServiceCollection AddSnapshotSync(this IServiceCollection services)
     {
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SnapshotSyncOptions>().BindConfiguration(SnapshotSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataPaths>();
         services.AddSingleton<SnapshotStaleness>();
-        services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.NodeSecret));
+        services.AddSingleton(sp => new SecretSealer(sp.GetRequiredService<IOptions<SnapshotSyncOptions>>().Value.NodeSecret));
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LastKnownGoodStore>();
         services.AddHttpClient<SnapshotFetcher>();

@@ -13,7 +13,7 @@ public sealed class SnapshotSyncService(
     SnapshotFetcher fetcher,
     SnapshotStore store,
     SnapshotStaleness staleness,
-    IOptions<DataPlaneOptions> options,
+    IOptions<SnapshotSyncOptions> options,
     TimeProvider time,
     ILogger<SnapshotSyncService> logger) : BackgroundService
 {

@@ -15,7 +15,7 @@ public sealed class SnapshotSynchronizer(
     SnapshotFetcher fetcher,
     LastKnownGoodStore lastKnownGood,
     IMessagePublisher publisher,
-    IOptions<DataPlaneOptions> options,
+    IOptions<NodeOptions> options,
     TimeProvider time,
     ILogger<SnapshotSynchronizer> logger) : IDisposable
 {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Switchyard.DataPlane.Configuration;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 
@@ -14,10 +13,11 @@ public static class LifecycleExtensions
     /// </summary>
     public static IServiceCollection AddGracefulDrain(this IServiceCollection services)
     {
+        services.AddOptions<DrainOptions>().BindConfiguration(DrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<NodeDrainService>();
         services.AddSwitchyardHealthChecks().AddCheck<DrainReadinessCheck>("dataplane-drain", tags: [HealthEndpointExtensions.ReadyTag]);
-        services.AddOptions<HostOptions>().Configure<IOptions<DataPlaneOptions>>((host, node) =>
+        services.AddOptions<HostOptions>().Configure<IOptions<DrainOptions>>((host, node) =>
         {
             // Room for the drain, then for the spool to be flushed and published.
             var needed = TimeSpan.FromSeconds(node.Value.DrainTimeoutSeconds + 15);

@@ -8,13 +8,13 @@ namespace Switchyard.DataPlane.Lifecycle;
 /// Graceful stop of a node. When the host starts stopping (SIGTERM, Ctrl-C) the node is at once not ready and refuses
 /// new gateway requests (503 in the caller's dialect); in <see cref="StoppingAsync"/> — before the web server or any
 /// other hosted service stops — it waits until the requests and streams in flight have finished, for at most
-/// <see cref="DataPlaneOptions.DrainTimeoutSeconds"/>. Registered after the usage spool writer and publisher, whose own
+/// <see cref="DrainOptions.DrainTimeoutSeconds"/>. Registered after the usage spool writer and publisher, whose own
 /// <c>StoppingAsync</c> then run after this one: the spool is flushed and published last.
 /// </summary>
 public sealed class NodeDrainService(
     NodeDrain drain,
     IHostApplicationLifetime lifetime,
-    IOptions<DataPlaneOptions> options,
+    IOptions<DrainOptions> options,
     TimeProvider time,
     ILogger<NodeDrainService> logger) : IHostedLifecycleService, IDisposable
 {

@@ -18,6 +18,7 @@ public static class ProvidersExtensions
     /// </summary>
     public static IServiceCollection AddProviders(this IServiceCollection services)
     {
+        services.AddOptions<UpstreamOptions>().BindConfiguration(UpstreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpForwarder();
         services.AddSingleton<UpstreamHttpClient>();
         services.AddSingleton<UpstreamClient>();

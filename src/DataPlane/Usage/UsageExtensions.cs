@@ -13,6 +13,7 @@ public static class UsageExtensions
     /// </summary>
     public static IServiceCollection AddUsageSpool(this IServiceCollection services)
     {
+        services.AddOptions<UsageSpoolOptions>().BindConfiguration(UsageSpoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UsageQueue>();
         services.AddSingleton<SpoolFileSystem>();
         services.AddSingleton<UsageSpoolHealth>();

@@ -23,7 +23,8 @@ namespace Switchyard.DataPlane.Usage;
 public sealed class UsagePublisher(
     DataPaths paths,
     IMessagePublisher publisher,
-    IOptions<DataPlaneOptions> options,
+    IOptions<NodeOptions> node,
+    IOptions<UsageSpoolOptions> options,
     TimeProvider time,
     ILogger<UsagePublisher> logger,
     SpoolFileSystem? files = null)
@@ -32,7 +33,8 @@ public sealed class UsagePublisher(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxSegmentBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StopPublishTimeout = TimeSpan.FromSeconds(10);
-    private readonly DataPlaneOptions _options = options.Value;
+    private readonly UsageSpoolOptions _options = options.Value;
+    private readonly string _nodeId = node.Value.NodeId;
     private readonly SpoolFileSystem _files = files ?? new SpoolFileSystem();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SegmentFailure> _failed = new(StringComparer.Ordinal);
@@ -127,7 +129,7 @@ public sealed class UsagePublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(_options.Usage.FlushIntervalMs);
+        var interval = TimeSpan.FromMilliseconds(_options.FlushIntervalMs);
         var backoff = TimeSpan.Zero;
         try
         {
@@ -152,10 +154,10 @@ public sealed class UsagePublisher(
             DataPlaneLog.SpoolLinesSkipped(logger, Path.GetFileName(segment), skipped);
         }
 
-        for (int offset = 0, index = 0; offset < records.Count; offset += _options.Usage.MaxBatchSize, index++)
+        for (int offset = 0, index = 0; offset < records.Count; offset += _options.MaxBatchSize, index++)
         {
-            var batch = records.GetRange(offset, Math.Min(_options.Usage.MaxBatchSize, records.Count - offset));
-            await publisher.DeliverUsageAsync(new UsageBatchReported(SpoolSegment.BatchId(segment, index), _options.NodeId, batch), cancellationToken);
+            var batch = records.GetRange(offset, Math.Min(_options.MaxBatchSize, records.Count - offset));
+            await publisher.DeliverUsageAsync(new UsageBatchReported(SpoolSegment.BatchId(segment, index), _nodeId, batch), cancellationToken);
         }
 
         DataPlaneLog.UsagePublished(logger, Path.GetFileName(segment), records.Count);

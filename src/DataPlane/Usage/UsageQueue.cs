@@ -21,8 +21,8 @@ public sealed class UsageQueue
     private readonly int _capacity;
     private int _count;
 
-    public UsageQueue(IOptions<DataPlaneOptions> options)
-        : this(options.Value.Usage.ChannelCapacity)
+    public UsageQueue(IOptions<UsageSpoolOptions> options)
+        : this(options.Value.ChannelCapacity)
     {
     }
 

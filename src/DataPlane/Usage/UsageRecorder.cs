@@ -11,7 +11,7 @@ namespace Switchyard.DataPlane.Usage;
 /// <see cref="GatewayContext"/> and hands it to the spool. Requests refused before authentication have no tenant to
 /// account to and are not recorded.
 /// </summary>
-public sealed class UsageRecorder(UsageQueue queue, IOptions<DataPlaneOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
+public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
 {
     private readonly string _nodeId = options.Value.NodeId;
 

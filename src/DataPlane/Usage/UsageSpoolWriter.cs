@@ -28,7 +28,7 @@ namespace Switchyard.DataPlane.Usage;
 public sealed class UsageSpoolWriter(
     UsageQueue queue,
     DataPaths paths,
-    IOptions<DataPlaneOptions> options,
+    IOptions<UsageSpoolOptions> options,
     TimeProvider time,
     ILogger<UsageSpoolWriter> logger,
     SpoolFileSystem? files = null,
@@ -40,7 +40,7 @@ public sealed class UsageSpoolWriter(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private const int ChunkBytes = 1 << 20;
 
-    private readonly UsageSpoolOptions _options = options.Value.Usage;
+    private readonly UsageSpoolOptions _options = options.Value;
     private readonly SpoolFileSystem _files = files ?? new SpoolFileSystem();
     private readonly UsageSpoolHealth _health = health ?? new UsageSpoolHealth();
     private readonly Lock _gate = new();

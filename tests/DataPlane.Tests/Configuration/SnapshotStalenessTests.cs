@@ -108,7 +108,7 @@ public class SnapshotStalenessTests
 
     private (SnapshotStore Store, SnapshotStaleness Staleness) Create(double maxAgeSeconds, bool refuse)
     {
-        var options = Options.Create(new DataPlaneOptions { MaxSnapshotAgeSeconds = maxAgeSeconds, RefuseWhenStale = refuse });
+        var options = Options.Create(new SnapshotSyncOptions { MaxSnapshotAgeSeconds = maxAgeSeconds, RefuseWhenStale = refuse });
         var staleness = new SnapshotStaleness(options, _time);
         var store = new SnapshotStore(new SnapshotCompiler(new SecretSealer(TestSnapshots.NodeSecret)), staleness);
         Assert.True(store.Apply(TestSnapshots.Build(1, Upstream)).Applied);

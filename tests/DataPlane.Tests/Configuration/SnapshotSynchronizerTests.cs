@@ -170,16 +170,15 @@ public sealed class SnapshotSynchronizerTests : IAsyncLifetime
 
     private (SnapshotSynchronizer, SnapshotStore, LastKnownGoodStore) Create()
     {
-        var options = Options.Create(new DataPlaneOptions
+        var options = Options.Create(new SnapshotSyncOptions
         {
-            NodeId = "node-a",
             ControlPlaneUrl = _controlPlane.Urls.First(),
             NodeSecret = TestSnapshots.NodeSecret,
         });
         var store = SnapshotStoreTests.CreateStore();
         var lkg = new LastKnownGoodStore(new DataPaths(_dir.Path));
         var fetcher = new SnapshotFetcher(new HttpClient(), options);
-        var sync = new SnapshotSynchronizer(store, fetcher, lkg, _bus, options, _time, NullLogger<SnapshotSynchronizer>.Instance);
+        var sync = new SnapshotSynchronizer(store, fetcher, lkg, _bus, Options.Create(new NodeOptions { NodeId = "node-a" }), _time, NullLogger<SnapshotSynchronizer>.Instance);
         return (sync, store, lkg);
     }
 }

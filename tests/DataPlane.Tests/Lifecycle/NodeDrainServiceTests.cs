@@ -15,7 +15,7 @@ public sealed class NodeDrainServiceTests : IDisposable
     private readonly NodeDrainService _service;
 
     public NodeDrainServiceTests() => _service = new NodeDrainService(_drain, _lifetime,
-        Options.Create(new DataPlaneOptions { DrainTimeoutSeconds = 120 }), _time, NullLogger<NodeDrainService>.Instance);
+        Options.Create(new DrainOptions { DrainTimeoutSeconds = 120 }), _time, NullLogger<NodeDrainService>.Instance);
 
     public void Dispose()
     {

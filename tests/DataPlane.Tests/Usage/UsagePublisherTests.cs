@@ -16,7 +16,8 @@ public sealed class UsagePublisherTests : IDisposable
     private readonly FakeMessagePublisher _bus = new();
     private readonly FailingSpoolFileSystem _files = new();
     private readonly DataPaths _paths;
-    private readonly IOptions<DataPlaneOptions> _options = Options.Create(new DataPlaneOptions { NodeId = "node-a" });
+    private readonly IOptions<UsageSpoolOptions> _options = Options.Create(new UsageSpoolOptions());
+    private readonly IOptions<NodeOptions> _node = Options.Create(new NodeOptions { NodeId = "node-a" });
 
     public UsagePublisherTests() => _paths = new DataPaths(_dir.Path);
 
@@ -64,7 +65,7 @@ public sealed class UsagePublisherTests : IDisposable
         Assert.Equal([.. others, .. unreadable], Delivered());
     }
 
-    private UsagePublisher Publisher() => new(_paths, _bus, _options, _time, NullLogger<UsagePublisher>.Instance, _files);
+    private UsagePublisher Publisher() => new(_paths, _bus, _node, _options, _time, NullLogger<UsagePublisher>.Instance, _files);
 
     private List<UsageRecord> Delivered() => _bus.Published.OfType<UsageBatchReported>().SelectMany(b => b.Records).ToList();
 

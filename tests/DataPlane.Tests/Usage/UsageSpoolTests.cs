@@ -15,12 +15,13 @@ public sealed class UsageSpoolTests : IDisposable
     private readonly FakeMessagePublisher _bus = new();
     private readonly UsageQueue _queue = new(100);
     private readonly DataPaths _paths;
-    private readonly IOptions<DataPlaneOptions> _options;
+    private readonly IOptions<UsageSpoolOptions> _options;
+    private readonly IOptions<NodeOptions> _node = Options.Create(new NodeOptions { NodeId = "node-a" });
 
     public UsageSpoolTests()
     {
         _paths = new DataPaths(_dir.Path);
-        _options = Options.Create(new DataPlaneOptions { NodeId = "node-a", Usage = new UsageSpoolOptions { MaxBatchSize = 2 } });
+        _options = Options.Create(new UsageSpoolOptions { MaxBatchSize = 2 });
     }
 
     public void Dispose() => _dir.Dispose();
@@ -138,7 +139,7 @@ public sealed class UsageSpoolTests : IDisposable
         return new UsageSpoolWriter(_queue, _paths, _options, _time, NullLogger<UsageSpoolWriter>.Instance);
     }
 
-    private UsagePublisher Publisher() => new(_paths, _bus, _options, _time, NullLogger<UsagePublisher>.Instance);
+    private UsagePublisher Publisher() => new(_paths, _bus, _node, _options, _time, NullLogger<UsagePublisher>.Instance);
 
     private List<UsageRecord> Enqueue(int count)
     {

@@ -20,11 +20,7 @@ public sealed class UsageSpoolWriterDiskErrorTests : IDisposable
     private readonly FailingSpoolFileSystem _files = new();
     private readonly UsageSpoolHealth _health = new();
     private readonly DataPaths _paths;
-    private readonly IOptions<DataPlaneOptions> _options = Options.Create(new DataPlaneOptions
-    {
-        NodeId = "node-a",
-        Usage = new UsageSpoolOptions { FlushIntervalMs = 100 },
-    });
+    private readonly IOptions<UsageSpoolOptions> _options = Options.Create(new UsageSpoolOptions { FlushIntervalMs = 100 });
 
     public UsageSpoolWriterDiskErrorTests() => _paths = new DataPaths(_dir.Path);
 

@@ -26,7 +26,7 @@ public sealed class UsageSpoolWriterFileModeTests : IDisposable
         var time = new FakeTimeProvider(TestSnapshots.Now);
         var queue = new UsageQueue(10);
         var paths = new DataPaths(Path.Combine(_dir.Path, "node-1"));
-        var options = Options.Create(new DataPlaneOptions { NodeId = "node-a" });
+        var options = Options.Create(new UsageSpoolOptions());
         using var writer = new UsageSpoolWriter(queue, paths, options, time, NullLogger<UsageSpoolWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         Assert.True(queue.TryEnqueue(new UsageRecord(

@@ -27,7 +27,7 @@ public sealed class UsageSpoolWriterShutdownTests : IDisposable
         // Registered first, like the web server, so the host stops it last: it finishes a request while stopping.
         builder.Services.AddHostedService(_ => new DrainingServer(queue, record));
         builder.Services.AddHostedService(_ => new UsageSpoolWriter(queue, paths,
-            Options.Create(new DataPlaneOptions { NodeId = "node-a" }), new FakeTimeProvider(TestSnapshots.Now), NullLogger<UsageSpoolWriter>.Instance));
+            Options.Create(new UsageSpoolOptions()), new FakeTimeProvider(TestSnapshots.Now), NullLogger<UsageSpoolWriter>.Instance));
         using var host = builder.Build();
 
         await host.StartAsync();

@@ -16,7 +16,7 @@ public sealed class OpenAICompatibleAdapter(
     IHttpForwarder forwarder,
     UpstreamHttpClient client,
     OpenAIForwardTransformer transformer,
-    IOptions<DataPlaneOptions> options,
+    IOptions<UpstreamOptions> options,
     ILogger<OpenAICompatibleAdapter> logger) : IPassThroughAdapter
 {
     // The relay of a stream enforces the configured silence limit itself (so it can end the stream with an error event);

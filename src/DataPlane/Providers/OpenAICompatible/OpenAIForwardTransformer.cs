@@ -15,7 +15,7 @@ namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 /// provider's cookies, organisation ids or server banners never reach a caller. Upstream errors are captured (bounded)
 /// instead of being relayed.
 /// </summary>
-public sealed class OpenAIForwardTransformer(IOptions<DataPlaneOptions> options) : HttpTransformer
+public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) : HttpTransformer
 {
     private readonly TimeSpan _streamIdleTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
 

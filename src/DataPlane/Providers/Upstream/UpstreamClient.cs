@@ -7,10 +7,10 @@ namespace Switchyard.DataPlane.Providers.Upstream;
 
 /// <summary>
 /// Sends translated requests to providers over the shared pooled connections, with the node's activity timeout:
-/// the upstream may stay silent at most <see cref="DataPlaneOptions.UpstreamTimeoutSeconds"/> before the headers and
+/// the upstream may stay silent at most <see cref="UpstreamOptions.UpstreamTimeoutSeconds"/> before the headers and
 /// between body reads. Transport failures come back as errors, not exceptions; only the caller's cancellation throws.
 /// </summary>
-public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<DataPlaneOptions> options)
+public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<UpstreamOptions> options)
 {
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
 

@@ -28,7 +28,7 @@ public class ProviderResponseFuzzTests(FuzzUpstream upstream) : IClassFixture<Fu
 {
     private const int Cases = 700;
 
-    private static readonly UpstreamClient Client = new(TestEgress.LoopbackClient(), Options.Create(new DataPlaneOptions { UpstreamTimeoutSeconds = 30 }));
+    private static readonly UpstreamClient Client = new(TestEgress.LoopbackClient(), Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = 30 }));
 
     private static readonly OpenAIDialect OpenAI = new(TimeProvider.System);
     private static readonly AnthropicDialect Anthropic = new();

@@ -28,7 +28,7 @@ internal static class AnthropicTestSupport
         new(new DeploymentSnapshot(Guid.CreateVersion7(), ProviderKinds.Anthropic, UpstreamModel, baseUrl, null, 1, settings ?? []), secret);
 
     public static AnthropicChatProvider Provider(double timeoutSeconds = 10) =>
-        new(new UpstreamClient(Http, Options.Create(new DataPlaneOptions { UpstreamTimeoutSeconds = timeoutSeconds })), NullLogger<AnthropicChatProvider>.Instance);
+        new(new UpstreamClient(Http, Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = timeoutSeconds })), NullLogger<AnthropicChatProvider>.Instance);
 
     /// <summary>The body the writer produces, parsed.</summary>
     public static JsonElement Body(ChatRequest request, RuntimeDeployment? deployment = null, bool stream = false, bool countTokens = false)

@@ -116,7 +116,7 @@ public class BedrockChatProviderTests
         var expected = lines[1..].Select(l => l.Split(':', 2)).ToDictionary(p => p[0], p => p[1].Trim());
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 8, 21, 12, 41, 0, TimeSpan.Zero));
         using var http = TestEgress.LoopbackClient();
-        var provider = new BedrockChatProvider(new UpstreamClient(http, Options.Create(new DataPlaneOptions())), time);
+        var provider = new BedrockChatProvider(new UpstreamClient(http, Options.Create(new UpstreamOptions())), time);
         var deployment = new RuntimeDeployment(
             new DeploymentSnapshot(Guid.NewGuid(), ProviderKinds.Bedrock, "anthropic.claude-3-5-sonnet-20240620-v1:0", null, null, 1, new Dictionary<string, string> { ["region"] = "us-east-1" }),
             "AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY:IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN");

@@ -27,7 +27,7 @@ internal sealed partial class BedrockHarness : IAsyncDisposable
     {
         Upstream = upstream;
         RawTargets = rawTargets;
-        Provider = new BedrockChatProvider(new UpstreamClient(_http, Options.Create(new DataPlaneOptions { UpstreamTimeoutSeconds = 10 })), TimeProvider.System);
+        Provider = new BedrockChatProvider(new UpstreamClient(_http, Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = 10 })), TimeProvider.System);
     }
 
     public ScriptedUpstream Upstream { get; }

@@ -24,7 +24,7 @@ internal static class GeminiTestSupport
         new(new DeploymentSnapshot(Guid.NewGuid(), ProviderKinds.Gemini, model, baseUrl + "/v1beta", null, 1, new Dictionary<string, string>()), Key);
 
     public static UpstreamClient Client(double timeoutSeconds = 10) =>
-        new(Http, Options.Create(new DataPlaneOptions { UpstreamTimeoutSeconds = timeoutSeconds }));
+        new(Http, Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = timeoutSeconds }));
 
     /// <summary>A Gemini upstream answering every request with <paramref name="status"/> and <paramref name="body"/>.</summary>
     public static Task<ScriptedUpstream> RespondWithAsync(int status, string body, string contentType = "application/json") =>

@@ -18,7 +18,7 @@ internal static class OpenAIProviderKit
 
     /// <summary>One pooled client for every test (like the node's singleton).</summary>
     public static UpstreamClient Client { get; } =
-        new(TestEgress.LoopbackClient(), Options.Create(new DataPlaneOptions { UpstreamTimeoutSeconds = 10 }));
+        new(TestEgress.LoopbackClient(), Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = 10 }));
 
     public static RuntimeDeployment Deployment(string kind, string upstreamModel, string? baseUrl, string? secret = Secret,
         Dictionary<string, string>? settings = null) =>

@@ -2,14 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Switchyard.DataPlane.Configuration;
 
-/// <summary>Settings of one data-plane node (section "DataPlane").</summary>
-public sealed class DataPlaneOptions : IValidatableObject
+/// <summary>Where the node gets its config snapshot, how often it checks, and how stale it may get (section "DataPlane").</summary>
+public sealed class SnapshotSyncOptions : IValidatableObject
 {
     public const string Section = "DataPlane";
-
-    /// <summary>Unique id of this node; defaults to the machine name plus a random suffix.</summary>
-    [Required]
-    public string NodeId { get; set; } = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Absolute base URL of the control plane (snapshot and revision endpoints).</summary>
     [Required(ErrorMessage = "DataPlane:ControlPlaneUrl is required.")]
@@ -19,13 +15,6 @@ public sealed class DataPlaneOptions : IValidatableObject
     [Required(ErrorMessage = "DataPlane:NodeSecret is required.")]
     [MinLength(32, ErrorMessage = "DataPlane:NodeSecret must be at least 32 characters.")]
     public string NodeSecret { get; set; } = "";
-
-    /// <summary>Holds the last-known-good snapshot and the usage spool. Default: ".switchyard/node-{NodeId}" under the content root.</summary>
-    public string? DataDirectory { get; set; }
-
-    /// <summary>Upstream activity timeout: the longest silence tolerated from a provider.</summary>
-    [Range(1, 3600, ErrorMessage = "DataPlane:UpstreamTimeoutSeconds must be between 1 and 3600.")]
-    public double UpstreamTimeoutSeconds { get; set; } = 300;
 
     [Range(1, 3600, ErrorMessage = "DataPlane:RevisionPollSeconds must be between 1 and 3600.")]
     public double RevisionPollSeconds { get; set; } = 10;
@@ -40,26 +29,11 @@ public sealed class DataPlaneOptions : IValidatableObject
     /// <summary>Past <see cref="MaxSnapshotAgeSeconds"/>, also refuse gateway requests (503) instead of serving a stale snapshot.</summary>
     public bool RefuseWhenStale { get; set; }
 
-    /// <summary>On SIGTERM, how long the node waits for requests and streams in flight before it stops.</summary>
-    [Range(0, 3600, ErrorMessage = "DataPlane:DrainTimeoutSeconds must be between 0 and 3600.")]
-    public double DrainTimeoutSeconds { get; set; } = 120;
-
-    public UsageSpoolOptions Usage { get; set; } = new();
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(ControlPlaneUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             yield return new ValidationResult("DataPlane:ControlPlaneUrl must be an absolute http(s) URL.", [nameof(ControlPlaneUrl)]);
         }
-
-        foreach (var result in Usage.Validate())
-        {
-            yield return result;
-        }
     }
-
-    /// <summary>The effective data directory (absolute).</summary>
-    public string ResolveDataDirectory(string contentRoot) =>
-        Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? Path.Combine(".switchyard", "node-" + NodeId) : DataDirectory, contentRoot);
 }

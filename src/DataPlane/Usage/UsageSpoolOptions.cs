@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Switchyard.DataPlane.Configuration;
+namespace Switchyard.DataPlane.Usage;
 
 /// <summary>Usage spool and publisher settings (section "DataPlane:Usage").</summary>
-public sealed class UsageSpoolOptions
+public sealed class UsageSpoolOptions : IValidatableObject
 {
+    public const string Section = "DataPlane:Usage";
+
     /// <summary>How often the open spool segment is closed and handed to the publisher.</summary>
     public int FlushIntervalMs { get; set; } = 500;
 
@@ -17,7 +19,7 @@ public sealed class UsageSpoolOptions
     /// <summary>Records buffered in memory between requests and the spool writer.</summary>
     public int ChannelCapacity { get; set; } = 100_000;
 
-    internal IEnumerable<ValidationResult> Validate()
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (FlushIntervalMs is < 10 or > 600_000)
         {
