@@ -63,4 +63,33 @@ public static class DataPlaneExtensions
         app.MapSwitchyardHealth();
         return app.MapGatewayEndpoints();
     }
+
+    /// <summary>
+    /// For a host that serves other parts beside the gateway (the all-in-one host): requests arriving on
+    /// <paramref name="gatewayPort"/> leave the shared pipeline right after routing and run only what the gateway needs
+    /// (in-flight tracking, then their endpoint), so none of the admin API's or portal's middleware (authentication,
+    /// antiforgery, forwarded headers, rate limiting, static files, ...) costs a gateway request anything. Call it before
+    /// the parts add their middleware.
+    /// </summary>
+    public static WebApplication UseGatewayPort(this WebApplication app, int gatewayPort)
+    {
+        app.MapWhen(context => context.Connection.LocalPort == gatewayPort, gateway =>
+        {
+            gateway.UseMiddleware<GatewayInFlightMiddleware>();
+            gateway.Run(RunEndpointAsync);
+        });
+        return app;
+    }
+
+    /// <summary>Runs the endpoint routing chose (the host's routing runs first in every WebApplication), or answers 404.</summary>
+    private static Task RunEndpointAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.RequestDelegate is { } endpoint)
+        {
+            return endpoint(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 }
