@@ -1,7 +1,8 @@
 using Switchyard.ControlPlane;
+using Switchyard.ServiceDefaults.Hosting;
 using Switchyard.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = SwitchyardHost.CreateBuilder(args);
 builder.AddControlPlane();
 builder.AddSwitchyardMessaging();
 

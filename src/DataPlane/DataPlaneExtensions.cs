@@ -10,7 +10,6 @@ using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Usage;
-using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared.Egress;
@@ -28,6 +27,11 @@ public static class DataPlaneExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+
+        // ASP.NET Core starts an Activity for every request whenever its hosting logger is on (to give log scopes a trace
+        // id), and the outgoing HttpClient call then starts a child one: ~2 KB and two trace ids per gateway request that
+        // nothing reads. The node's own per-request record is its usage record.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
         services.AddSnapshotSync();
         // The node refuses to start unless it serves every strategy and provider kind the control plane accepts.
@@ -59,15 +63,13 @@ public static class DataPlaneExtensions
     /// <summary>Maps the gateway endpoints (/v1/...); returns the group so a host can restrict it (e.g. by port).</summary>
     public static IEndpointConventionBuilder MapDataPlane(this WebApplication app)
     {
-        app.UseGatewayInFlightTracking();
         app.MapSwitchyardHealth();
         return app.MapGatewayEndpoints();
     }
 
     /// <summary>
     /// For a host that serves other parts beside the gateway (the all-in-one host): requests arriving on
-    /// <paramref name="gatewayPort"/> leave the shared pipeline right after routing and run only what the gateway needs
-    /// (in-flight tracking, then their endpoint), so none of the admin API's or portal's middleware (authentication,
+    /// <paramref name="gatewayPort"/> leave the shared pipeline right after routing and run only their endpoint, so none of the admin API's or portal's middleware (authentication,
     /// antiforgery, forwarded headers, rate limiting, static files, ...) costs a gateway request anything. Call it before
     /// the parts add their middleware.
     /// </summary>
@@ -75,7 +77,6 @@ public static class DataPlaneExtensions
     {
         app.MapWhen(context => context.Connection.LocalPort == gatewayPort, gateway =>
         {
-            gateway.UseMiddleware<GatewayInFlightMiddleware>();
             gateway.Run(RunEndpointAsync);
         });
         return app;

@@ -1,7 +1,8 @@
 using Switchyard.DataPlane;
+using Switchyard.ServiceDefaults.Hosting;
 using Switchyard.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = SwitchyardHost.CreateBuilder(args);
 builder.AddDataPlane();
 builder.AddSwitchyardMessaging();
 

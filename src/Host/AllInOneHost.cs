@@ -1,6 +1,7 @@
 using Switchyard.ControlPlane;
 using Switchyard.DataPlane;
 using Switchyard.Portal;
+using Switchyard.ServiceDefaults.Hosting;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.ServiceDefaults.Routing;
 
@@ -18,7 +19,7 @@ public static class AllInOneHost
     /// <param name="configure">Runs after the parts are registered, before the application is built (tests use it).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = SwitchyardHost.CreateBuilder(args);
         var (portalUrl, gatewayUrl) = EmbeddedDefaults.Apply(builder);
 
         builder.AddControlPlane();

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Switchyard.Portal;
 using Switchyard.ServiceDefaults.Files;
+using Switchyard.ServiceDefaults.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = SwitchyardHost.CreateBuilder(args);
 builder.AddPortal();
 
 // The dedicated portal process owns the host's key ring too (antiforgery, circuits): share it across portal instances.

@@ -9,31 +9,34 @@ using Switchyard.DataPlane.Telemetry;
 namespace Switchyard.DataPlane.Gateway;
 
 /// <summary>
-/// A chat endpoint of one inbound dialect (<c>POST /v1/chat/completions</c>, <c>POST /v1/messages</c>): checks what the
-/// deployment's model can serve, then either forwards the body unchanged (same wire format upstream, nothing to adapt)
-/// or translates it through the canonical model to the deployment's provider.
+/// A chat endpoint of one inbound dialect (<c>POST /v1/chat/completions</c>, <c>POST /v1/messages</c>). When the
+/// deployment speaks the caller's wire format and its model can take the request as it is (judged from the parse stage's
+/// first pass, <see cref="CapabilityGuard.Accepts"/>), the body is forwarded unchanged without being parsed (the fast
+/// path). Otherwise it is parsed into the canonical model, checked against what the model can serve (refused, or adapted
+/// on a route that drops unsupported parameters) and sent — unchanged if nothing had to change, else translated.
 /// </summary>
 public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers, ILogger<ChatEndpoint> logger)
     : GatewayEndpoint(dialect.EndpointName, dialect)
 {
     public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
-        Dialect.Scan(body.Span, out error) is { } info ? new RequestSummary(info.Model, info.Stream, info.IncludeUsage) : null;
+        Dialect.Scan(body.Span, out error) is { } info ? new RequestSummary(info.Model, info.Stream, info.IncludeUsage, info.Features) : null;
 
-    public override async Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
+    public override Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
-        var capabilities = deployment.Snapshot.Capabilities;
         var passThrough = Dialect.AllowsPassThrough ? providers.FindPassThrough(deployment.ProviderKind) : null;
-        if (passThrough is not null && CapabilityGuard.IsUnrestricted(capabilities))
-        {
-            return await passThrough.ForwardAsync(context, deployment);
-        }
+        return passThrough is not null && CapabilityGuard.Accepts(deployment.Snapshot.Capabilities, context.Features)
+            ? passThrough.ForwardAsync(context, deployment)
+            : ParseAndForwardAsync(context, deployment, passThrough);
+    }
 
+    private async Task<GatewayError?> ParseAndForwardAsync(GatewayContext context, RuntimeDeployment deployment, IPassThroughAdapter? passThrough)
+    {
         if (Dialect.Parse(context.Body.Span, out var parseError) is not { } request)
         {
             return parseError;
         }
 
-        if (CapabilityGuard.Check(request, capabilities, context.Route!.Snapshot.DropUnsupportedParams, out var changed) is { } unsupported)
+        if (CapabilityGuard.Check(request, deployment.Snapshot.Capabilities, context.Route!.Snapshot.DropUnsupportedParams, out var changed) is { } unsupported)
         {
             return unsupported;
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 
 namespace Switchyard.DataPlane.Lifecycle;
@@ -28,8 +27,4 @@ public static class LifecycleExtensions
         });
         return services;
     }
-
-    /// <summary>Counts gateway requests in flight so a stopping node waits for them (once per application).</summary>
-    public static WebApplication UseGatewayInFlightTracking(this WebApplication app) =>
-        app.UseOnce("DataPlane.InFlight", a => a.UseMiddleware<GatewayInFlightMiddleware>());
 }

@@ -16,7 +16,7 @@ public sealed class GatewayContext : IResponseObserver
     private readonly IResponseListener[] _listeners;
     private readonly TimeProvider _time;
     private object? _payload;
-    private PooledBody? _body;
+    private PooledBody _body;
     private long? _firstByte;
     private long _end;
     private TokenUsage _usage;
@@ -55,6 +55,9 @@ public sealed class GatewayContext : IResponseObserver
     /// <summary>The caller asked for <c>stream_options.include_usage</c>.</summary>
     public bool IncludeUsage { get; private set; }
 
+    /// <summary>What a chat request asks of the model, as the parse stage's first pass saw it.</summary>
+    public RequestFeatures Features { get; private set; }
+
     public RuntimeSnapshot? Snapshot { get; private set; }
 
     public KeySnapshot? Key { get; private set; }
@@ -74,6 +77,7 @@ public sealed class GatewayContext : IResponseObserver
         Model = summary.Model;
         Stream = summary.Stream;
         IncludeUsage = summary.IncludeUsage;
+        Features = summary.Features;
         _payload = summary.Payload;
     }
 
@@ -135,7 +139,8 @@ public sealed class GatewayContext : IResponseObserver
         finally
         {
             Body = default;
-            _body?.Dispose();
+            _body.Return();
+            _body = default;
         }
     }
 }

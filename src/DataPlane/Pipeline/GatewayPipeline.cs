@@ -1,4 +1,5 @@
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Telemetry;
 
 namespace Switchyard.DataPlane.Pipeline;
@@ -6,17 +7,22 @@ namespace Switchyard.DataPlane.Pipeline;
 /// <summary>
 /// Runs a gateway request through the ordered <see cref="IGatewayStage"/>s until one ends it, then completes it for
 /// the <see cref="IResponseListener"/>s (usage accounting) whatever happened. A caller that went away is recorded as
-/// 499; a bug becomes a 500 in the dialect without details (or an aborted connection once the response started).
+/// 499; a bug becomes a 500 in the dialect without details (or an aborted connection once the response started). Every
+/// request is counted in flight for the node's graceful drain (<see cref="NodeDrain"/>); one arriving while the node
+/// drains is answered on a connection marked to close, so clients and load balancers reconnect elsewhere.
 /// </summary>
 public sealed class GatewayPipeline
 {
     private readonly IGatewayStage[] _stages;
     private readonly IResponseListener[] _listeners;
     private readonly TimeProvider _time;
+    private readonly NodeDrain _drain;
     private readonly ILogger<GatewayPipeline> _logger;
 
-    public GatewayPipeline(IEnumerable<IGatewayStage> stages, IEnumerable<IResponseListener> listeners, TimeProvider time, ILogger<GatewayPipeline> logger)
+    public GatewayPipeline(
+        IEnumerable<IGatewayStage> stages, IEnumerable<IResponseListener> listeners, TimeProvider time, NodeDrain drain, ILogger<GatewayPipeline> logger)
     {
+        _drain = drain;
         _stages = [.. stages.OrderBy(s => s.Order)];
         _listeners = [.. listeners];
         _time = time;
@@ -36,6 +42,12 @@ public sealed class GatewayPipeline
 
     public async Task RunAsync(HttpContext http, GatewayEndpoint endpoint)
     {
+        var tracked = _drain.TryEnter();
+        if (!tracked && HttpProtocol.IsHttp11(http.Request.Protocol))
+        {
+            http.Response.Headers.Connection = "close";
+        }
+
         var context = new GatewayContext(http, endpoint, _time, _listeners);
         http.Features.Set(context);
         http.Features.Set<IResponseObserver>(context);
@@ -61,6 +73,10 @@ public sealed class GatewayPipeline
         finally
         {
             context.Complete();
+            if (tracked)
+            {
+                _drain.Exit();
+            }
         }
     }
 

@@ -20,14 +20,14 @@ public sealed class ParseStage(IOptions<GatewayRequestOptions> options, ILogger<
     public async ValueTask<bool> RunAsync(GatewayContext context)
     {
         var http = context.Http;
-        PooledBody? body;
+        PooledBody body;
         try
         {
             body = await RequestBodyReader.ReadAsync(http.Request, _maxBodyBytes, context.Aborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            body = null;
+            body = default;
         }
         catch (BadHttpRequestException ex)
         {
@@ -39,7 +39,7 @@ public sealed class ParseStage(IOptions<GatewayRequestOptions> options, ILogger<
             return false;
         }
 
-        if (body is null)
+        if (!body.HasValue)
         {
             await context.Dialect.WriteErrorAsync(http, new GatewayError(GatewayErrorKind.RequestTooLarge, StatusCodes.Status413PayloadTooLarge,
                 $"The request body exceeds the limit of {_maxBodyBytes} bytes.") { Code = "request_too_large" });
@@ -48,7 +48,7 @@ public sealed class ParseStage(IOptions<GatewayRequestOptions> options, ILogger<
 
         if (context.Endpoint.Read(body.Memory, out var error) is not { } summary)
         {
-            body.Dispose();
+            body.Return();
             await context.Dialect.WriteErrorAsync(http, error!);
             return false;
         }

@@ -2,10 +2,10 @@ using System.Buffers;
 
 namespace Switchyard.DataPlane.Pipeline;
 
-/// <summary>A request body held in a rented array; return it with <see cref="Dispose"/>.</summary>
-public sealed class PooledBody : IDisposable
+/// <summary>A request body held in an array rented from the shared pool; <see cref="Return"/> gives the array back once.</summary>
+public readonly struct PooledBody
 {
-    private byte[]? _buffer;
+    private readonly byte[]? _buffer;
 
     internal PooledBody(byte[] buffer, int length)
     {
@@ -13,18 +13,21 @@ public sealed class PooledBody : IDisposable
         Length = length;
     }
 
+    /// <summary>False for the default value (no body read).</summary>
+    public bool HasValue => _buffer is not null;
+
     public int Length { get; }
 
     public ReadOnlyMemory<byte> Memory => _buffer is null ? ReadOnlyMemory<byte>.Empty : _buffer.AsMemory(0, Length);
 
     public ReadOnlySpan<byte> Span => Memory.Span;
 
-    public void Dispose()
+    /// <summary>Returns the array to the pool: the owner calls this once, when nothing reads the body any more.</summary>
+    public void Return()
     {
-        var buffer = Interlocked.Exchange(ref _buffer, null);
-        if (buffer is not null)
+        if (_buffer is not null)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(_buffer);
         }
     }
 }

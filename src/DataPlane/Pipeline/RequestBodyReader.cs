@@ -6,12 +6,12 @@ namespace Switchyard.DataPlane.Pipeline;
 /// <summary>Reads a request body once into pooled memory, enforcing a byte limit (Content-Length first, then while reading).</summary>
 public static class RequestBodyReader
 {
-    /// <summary>Returns the body, or null when it exceeds <paramref name="maxBytes"/>.</summary>
-    public static async Task<PooledBody?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Returns the body, or no value (<see cref="PooledBody.HasValue"/> false) when it exceeds <paramref name="maxBytes"/>.</summary>
+    public static async ValueTask<PooledBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > maxBytes)
         {
-            return null;
+            return default;
         }
 
         // Our own limit governs; lift the server's default (30 MB) when ours is larger.
@@ -46,7 +46,7 @@ public static class RequestBodyReader
                 if (length > maxBytes)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    return null;
+                    return default;
                 }
             }
 

@@ -1,4 +1,5 @@
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Dialects;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Routing;
@@ -11,9 +12,17 @@ namespace Switchyard.DataPlane.Routing;
 /// </summary>
 public static class CapabilityGuard
 {
-    /// <summary>True when nothing needs checking: the fast path may forward without parsing the request.</summary>
-    public static bool IsUnrestricted(ModelCapabilities? capabilities) =>
-        capabilities is null or { Chat: true, Tools: true, Vision: true, JsonSchema: true, MaxOutputTokens: null };
+    /// <summary>
+    /// True when the model can take a request with these features as it is: the fast path may forward it without parsing
+    /// it. False when it must be parsed and checked (refused, or adapted on a route that drops unsupported parameters).
+    /// </summary>
+    public static bool Accepts(ModelCapabilities? capabilities, RequestFeatures features) =>
+        capabilities is null
+        || (capabilities.Chat
+            && (capabilities.Tools || !features.Tools)
+            && (capabilities.Vision || !features.Media)
+            && (capabilities.JsonSchema || !features.JsonSchema)
+            && (capabilities.MaxOutputTokens is not { } max || (!features.Unclear && (features.MaxTokens ?? 0) <= max)));
 
     /// <summary>Returns the error to answer, or null; <paramref name="changed"/> tells whether the request was modified.</summary>
     public static GatewayError? Check(ChatRequest request, ModelCapabilities? capabilities, bool drop, out bool changed)

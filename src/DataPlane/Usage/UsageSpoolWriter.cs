@@ -45,6 +45,7 @@ public sealed class UsageSpoolWriter(
     private readonly UsageSpoolHealth _health = health ?? new UsageSpoolHealth();
     private readonly Lock _gate = new();
     private readonly PooledBufferWriter _pending = new(64 * 1024);
+    private Utf8JsonWriter? _writer;
     private readonly List<string> _unclosed = [];
     private int _pendingRecords;
     private Stream? _segment;
@@ -125,6 +126,7 @@ public sealed class UsageSpoolWriter(
             CloseSegmentCore();
         }
 
+        _writer?.Dispose();
         _pending.Dispose();
         base.Dispose();
     }
@@ -287,10 +289,11 @@ public sealed class UsageSpoolWriter(
 
     private void Serialize(UsageRecord record)
     {
-        using (var writer = new Utf8JsonWriter(_pending))
-        {
-            JsonSerializer.Serialize(writer, record, SwitchyardJson.Options);
-        }
+        // One writer for the spool's single writing loop, reset onto the pending buffer for each record.
+        var writer = _writer ??= new Utf8JsonWriter(_pending);
+        writer.Reset(_pending);
+        JsonSerializer.Serialize(writer, record, SwitchyardJson.Options);
+        writer.Flush();
 
         _pending.Write("\n"u8);
         _pendingRecords++;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Dialects;
 using Switchyard.DataPlane.Routing;
 using Switchyard.Shared.Configuration;
 
@@ -85,13 +86,29 @@ public class CapabilityGuardTests
     }
 
     [Fact]
-    public void IsUnrestricted_CatalogDefaults_OnlyForFullyCapableModels()
+    public void Accepts_UnrestrictedModel_TakesAnyRequestUnparsed()
     {
-        Assert.True(CapabilityGuard.IsUnrestricted(null));
-        Assert.True(CapabilityGuard.IsUnrestricted(ModelCapabilities.Unrestricted));
-        Assert.False(CapabilityGuard.IsUnrestricted(TextOnly));
+        var everything = new RequestFeatures(Tools: true, Media: true, JsonSchema: true, MaxTokens: 1_000_000, Unclear: false);
+
+        Assert.True(CapabilityGuard.Accepts(null, everything));
+        Assert.True(CapabilityGuard.Accepts(ModelCapabilities.Unrestricted, everything));
         Assert.Null(CapabilityGuard.Check(Request(tools: true, image: true), ModelCapabilities.Unrestricted, drop: false, out var changed));
         Assert.False(changed);
+    }
+
+    [Theory]
+    [InlineData(false, false, false, null, false, true)]   // plain text, no limit: a text-only model takes it
+    [InlineData(true, false, false, null, false, false)]   // tools
+    [InlineData(false, true, false, null, false, false)]   // an image part
+    [InlineData(false, false, true, null, false, false)]   // a JSON schema response format
+    [InlineData(false, false, false, 100L, false, true)]   // within the output limit
+    [InlineData(false, false, false, 101L, false, false)]  // over it
+    [InlineData(false, false, false, 50L, true, false)]    // both limit fields, or a limit that is not a number
+    public void Accepts_TextOnlyModel_OnlyRequestsItCanServeAsTheyAre(bool tools, bool media, bool jsonSchema, long? maxTokens, bool unclear, bool expected)
+    {
+        var textOnly = TextOnly with { MaxOutputTokens = 100 };
+
+        Assert.Equal(expected, CapabilityGuard.Accepts(textOnly, new RequestFeatures(tools, media, jsonSchema, maxTokens, unclear)));
     }
 
     private static ChatRequest Request(bool tools = false, bool image = false)

@@ -3,7 +3,10 @@ using Switchyard.DataPlane.Chat;
 
 namespace Switchyard.DataPlane.Dialects.OpenAI;
 
-/// <summary>One pass over a chat completions body with <see cref="Utf8JsonReader"/>: validates JSON, extracts model/stream.</summary>
+/// <summary>
+/// One pass over a chat completions body with <see cref="Utf8JsonReader"/>, allocating nothing but the model name:
+/// validates JSON, extracts model/stream and the <see cref="RequestFeatures"/> a model's capabilities are checked against.
+/// </summary>
 public static class ChatRequestParser
 {
     private const string InvalidJsonMessage = OpenAIRequestReader.InvalidJsonMessage;
@@ -20,6 +23,8 @@ public static class ChatRequestParser
         var stream = false;
         var includeUsage = false;
         var messages = -1;
+        bool tools = false, media = false, jsonSchema = false, unclear = false;
+        long? maxTokens = null;
         if (!JsonText.IsDecodable(body))
         {
             error = InvalidJsonMessage;
@@ -57,7 +62,33 @@ public static class ChatRequestParser
                 else if (reader.ValueTextEquals("messages"u8))
                 {
                     reader.Read();
-                    messages = CountArray(ref reader);
+                    messages = ScanMessages(ref reader, ref media);
+                }
+                else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var limit))
+                    {
+                        unclear |= maxTokens is not null;
+                        maxTokens = limit;
+                    }
+                    else
+                    {
+                        unclear |= reader.TokenType != JsonTokenType.Null;
+                    }
+
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("tools"u8))
+                {
+                    reader.Read();
+                    tools = reader.TokenType != JsonTokenType.Null && !IsEmptyArray(ref reader);
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("response_format"u8))
+                {
+                    reader.Read();
+                    jsonSchema = IsJsonSchema(ref reader);
                 }
                 else
                 {
@@ -90,7 +121,7 @@ public static class ChatRequestParser
             return null;
         }
 
-        return new ChatRequestInfo(model, stream, stream && includeUsage);
+        return new ChatRequestInfo(model, stream, stream && includeUsage, new RequestFeatures(tools, media, jsonSchema, maxTokens, unclear));
     }
 
     private static bool ReadIncludeUsage(ref Utf8JsonReader reader)
@@ -117,7 +148,8 @@ public static class ChatRequestParser
         return result;
     }
 
-    private static int CountArray(ref Utf8JsonReader reader)
+    /// <summary>Counts the messages (-1 when not an array) and notes whether any content part is not text.</summary>
+    private static int ScanMessages(ref Utf8JsonReader reader, ref bool media)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -129,9 +161,84 @@ public static class ChatRequestParser
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             count++;
-            reader.Skip();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isContent = reader.ValueTextEquals("content"u8);
+                reader.Read();
+                if (isContent && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    media |= HasNonTextPart(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
         }
 
         return count;
+    }
+
+    /// <summary>Positioned on a content array: true when a part's <c>type</c> is not <c>text</c> (reads to the array's end).</summary>
+    private static bool HasNonTextPart(ref Utf8JsonReader reader)
+    {
+        var found = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                found |= isType && !(reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text"u8));
+                reader.Skip();
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Positioned on a value: true for an empty array (the value is left for the caller to skip).</summary>
+    private static bool IsEmptyArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var copy = reader;
+        return copy.Read() && copy.TokenType == JsonTokenType.EndArray;
+    }
+
+    /// <summary>Positioned on <c>response_format</c>'s value: true when its <c>type</c> is <c>json_schema</c> (reads past it).</summary>
+    private static bool IsJsonSchema(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        var found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            found |= isType && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("json_schema"u8);
+            reader.Skip();
+        }
+
+        return found;
     }
 }

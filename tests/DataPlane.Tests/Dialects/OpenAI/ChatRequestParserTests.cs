@@ -81,4 +81,23 @@ public class ChatRequestParserTests
 
     private static ChatRequestInfo? Parse(string body, out string? error, out string? param) =>
         ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out error, out param);
+
+    [Theory]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", false, false, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"tools":[]}""", false, false, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"https://x/y.png"}}]}]}""", false, true, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f"}}]}""", true, false, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"s","schema":{}}}}""", false, false, true, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_object"}}""", false, false, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_completion_tokens":300}""", false, false, false, 300L, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":null}""", false, false, false, null, false)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":10,"max_completion_tokens":20}""", false, false, false, 20L, true)]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":"ten"}""", false, false, false, null, true)]
+    public void Parse_Body_ReportsTheFeaturesTheModelMustServe(string body, bool tools, bool media, bool jsonSchema, long? maxTokens, bool unclear)
+    {
+        var info = ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out var error, out _);
+
+        Assert.Null(error);
+        Assert.Equal(new RequestFeatures(tools, media, jsonSchema, maxTokens, unclear), info!.Value.Features);
+    }
 }
