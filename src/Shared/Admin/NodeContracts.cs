@@ -10,3 +10,20 @@ public sealed record NodeStatusDto(
 public sealed record RejectedItemDto(Guid TenantId, string Kind, Guid Id, string Reason);
 
 public sealed record ConfigRevisionDto(long Revision, string Hash, DateTimeOffset CreatedAt);
+
+/// <summary>GET /api/tenants/{tenantId}/routes/{id}/health: each deployment's health as each node last reported it.</summary>
+public sealed record RouteHealthDto(Guid RouteId, string PublicModel, IReadOnlyList<DeploymentNodeHealthDto> Deployments);
+
+/// <summary>One deployment of a route on one node.</summary>
+/// <param name="BreakerState">"closed", "open" or "half-open".</param>
+/// <param name="ReportedAt">When the node reported it (nodes report every few seconds; older rows are from stopped nodes).</param>
+public sealed record DeploymentNodeHealthDto(
+    Guid DeploymentId,
+    string NodeId,
+    string BreakerState,
+    DateTimeOffset? CooldownUntil,
+    double? LatencyMs,
+    int InFlight,
+    double? ErrorRate,
+    int Requests,
+    DateTimeOffset ReportedAt);

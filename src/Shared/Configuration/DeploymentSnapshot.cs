@@ -13,6 +13,10 @@ namespace Switchyard.Shared.Configuration;
 /// plane always fills it; null only in snapshots written before it existed, which is why it is left out of the JSON when null
 /// and so of the hash of such snapshots).
 /// </param>
+/// <param name="Priority">For the <c>priority</c> strategy: lower values are tried first (0 = the first tier).</param>
+/// <param name="InputPricePerMTok">USD per million input tokens, for the <c>cost</c> strategy; null: the pricing catalog's, if any.</param>
+/// <param name="OutputPricePerMTok">USD per million output tokens, for the <c>cost</c> strategy; null: the pricing catalog's, if any.</param>
+/// <param name="HealthCheckIntervalSeconds">Active health check (a models-list request) every this many seconds on each node; null: off.</param>
 public sealed record DeploymentSnapshot(
     Guid Id,
     string ProviderKind,
@@ -21,4 +25,8 @@ public sealed record DeploymentSnapshot(
     Guid? CredentialId,
     int Weight,
     IReadOnlyDictionary<string, string> Settings,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ModelCapabilities? Capabilities = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ModelCapabilities? Capabilities = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Priority = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? InputPricePerMTok = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? OutputPricePerMTok = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HealthCheckIntervalSeconds = null);

@@ -9,7 +9,19 @@ public static class RoutingStrategies
     /// <summary>Random pick in proportion to the deployments' weights; the default.</summary>
     public const string Weighted = "weighted";
 
-    public static readonly IReadOnlyList<string> All = [Weighted];
+    /// <summary>Deployments in ascending <c>priority</c>; a lower tier only when every deployment above is unavailable.</summary>
+    public const string Priority = "priority";
+
+    /// <summary>Lowest recent latency on this node (EWMA of time to first token for streams, of total time for bodies), with exploration.</summary>
+    public const string Latency = "latency";
+
+    /// <summary>Fewest requests in flight on this node.</summary>
+    public const string LeastBusy = "least-busy";
+
+    /// <summary>Cheapest deployment by its model's price.</summary>
+    public const string Cost = "cost";
+
+    public static readonly IReadOnlyList<string> All = [Weighted, Priority, Latency, LeastBusy, Cost];
 
     public static bool IsKnown(string? strategy) => strategy is not null && All.Contains(strategy, StringComparer.Ordinal);
 }

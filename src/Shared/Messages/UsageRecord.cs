@@ -6,6 +6,10 @@ namespace Switchyard.Shared.Messages;
 /// <param name="StatusCode">HTTP status returned to the caller.</param>
 /// <param name="ErrorCode">The error code returned to the caller, when the request failed.</param>
 /// <param name="TimeToFirstTokenMs">For streams: time until the first byte of the body reached the caller.</param>
+/// <param name="Attempts">
+/// Every upstream attempt in order when there was more than one (retries, failover, fallbacks); the record's route,
+/// deployment and tokens are those of the last. Null for a single attempt (and in records from older nodes).
+/// </param>
 public sealed record UsageRecord(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -25,4 +29,10 @@ public sealed record UsageRecord(
     int StatusCode,
     string? ErrorCode,
     double LatencyMs,
-    double? TimeToFirstTokenMs);
+    double? TimeToFirstTokenMs,
+    IReadOnlyList<UsageAttempt>? Attempts = null);
+
+/// <summary>One upstream attempt of a request.</summary>
+/// <param name="StatusCode">The upstream's status, or the gateway's (502 unreachable, 504 timeout) when there was no answer.</param>
+/// <param name="ErrorCode">Why the attempt failed (e.g. <c>upstream_error</c>, <c>rate_limited</c>); null for the one that answered.</param>
+public sealed record UsageAttempt(Guid RouteId, Guid DeploymentId, string ProviderKind, int StatusCode, string? ErrorCode, double LatencyMs);

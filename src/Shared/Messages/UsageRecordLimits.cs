@@ -13,6 +13,9 @@ public static class UsageRecordLimits
     public const int UpstreamModel = 200;
     public const int ErrorCode = 100;
 
+    /// <summary>The most <see cref="UsageRecord.Attempts"/> one record carries (a route's retry settings allow at most 10).</summary>
+    public const int MaxAttempts = 10;
+
     /// <summary>Token counts and timings above this are not plausible for one request (and would overflow sums).</summary>
     public const int MaxTokens = 100_000_000;
 
