@@ -17,7 +17,7 @@ public class ClientDisconnectHttpTests(DataPlaneHostFixture fixture) : IClassFix
 
         response.Dispose();
 
-        await fixture.Host.Upstream.HangAborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await fixture.Host.Scenarios.HangAborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var usage = await fixture.Host.WaitForUsageAsync(r => r.Model == "hang");
         Assert.Equal(499, usage.StatusCode);
     }

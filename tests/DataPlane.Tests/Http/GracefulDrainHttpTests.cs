@@ -27,7 +27,7 @@ public sealed class GracefulDrainHttpTests : IAsyncLifetime
         var readyz = await WaitForReadyzAsync(HttpStatusCode.ServiceUnavailable);
         using var refused = await _host.Client.SendAsync(DataPlaneTestHost.Chat("basic"));
         var stillStopping = !stopped.IsCompleted;
-        _host.Upstream.StreamGate.Release();
+        _host.Scenarios.StreamGate.Release();
         var rest = await new StreamReader(body).ReadToEndAsync();
         await stopped.WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -19,7 +19,7 @@ public class StreamingHttpTests(DataPlaneHostFixture fixture) : IClassFixture<Da
         var first = await ReadEventAsync(body).WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Contains("\"role\":\"assistant\"", first);
 
-        Host.Upstream.StreamGate.Release();
+        Host.Scenarios.StreamGate.Release();
         var rest = await new StreamReader(body).ReadToEndAsync();
         Assert.EndsWith("data: [DONE]\n\n", rest);
     }
@@ -27,7 +27,7 @@ public class StreamingHttpTests(DataPlaneHostFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task Post_StreamWithoutIncludeUsage_HidesUsageChunkButRecordsUsage()
     {
-        Host.Upstream.StreamGate.Release();
+        Host.Scenarios.StreamGate.Release();
         using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("stream", stream: true));
         var text = await response.Content.ReadAsStringAsync();
 
@@ -42,7 +42,7 @@ public class StreamingHttpTests(DataPlaneHostFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task Post_StreamWithIncludeUsage_KeepsUsageChunk()
     {
-        Host.Upstream.StreamGate.Release();
+        Host.Scenarios.StreamGate.Release();
         using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("stream", stream: true, includeUsage: true));
         var text = await response.Content.ReadAsStringAsync();
 

@@ -14,12 +14,14 @@ using Switchyard.Shared.Messages;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Infrastructure;
 
 /// <summary>
 /// A data-plane node on Kestrel 127.0.0.1:0 with the in-memory bus, booted from a last-known-good snapshot
-/// (the control plane URL points at a closed port), in front of a <see cref="FakeUpstream"/>.
+/// (the control plane URL points at a closed port), in front of a <see cref="FakeUpstream"/> answering the standard
+/// snapshot's upstream routes with <see cref="UpstreamScenarios"/>.
 /// </summary>
 internal sealed class DataPlaneTestHost : IAsyncDisposable
 {
@@ -28,6 +30,9 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
     private Task? _stopped;
 
     public FakeUpstream Upstream { get; private set; } = null!;
+
+    /// <summary>The scripts of the standard upstream routes (the "stream" gate, the "hang" abort signal).</summary>
+    public UpstreamScenarios Scenarios { get; } = new();
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -47,7 +52,8 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
         Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null, bool allowLoopbackEgress = true, TimeProvider? time = null)
     {
         var host = new DataPlaneTestHost { Upstream = await FakeUpstream.StartAsync() };
-        var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl, "http://127.0.0.1:" + UnusedPort() + "/v1");
+        host.Upstream.Answer("/v1/chat/completions", host.Scenarios.Choose);
+        var snapshot = TestSnapshots.Build(1, host.Upstream.BaseUrl + "/v1", "http://127.0.0.1:" + UnusedPort() + "/v1");
         if (customize is not null)
         {
             snapshot = TestSnapshots.Stamp(customize(snapshot));
@@ -152,6 +158,7 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             await _app.DisposeAsync();
         }
 
+        Scenarios.StreamGate.Release(100);
         await Upstream.DisposeAsync();
         _dir.Dispose();
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 using static Switchyard.DataPlane.Tests.Integration.WireBodies;
 
 namespace Switchyard.DataPlane.Tests.Integration;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Switchyard.DataPlane.Tests.Dialects.Anthropic;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 using static Switchyard.DataPlane.Tests.Integration.WireBodies;
 
 namespace Switchyard.DataPlane.Tests.Integration;

@@ -1,10 +1,10 @@
 using Switchyard.Shared.Configuration;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Integration;
 
 /// <summary>
-/// One provider family as a gateway deployment pointing at the <see cref="FakeProviderServer"/>: the route's public
+/// One provider family as a gateway deployment pointing at the <see cref="FakeUpstream"/>: the route's public
 /// model, the deployment (kind, upstream model, base URL, secret, settings) and what the fake must receive for it.
 /// </summary>
 /// <param name="Name">Case name (theory data); the public model is <c>it-{Name}</c>.</param>
@@ -36,7 +36,7 @@ internal sealed record ProviderCase(string Name, string Kind, string Family, str
         _ => UpstreamModel,
     };
 
-    public string BaseUrl(FakeProviderServer fake) => Kind switch
+    public string BaseUrl(FakeUpstream fake) => Kind switch
     {
         ProviderKinds.AzureOpenAI => fake.AzureBaseUrl,
         ProviderKinds.Anthropic => fake.AnthropicBaseUrl,
@@ -46,7 +46,7 @@ internal sealed record ProviderCase(string Name, string Kind, string Family, str
     };
 
     /// <summary>The deployment's credential; Ollama runs without one.</summary>
-    public string? Secret(FakeProviderServer fake) => Kind switch
+    public string? Secret(FakeUpstream fake) => Kind switch
     {
         ProviderKinds.AzureOpenAI => fake.AzureKey,
         ProviderKinds.Anthropic => fake.AnthropicKey,
@@ -68,7 +68,7 @@ internal sealed record ProviderCase(string Name, string Kind, string Family, str
     };
 
     /// <summary>Asserts the upstream credential header is the deployment's own, in the family's header.</summary>
-    public void AssertAuth(RecordedProviderRequest request, FakeProviderServer fake)
+    public void AssertAuth(RecordedRequest request, FakeUpstream fake)
     {
         switch (Kind)
         {

@@ -3,25 +3,25 @@ using System.Text;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Integration;
 
 /// <summary>
-/// One <see cref="FakeProviderServer"/> on 127.0.0.1 and one running data-plane node with a route per
+/// One <see cref="FakeUpstream"/> on 127.0.0.1 and one running data-plane node with a route per
 /// <see cref="ProviderCases"/> entry pointing at it, shared by the tests of a class.
 /// </summary>
 public sealed class ProviderIntegrationFixture : IAsyncLifetime
 {
     public const string WrongGeminiKey = "wrong-gemini-key";
 
-    public FakeProviderServer Fake { get; private set; } = null!;
+    public FakeUpstream Fake { get; private set; } = null!;
 
     internal DataPlaneTestHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Fake = await FakeProviderServer.StartAsync();
+        Fake = await FakeUpstream.StartAsync();
         Host = await DataPlaneTestHost.StartAsync(customize: snapshot =>
         {
             foreach (var c in ProviderCases.All.Concat(ProviderCases.Failing))
@@ -55,7 +55,7 @@ public sealed class ProviderIntegrationFixture : IAsyncLifetime
     public Task<HttpResponseMessage> CountTokensAsync(string body) => AnthropicAsync("/v1/messages/count_tokens", body);
 
     /// <summary>The one request the fake received whose body carries <paramref name="nonce"/>.</summary>
-    public RecordedProviderRequest UpstreamRequest(string nonce) =>
+    public RecordedRequest UpstreamRequest(string nonce) =>
         Assert.Single(Fake.Requests, r => r.Body.Contains(nonce, StringComparison.Ordinal));
 
     /// <summary>The usage record the node published for a request of <paramref name="publicModel"/> in a dialect.</summary>

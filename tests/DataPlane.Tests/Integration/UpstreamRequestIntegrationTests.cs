@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Switchyard.DataPlane.Tests.Infrastructure;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream;
 using static Switchyard.DataPlane.Tests.Integration.WireBodies;
 
 namespace Switchyard.DataPlane.Tests.Integration;
@@ -76,7 +76,7 @@ public class UpstreamRequestIntegrationTests(ProviderIntegrationFixture fixture)
     }
 
     /// <summary>The caller's virtual key never reaches a provider: not in any header, not in the URL, not in the body.</summary>
-    private static void AssertNoCallerKey(RecordedProviderRequest upstream)
+    private static void AssertNoCallerKey(RecordedRequest upstream)
     {
         Assert.DoesNotContain(upstream.Headers, h => h.Value.Contains(TestSnapshots.Key, StringComparison.Ordinal));
         Assert.DoesNotContain(TestSnapshots.Key, upstream.PathAndQuery, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Net;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 using static Switchyard.DataPlane.Tests.Integration.WireBodies;
 
 namespace Switchyard.DataPlane.Tests.Integration;

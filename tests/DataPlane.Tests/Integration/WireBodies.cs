@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.DataPlane.Tests.Integration;
 

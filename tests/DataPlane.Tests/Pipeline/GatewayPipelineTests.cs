@@ -73,7 +73,7 @@ public class GatewayPipelineTests : IAsyncLifetime
     [InlineData("gpt-mock", true)]
     public async Task Listener_EveryResponsePath_SeesBodyUsageAndOneCompletion(string model, bool stream)
     {
-        _host.Upstream.StreamGate.Release();
+        _host.Scenarios.StreamGate.Release();
         var marker = Guid.NewGuid().ToString("N");
         var body = $$"""{"model":"{{model}}","stream":{{(stream ? "true" : "false")}},"stream_options":{{(stream ? """{"include_usage":true}""" : "null")}},"user":"{{marker}}","messages":[{"role":"user","content":"hi"}]}""";
 

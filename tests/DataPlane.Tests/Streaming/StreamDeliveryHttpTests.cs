@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Streaming;
 
@@ -16,7 +15,7 @@ public class StreamDeliveryHttpTests : IAsyncLifetime
 {
     private static readonly string[] Words = ["alpha", "bravo", "charlie"];
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ScriptedUpstream _upstream = null!;
+    private FakeUpstream _upstream = null!;
     private DataPlaneTestHost _host = null!;
 
     public static TheoryData<string, string> Paths => new()
@@ -29,7 +28,8 @@ public class StreamDeliveryHttpTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/{**path}", HandleAsync));
+        _upstream = await FakeUpstream.StartAsync();
+        _upstream.Answer(Answer);
         _host = await DataPlaneTestHost.StartAsync(customize: s => s
             .AddRoute("held-openai", ProviderKinds.OpenAI, "held", _upstream.BaseUrl + "/v1", secret: "k")
             .AddRoute("drop-openai", ProviderKinds.OpenAI, "drop", _upstream.BaseUrl + "/v1", secret: "k")
@@ -127,25 +127,17 @@ public class StreamDeliveryHttpTests : IAsyncLifetime
         return text.ToString();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>Three events in one write, then (for a "drop" model) the connection reset, else a pause until released and the rest.</summary>
+    private FakeReply Answer(RecordedRequest request)
     {
-        var path = context.Request.Path.Value ?? "";
-        var kind = path.StartsWith("/v1beta", StringComparison.Ordinal) ? "gemini" : path.EndsWith("/messages", StringComparison.Ordinal) ? "anthropic" : "openai";
-        var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-        var drop = body.Contains("\"drop\"", StringComparison.Ordinal) || path.Contains("/drop:", StringComparison.Ordinal);
-        context.Response.ContentType = "text/event-stream";
-        await context.Response.WriteAsync(string.Concat(Opening(kind).Concat(Words.Select(w => Delta(kind, w)))));
-        await context.Response.Body.FlushAsync();
-        if (drop)
-        {
-            // Let the written events leave the socket before it is reset (an abort discards what is still queued).
-            await Task.Delay(200);
-            context.Abort();
-            return;
-        }
+        var kind = request.Path.StartsWith("/v1beta", StringComparison.Ordinal) ? "gemini" : request.Path.EndsWith("/messages", StringComparison.Ordinal) ? "anthropic" : "openai";
+        var drop = request.Body.Contains("\"drop\"", StringComparison.Ordinal) || request.Path.Contains("/drop:", StringComparison.Ordinal);
+        var reply = FakeReply.Status(200, "text/event-stream").Write(string.Concat(Opening(kind).Concat(Words.Select(w => Delta(kind, w)))));
 
-        await _release.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await context.Response.WriteAsync(Closing(kind));
+        // Let the written events leave the socket before it is reset (an abort discards what is still queued).
+        return drop
+            ? reply.Pause(_ => Task.Delay(200)).Drop()
+            : reply.Pause(_ => _release.Task.WaitAsync(TimeSpan.FromSeconds(30))).Write(Closing(kind));
     }
 
     private static IEnumerable<string> Opening(string kind) => kind switch

@@ -2,6 +2,7 @@ using System.Net;
 using Switchyard.EndToEndTests.Infrastructure;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.EndToEndTests.Distributed;
 
@@ -61,13 +62,13 @@ public class DistributedModeTests
     [Fact]
     public async Task PlatformEgressAllowList_ReachesEveryNodeAndItsRemovalStopsTheUpstreamCalls()
     {
-        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var upstream = await FakeUpstream.StartAsync();
         await using var topology = new DistributedTopology();
         await topology.StartControlPlaneAsync();
         await Task.WhenAll(topology.StartNodeAsync(1), topology.StartNodeAsync(2));
         var scenario = await TenantScenario.CreateAsync(topology.Admin);
-        var credential = await topology.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, "sk-upstream-secret");
-        var route = new RouteRequest("local-model", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini", upstream.BaseUrl, credential.Id)]);
+        var credential = await topology.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, upstream.OpenAIKey);
+        var route = new RouteRequest("local-model", [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini", upstream.OpenAIBaseUrl, credential.Id)]);
 
         // The fake upstream is on loopback: refused when the route is saved, until a platform admin allows it.
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => topology.Admin.CreateRouteAsync(scenario.Tenant.Id, route));

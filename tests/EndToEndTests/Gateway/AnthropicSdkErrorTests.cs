@@ -1,7 +1,7 @@
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using Switchyard.EndToEndTests.Infrastructure;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Gateway;
 

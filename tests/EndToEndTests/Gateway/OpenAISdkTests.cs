@@ -6,6 +6,7 @@ using OpenAI.Models;
 using Switchyard.EndToEndTests.Infrastructure;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Gateway;
 
@@ -54,9 +55,10 @@ public class OpenAISdkTests(EmbeddedPlatformFixture platform) : IClassFixture<Em
     public async Task CompleteChat_OpenAICompatibleUpstream_ForwardsWithUpstreamKey()
     {
         var scenario = await TenantScenario.CreateAsync(platform.Admin);
-        var credential = await platform.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, "sk-upstream-secret");
+        var upstream = platform.Upstream;
+        var credential = await platform.Admin.CreateCredentialAsync(scenario.Tenant.Id, "upstream", ProviderKinds.OpenAI, upstream.OpenAIKey);
         await platform.Admin.CreateRouteAsync(scenario.Tenant.Id, new RouteRequest("gpt-4o-mini",
-            [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini-2024-07-18", platform.Upstream.BaseUrl, credential.Id)]));
+            [new DeploymentRequest(ProviderKinds.OpenAI, "gpt-4o-mini-2024-07-18", upstream.OpenAIBaseUrl, credential.Id)]));
         var key = await scenario.CreateKeyAsync(platform.Admin);
         var client = Client("gpt-4o-mini", key);
 
@@ -70,11 +72,13 @@ public class OpenAISdkTests(EmbeddedPlatformFixture platform) : IClassFixture<Em
             }
         }
 
-        Assert.Equal("Hello from upstream", completion.Content[0].Text);
-        Assert.Equal(14, completion.Usage.TotalTokenCount);
-        Assert.Equal("Hello from upstream", streamed.ToString());
-        Assert.Equal("Bearer sk-upstream-secret", platform.Upstream.LastAuthorization);
-        Assert.Equal("gpt-4o-mini-2024-07-18", platform.Upstream.LastBody!["model"]!.GetValue<string>());
+        var answer = FakeAnswer.Greeting("openai", "hi");
+        Assert.Equal(answer, completion.Content[0].Text);
+        Assert.Equal(FakeAnswer.InputTokens + FakeAnswer.SplitWords(answer).Count, completion.Usage.TotalTokenCount);
+        Assert.Equal(answer, streamed.ToString());
+        var sent = upstream.Requests.Last(r => r.Path == "/openai/v1/chat/completions");
+        Assert.Equal("Bearer " + upstream.OpenAIKey, sent.Header("Authorization"));
+        Assert.Equal("gpt-4o-mini-2024-07-18", sent.Json["model"]!.GetValue<string>());
     }
 
     [Fact]

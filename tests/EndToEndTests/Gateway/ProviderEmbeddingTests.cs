@@ -4,7 +4,7 @@ using System.ClientModel.Primitives;
 using System.Text.Json;
 using OpenAI.Embeddings;
 using Switchyard.EndToEndTests.Infrastructure;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Gateway;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OpenAI.Chat;
 using Switchyard.EndToEndTests.Infrastructure;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Gateway;
 

@@ -1,15 +1,18 @@
+using Switchyard.Testing.Upstream;
+
 namespace Switchyard.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// The all-in-one host (the README's first command) as a separate process on free ports, with its own data
-/// directory, a platform admin key and loopback in its egress allow-list, plus a fake OpenAI upstream.
+/// directory, a platform admin key and loopback in its egress allow-list, plus a <see cref="FakeUpstream"/> (every
+/// provider family's wire format).
 /// </summary>
 public sealed class EmbeddedPlatformFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "switchyard-e2e-" + Guid.NewGuid().ToString("N"));
 
     public PlatformProcess Host { get; private set; } = null!;
-    public FakeOpenAIUpstream Upstream { get; private set; } = null!;
+    public FakeUpstream Upstream { get; private set; } = null!;
     public AdminApi Admin { get; private set; } = null!;
     public string PortalUrl { get; private set; } = "";
     public string GatewayUrl { get; private set; } = "";
@@ -19,7 +22,7 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Upstream = await FakeOpenAIUpstream.StartAsync();
+        Upstream = await FakeUpstream.StartAsync();
         var adminKey = AdminApi.NewAdminKey();
         PortalUrl = $"http://127.0.0.1:{FreePort.Next()}";
         GatewayUrl = $"http://127.0.0.1:{FreePort.Next()}";

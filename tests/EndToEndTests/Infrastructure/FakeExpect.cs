@@ -1,4 +1,4 @@
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 

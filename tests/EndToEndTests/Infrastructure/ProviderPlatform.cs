@@ -6,12 +6,12 @@ using OpenAI.Chat;
 using OpenAI.Embeddings;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Configuration;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 
 /// <summary>
-/// The all-in-one host plus one <see cref="FakeProviderServer"/>, with a tenant whose routes reach every
+/// The all-in-one host and its <see cref="FakeUpstream"/>, with a tenant whose routes reach every
 /// <see cref="ProviderFamily"/> through the admin API: chat, failure (ratelimit, midstream, overloaded) and embedding
 /// models per family, each with a credential for its kind. Shared by the provider test classes (one host start).
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class ProviderPlatform : IAsyncLifetime
 
     public EmbeddedPlatformFixture Platform { get; } = new();
 
-    public FakeProviderServer Fake { get; private set; } = null!;
+    /// <summary>The platform's fake upstream, answering as every provider family.</summary>
+    public FakeUpstream Fake => Platform.Upstream;
 
     public TenantScenario Tenant { get; private set; } = null!;
 
@@ -36,7 +37,6 @@ public sealed class ProviderPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Platform.InitializeAsync();
-        Fake = await FakeProviderServer.StartAsync();
         Tenant = await TenantScenario.CreateAsync(Admin, "providers-" + Guid.NewGuid().ToString("N")[..6]);
         var credentials = new Dictionary<string, Guid>();
         foreach (var family in ProviderFamily.All.Where(f => !f.IsMock))
@@ -70,10 +70,6 @@ public sealed class ProviderPlatform : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Platform.DisposeAsync();
-        if (Fake is not null)
-        {
-            await Fake.DisposeAsync();
-        }
     }
 
     /// <summary>The official OpenAI SDK's chat client for a model, retries disabled.</summary>

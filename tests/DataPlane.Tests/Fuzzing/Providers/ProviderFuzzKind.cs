@@ -32,11 +32,11 @@ internal sealed class ProviderFuzzKind(
                 0 => (Encoding.UTF8.GetBytes(random.Next(2) == 0 ? "<html><body>502 Bad Gateway</body></html>" : "upstream connect error or disconnect/reset before headers"), "plain text"),
                 _ => errors.Next(random),
             };
-            return new ProviderCase(stream, anthropicCaller, FuzzUpstream.Answer.Of(random, status, random.Next(3) == 0 ? "text/plain" : "application/json", body), "error body: " + recipe);
+            return new ProviderCase(stream, anthropicCaller, UpstreamAnswer.Of(random, status, random.Next(3) == 0 ? "text/plain" : "application/json", body), "error body: " + recipe);
         }
 
         var (bytes, how) = stream ? streams(random) : answers.Next(random);
         var contentType = stream ? streamContentType : "application/json";
-        return new ProviderCase(stream, anthropicCaller, FuzzUpstream.Answer.Of(random, 200, contentType, bytes), how);
+        return new ProviderCase(stream, anthropicCaller, UpstreamAnswer.Of(random, 200, contentType, bytes), how);
     }
 }

@@ -15,16 +15,17 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.Shared.Configuration;
 using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Fuzzing.Providers;
 
 /// <summary>
-/// Every provider adapter against an upstream on 127.0.0.1 answering with mutated recorded answers, streams and error
+/// Every provider adapter against a <see cref="FakeUpstream"/> answering with mutated recorded answers, streams and error
 /// bodies (over real HTTP, in pieces): a call gives a value or a gateway error (4xx/5xx with a message, e.g. 502
 /// <c>invalid_upstream_response</c>), never an exception; a stream keeps the sink contract and ends in exactly one
 /// Complete or Error; and what the caller's dialect then writes (answer, SSE events, error) is well-formed JSON.
 /// </summary>
-public class ProviderResponseFuzzTests(FuzzUpstream upstream) : IClassFixture<FuzzUpstream>
+public class ProviderResponseFuzzTests
 {
     private const int Cases = 700;
 
@@ -163,12 +164,13 @@ public class ProviderResponseFuzzTests(FuzzUpstream upstream) : IClassFixture<Fu
 
     private static byte[] Body(HttpContext context) => ((MemoryStream)context.Response.Body).ToArray();
 
-    private Task RunAsync(ProviderFuzzKind kind)
+    private static async Task RunAsync(ProviderFuzzKind kind)
     {
+        await using var upstream = await FakeUpstream.StartAsync();
         var deployment = kind.Deployment(upstream.BaseUrl);
-        return FuzzRun.RunAsync("provider." + kind.Name, Cases, kind.Generate, async c =>
+        await FuzzRun.RunAsync("provider." + kind.Name, Cases, kind.Generate, async c =>
         {
-            upstream.Next = c.Answer;
+            upstream.Answer(c.Answer.ToReply());
             await (c.Stream ? AssertStreamAsync(kind, deployment, c) : AssertCompleteAsync(kind, deployment, c));
         }, c => c.ToString());
     }

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Testing.Upstream;
 using static Switchyard.DataPlane.Tests.Providers.Anthropic.AnthropicTestSupport;
 
 namespace Switchyard.DataPlane.Tests.Providers.Anthropic;
@@ -12,8 +11,7 @@ public class AnthropicChatProviderTests
     [Fact]
     public async Task CompleteAsync_Fixture_SendsAnthropicHeadersAndReadsResponse()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", () =>
-            Results.Text(Fixture.Text("anthropic-messages-response-tool-use.json"), "application/json")));
+        await using var upstream = await UpstreamAsync("/v1/messages", FakeReply.Json(Fixture.Text("anthropic-messages-response-tool-use.json")));
         var deployment = Deployment(upstream.BaseUrl, new() { ["beta"] = "prompt-caching-2024-07-31" });
 
         var result = await Provider().CompleteAsync(AnthropicRequestWriterTests.Simple(), deployment, CancellationToken.None);
@@ -29,8 +27,8 @@ public class AnthropicChatProviderTests
         Assert.Equal("prompt-caching-2024-07-31", call.Headers["anthropic-beta"]);
         Assert.StartsWith("application/json", call.Headers["content-type"]);
         Assert.False(call.Headers.ContainsKey("authorization"));
-        Assert.Equal(UpstreamModel, call.Json.GetProperty("model").GetString());
-        Assert.False(call.Json.TryGetProperty("stream", out _));
+        Assert.Equal(UpstreamModel, (string?)call.Json["model"]);
+        Assert.False(call.Json.AsObject().ContainsKey("stream"));
     }
 
     [Theory]
@@ -65,20 +63,20 @@ public class AnthropicChatProviderTests
 
         Assert.Equal((GatewayErrorKind.RateLimit, "13"), (error!.Kind, error.RetryAfter));
         Assert.Empty(sink.Events);
-        Assert.True(upstream.Last.Json.GetProperty("stream").GetBoolean());
+        Assert.True((bool)upstream.Last.Json["stream"]!);
     }
 
     [Fact]
     public async Task CompleteAsync_SeveralChoices_RefusesWithoutCallingUpstream()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", () => Results.Ok()));
+        await using var upstream = await UpstreamAsync("/v1/messages", FakeReply.Status(200));
         var request = AnthropicRequestWriterTests.Simple();
         request.N = 3;
 
         var result = await Provider().CompleteAsync(request, Deployment(upstream.BaseUrl), CancellationToken.None);
 
         Assert.Equal((GatewayErrorKind.InvalidRequest, "n"), (result.Error!.Kind, result.Error.Param));
-        Assert.Empty(upstream.Calls);
+        Assert.Empty(upstream.Requests);
     }
 
     [Fact]
@@ -92,8 +90,7 @@ public class AnthropicChatProviderTests
     [Fact]
     public async Task CompleteAsync_BaseUrlWithV1_DoesNotDoubleIt()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", () =>
-            Results.Text(Fixture.Text("anthropic-messages-response.json"), "application/json")));
+        await using var upstream = await UpstreamAsync("/v1/messages", FakeReply.Json(Fixture.Text("anthropic-messages-response.json")));
 
         var result = await Provider().CompleteAsync(AnthropicRequestWriterTests.Simple(), Deployment(upstream.BaseUrl + "/v1/"), CancellationToken.None);
 
@@ -103,8 +100,7 @@ public class AnthropicChatProviderTests
     [Fact]
     public async Task CountTokensAsync_PostsPromptToCountTokens_ReturnsInputTokens()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages/count_tokens", () =>
-            Results.Text("""{"input_tokens":2095}""", "application/json")));
+        await using var upstream = await UpstreamAsync("/v1/messages/count_tokens", FakeReply.Json("""{"input_tokens":2095}"""));
         var request = AnthropicRequestWriterTests.Simple();
         request.MaxTokens = 100;
         request.Stream = true;
@@ -116,14 +112,13 @@ public class AnthropicChatProviderTests
         Assert.Equal("/v1/messages/count_tokens", call.PathAndQuery);
         Assert.Equal(Secret, call.Headers["x-api-key"]);
         Assert.Equal("2023-06-01", call.Headers["anthropic-version"]);
-        Assert.Equal(["model", "messages"], call.Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["model", "messages"], call.Json.AsObject().Select(p => p.Key));
     }
 
     [Fact]
     public async Task CountTokensAsync_UpstreamError_MapsIt()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages/count_tokens", () =>
-            Results.Text(Fixture.Text("anthropic-error-401.json"), "application/json", statusCode: 401)));
+        await using var upstream = await UpstreamAsync("/v1/messages/count_tokens", FakeReply.Json(Fixture.Text("anthropic-error-401.json"), 401));
 
         var result = await Provider().CountTokensAsync(AnthropicRequestWriterTests.Simple(), Deployment(upstream.BaseUrl), CancellationToken.None);
 
@@ -131,25 +126,23 @@ public class AnthropicChatProviderTests
     }
 
     /// <summary>Answers /v1/messages with an error body (a fixture name or inline JSON) and the fixture's .headers if any.</summary>
-    private static Task<ScriptedUpstream> ErrorUpstreamAsync(string body, int status) =>
-        ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", async (HttpContext context) =>
+    private static Task<FakeUpstream> ErrorUpstreamAsync(string body, int status)
+    {
+        var fixture = body.EndsWith(".json", StringComparison.Ordinal);
+        var reply = FakeReply.Status(status, "application/json");
+        var headers = fixture ? Fixture.Path(body[..^5] + ".headers") : "";
+        if (File.Exists(headers))
         {
-            var fixture = body.EndsWith(".json", StringComparison.Ordinal);
-            var headers = fixture ? Fixture.Path(body[..^5] + ".headers") : "";
-            if (File.Exists(headers))
+            foreach (var line in File.ReadAllLines(headers).Skip(1).Where(l => l.Contains(':')))
             {
-                foreach (var line in File.ReadAllLines(headers).Skip(1).Where(l => l.Contains(':')))
+                var (name, value) = (line[..line.IndexOf(':')], line[(line.IndexOf(':') + 1)..].Trim());
+                if (name is not ("date" or "content-type" or "content-length"))
                 {
-                    var (name, value) = (line[..line.IndexOf(':')], line[(line.IndexOf(':') + 1)..].Trim());
-                    if (name is not ("date" or "content-type" or "content-length"))
-                    {
-                        context.Response.Headers[name] = value;
-                    }
+                    reply.Header(name, value);
                 }
             }
+        }
 
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(fixture ? Fixture.Text(body) : body);
-        }));
+        return UpstreamAsync("/v1/messages", reply.Write(fixture ? Fixture.Text(body) : body));
+    }
 }

@@ -173,7 +173,7 @@ public class AnthropicStreamTranslatorTests
         request.Stream = true;
 
         Assert.Null(await Provider().StreamAsync(request, Deployment(upstream.BaseUrl), sink, CancellationToken.None));
-        Assert.True(upstream.Last.Json.GetProperty("stream").GetBoolean());
+        Assert.True((bool)upstream.Last.Json["stream"]!);
         Assert.Equal("text/event-stream", upstream.Last.Headers["accept"]);
         return sink;
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
@@ -13,6 +11,7 @@ using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Anthropic;
 
@@ -48,23 +47,17 @@ internal static class AnthropicTestSupport
         return sb.ToString();
     }
 
-    /// <summary>Serves <paramref name="body"/> as an SSE stream in small chunks of random size (seeded), flushing each.</summary>
-    public static async Task WriteChunkedAsync(HttpContext context, byte[] body, int maxChunk, int seed = 7)
+    /// <summary>A fake upstream answering <paramref name="path"/> with <paramref name="reply"/>.</summary>
+    public static async Task<FakeUpstream> UpstreamAsync(string path, FakeReply reply)
     {
-        context.Response.ContentType = "text/event-stream; charset=utf-8";
-        var random = new Random(seed);
-        for (var offset = 0; offset < body.Length;)
-        {
-            var size = Math.Min(body.Length - offset, random.Next(1, maxChunk + 1));
-            await context.Response.Body.WriteAsync(body.AsMemory(offset, size));
-            await context.Response.Body.FlushAsync();
-            offset += size;
-        }
+        var upstream = await FakeUpstream.StartAsync();
+        upstream.Answer(path, reply);
+        return upstream;
     }
 
-    /// <summary>A scripted Anthropic upstream answering POST /v1/messages with an SSE body in small chunks.</summary>
-    public static Task<ScriptedUpstream> StreamingUpstreamAsync(byte[] sse, int maxChunk = 9) =>
-        ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", (HttpContext context) => WriteChunkedAsync(context, sse, maxChunk)));
+    /// <summary>A scripted Anthropic upstream answering POST /v1/messages with an SSE body in small pieces of random size (seeded), each flushed.</summary>
+    public static Task<FakeUpstream> StreamingUpstreamAsync(byte[] sse, int maxChunk = 9) =>
+        UpstreamAsync("/v1/messages", FakeReply.Status(200, "text/event-stream; charset=utf-8").WriteInRandomPieces(sse, maxChunk));
 
     private static void Append(StringBuilder sb, JsonElement element)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Bedrock;
 
@@ -9,7 +10,7 @@ public class BedrockChatProviderStreamTests
     [Fact]
     public async Task StreamAsync_ConverseStreamInSmallChunks_EmitsCanonicalEvents()
     {
-        await using var harness = await BedrockHarness.StartAsync(c => BedrockHarness.WriteEventStreamAsync(c, Fixture.Bytes("bedrock-conversestream.bin")));
+        await using var harness = await BedrockHarness.StartAsync(BedrockHarness.EventStream(Fixture.Bytes("bedrock-conversestream.bin")));
         var sink = new RecordingSink();
 
         var error = await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);
@@ -32,7 +33,7 @@ public class BedrockChatProviderStreamTests
         var call = harness.Upstream.Last;
         Assert.Equal("/model/us.anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream", harness.LastRawTarget);
         Assert.Equal("application/vnd.amazon.eventstream", call.Headers["Accept"]);
-        Assert.Equal("hello", call.Json.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("text").GetString());
+        Assert.Equal("hello", (string?)call.Json["messages"]![0]!["content"]![0]!["text"]);
         BedrockHarness.AssertSignatureVerifies(call, harness.LastRawTarget);
     }
 
@@ -41,7 +42,7 @@ public class BedrockChatProviderStreamTests
     {
         var frames = EventStreamFrames.Conversation();
         byte[] body = [.. frames[0], .. frames[1], .. frames[2], .. EventStreamFrames.ThrottlingException()];
-        await using var harness = await BedrockHarness.StartAsync(c => BedrockHarness.WriteEventStreamAsync(c, body));
+        await using var harness = await BedrockHarness.StartAsync(BedrockHarness.EventStream(body));
         var sink = new RecordingSink();
 
         var error = await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);
@@ -56,7 +57,7 @@ public class BedrockChatProviderStreamTests
     public async Task StreamAsync_StreamEndsBeforeMessageStop_EndsWithUpstreamError()
     {
         var frames = EventStreamFrames.Conversation();
-        await using var harness = await BedrockHarness.StartAsync(c => BedrockHarness.WriteEventStreamAsync(c, [.. frames[0], .. frames[1]]));
+        await using var harness = await BedrockHarness.StartAsync(BedrockHarness.EventStream([.. frames[0], .. frames[1]]));
         var sink = new RecordingSink();
 
         await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);
@@ -70,7 +71,7 @@ public class BedrockChatProviderStreamTests
     {
         var frames = EventStreamFrames.Conversation();
         frames[1][100] ^= 1;
-        await using var harness = await BedrockHarness.StartAsync(c => BedrockHarness.WriteEventStreamAsync(c, [.. frames[0], .. frames[1]]));
+        await using var harness = await BedrockHarness.StartAsync(BedrockHarness.EventStream([.. frames[0], .. frames[1]]));
         var sink = new RecordingSink();
 
         await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);
@@ -81,14 +82,10 @@ public class BedrockChatProviderStreamTests
     [Fact]
     public async Task StreamAsync_UpstreamRejects_ReturnsErrorAndLeavesSinkUntouched()
     {
-        await using var harness = await BedrockHarness.StartAsync(async c =>
-        {
-            c.Response.StatusCode = 429;
-            c.Response.Headers["x-amzn-errortype"] = "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/";
-            c.Response.Headers.RetryAfter = "3";
-            c.Response.ContentType = "application/json";
-            await c.Response.Body.WriteAsync(Fixture.Bytes("bedrock-error-429-throttling.json"));
-        });
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Status(429, "application/json")
+            .Header("x-amzn-errortype", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/")
+            .Header("Retry-After", "3")
+            .Write(Fixture.Bytes("bedrock-error-429-throttling.json")));
         var sink = new RecordingSink();
 
         var error = await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);
@@ -112,7 +109,7 @@ public class BedrockChatProviderStreamTests
             .. Event("messageStop", """{"stopReason":"max_tokens"}"""),
             .. Event("metadata", """{"usage":{"inputTokens":3,"outputTokens":9,"cacheReadInputTokens":100,"cacheWriteInputTokens":20},"metrics":{"latencyMs":5}}"""),
         ];
-        await using var harness = await BedrockHarness.StartAsync(c => BedrockHarness.WriteEventStreamAsync(c, body));
+        await using var harness = await BedrockHarness.StartAsync(BedrockHarness.EventStream(body));
         var sink = new RecordingSink();
 
         await harness.Provider.StreamAsync(Request(), harness.Deployment(), sink, CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.DataPlane.Chat;
@@ -10,6 +9,7 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Bedrock;
 
@@ -21,7 +21,7 @@ public class BedrockChatProviderTests
         "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.anthropic.claude-3-5-haiku-20241022-v1%3A0/converse")]
     public async Task CompleteAsync_ToolUseResponse_ReturnsAnswerFromSignedRequest(string model, string rawTarget)
     {
-        await using var harness = await BedrockHarness.StartAsync(c => Json(c, 200, Fixture.Text("bedrock-converse-response-tool-use.json")));
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Json(Fixture.Text("bedrock-converse-response-tool-use.json")));
 
         var result = await harness.Provider.CompleteAsync(BedrockChatProviderStreamTests.Request(), harness.Deployment(model), CancellationToken.None);
 
@@ -40,7 +40,7 @@ public class BedrockChatProviderTests
     public async Task CompleteAsync_JsonCredentialAndRegionFromHost_SignsForThatRegion()
     {
         // The region setting wins; a 127.0.0.1 base URL names none, so this deployment sets it.
-        await using var harness = await BedrockHarness.StartAsync(c => Json(c, 200, Fixture.Text("bedrock-converse-response.json")));
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Json(Fixture.Text("bedrock-converse-response.json")));
         const string secret = """{"accessKeyId":"AKIDEXAMPLE","secretAccessKey":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY","sessionToken":"SESSIONTOKENEXAMPLE"}""";
 
         var result = await harness.Provider.CompleteAsync(BedrockChatProviderStreamTests.Request(), harness.Deployment(secret: secret, settings: new() { ["region"] = "eu-west-3" }), CancellationToken.None);
@@ -53,11 +53,8 @@ public class BedrockChatProviderTests
     public async Task CompleteAsync_ValidationError_Returns400WithUpstreamMessage()
     {
         var (_, headers) = BedrockErrorsTests.ReadHeaders("bedrock-error-400-validation.headers");
-        await using var harness = await BedrockHarness.StartAsync(c =>
-        {
-            c.Response.Headers["x-amzn-errortype"] = headers["x-amzn-errortype"];
-            return Json(c, 400, Fixture.Text("bedrock-error-400-validation.json"));
-        });
+        await using var harness = await BedrockHarness.StartAsync(
+            FakeReply.Json(Fixture.Text("bedrock-error-400-validation.json"), 400).Header("x-amzn-errortype", headers["x-amzn-errortype"]));
 
         var result = await harness.Provider.CompleteAsync(BedrockChatProviderStreamTests.Request(), harness.Deployment(), CancellationToken.None);
 
@@ -68,7 +65,7 @@ public class BedrockChatProviderTests
     [Fact]
     public async Task CompleteAsync_ApiKeyAuth_SendsBearerInsteadOfSigV4()
     {
-        await using var harness = await BedrockHarness.StartAsync(c => Json(c, 200, Fixture.Text("bedrock-converse-response.json")));
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Json(Fixture.Text("bedrock-converse-response.json")));
 
         var result = await harness.Provider.CompleteAsync(BedrockChatProviderStreamTests.Request(), harness.Deployment(secret: "bedrock-api-key-123", settings: new() { ["auth"] = "apiKey" }), CancellationToken.None);
 
@@ -83,27 +80,27 @@ public class BedrockChatProviderTests
     [InlineData("not-a-key-pair", true)]
     public async Task CompleteAsync_MisconfiguredDeployment_FailsWithoutCallingUpstream(string secret, bool withRegion)
     {
-        await using var harness = await BedrockHarness.StartAsync(c => Json(c, 200, "{}"));
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Json("{}"));
         var settings = withRegion ? new Dictionary<string, string> { ["region"] = "us-east-1" } : [];
 
         var result = await harness.Provider.CompleteAsync(BedrockChatProviderStreamTests.Request(), harness.Deployment(secret: secret, settings: settings), CancellationToken.None);
 
         Assert.Equal("provider_misconfigured", result.Error!.Code);
         Assert.DoesNotContain(secret, result.Error.Message, StringComparison.Ordinal);
-        Assert.Empty(harness.Upstream.Calls);
+        Assert.Empty(harness.Upstream.Requests);
     }
 
     [Fact]
     public async Task CompleteAsync_ImageUrl_Returns400WithoutCallingUpstream()
     {
-        await using var harness = await BedrockHarness.StartAsync(c => Json(c, 200, "{}"));
+        await using var harness = await BedrockHarness.StartAsync(FakeReply.Json("{}"));
         var request = BedrockChatProviderStreamTests.Request();
         request.Messages[0].Content.Add(ContentPart.FromImageUrl("https://example.com/cat.png"));
 
         var result = await harness.Provider.CompleteAsync(request, harness.Deployment(), CancellationToken.None);
 
         Assert.Equal(400, result.Error!.Status);
-        Assert.Empty(harness.Upstream.Calls);
+        Assert.Empty(harness.Upstream.Requests);
     }
 
     [Fact]
@@ -141,12 +138,5 @@ public class BedrockChatProviderTests
         Assert.StartsWith(expectedPrefix, authorization, StringComparison.Ordinal);
         Assert.Matches("Signature=[0-9a-f]{64}$", authorization);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(fixture[1]), JsonNode.Parse(body)));
-    }
-
-    private static async Task Json(HttpContext context, int status, string body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body);
     }
 }

@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Bedrock;
@@ -12,10 +8,11 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Bedrock;
 
-/// <summary>A scripted Bedrock on 127.0.0.1 (recording each request's raw target) and a provider pointed at it.</summary>
+/// <summary>A scripted Bedrock on 127.0.0.1 (a <see cref="FakeUpstream"/>) and a provider pointed at it.</summary>
 internal sealed partial class BedrockHarness : IAsyncDisposable
 {
     public const string Model = "us.anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -23,53 +20,31 @@ internal sealed partial class BedrockHarness : IAsyncDisposable
 
     private readonly UpstreamHttpClient _http = TestEgress.LoopbackClient();
 
-    private BedrockHarness(ScriptedUpstream upstream, ConcurrentQueue<string> rawTargets)
+    private BedrockHarness(FakeUpstream upstream)
     {
         Upstream = upstream;
-        RawTargets = rawTargets;
         Provider = new BedrockChatProvider(new UpstreamClient(_http, Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = 10 })), TimeProvider.System);
     }
 
-    public ScriptedUpstream Upstream { get; }
+    public FakeUpstream Upstream { get; }
 
     public BedrockChatProvider Provider { get; }
 
-    /// <summary>Request targets exactly as they arrived on the wire (path still escaped).</summary>
-    public ConcurrentQueue<string> RawTargets { get; }
+    /// <summary>The last request target exactly as it arrived on the wire (path still escaped).</summary>
+    public string LastRawTarget => Upstream.Last.PathAndQuery;
 
-    public string LastRawTarget => RawTargets.Last();
-
-    public static async Task<BedrockHarness> StartAsync(Func<HttpContext, Task> respond)
-    {
-        var targets = new ConcurrentQueue<string>();
-        var upstream = await ScriptedUpstream.StartAsync(app => app.Run(context =>
-        {
-            targets.Enqueue(context.Features.Get<IHttpRequestFeature>()!.RawTarget);
-            return respond(context);
-        }));
-        return new BedrockHarness(upstream, targets);
-    }
+    public static async Task<BedrockHarness> StartAsync(FakeReply reply) => new(await FakeUpstream.StartAsync(reply));
 
     public RuntimeDeployment Deployment(string model = Model, string? secret = Secret, Dictionary<string, string>? settings = null) =>
         new(new DeploymentSnapshot(Guid.NewGuid(), ProviderKinds.Bedrock, model, Upstream.BaseUrl, null, 1,
             settings ?? new Dictionary<string, string> { ["region"] = "us-east-1" }), secret);
 
-    /// <summary>Answers with an event stream written in small, irregular chunks, each flushed.</summary>
-    public static async Task WriteEventStreamAsync(HttpContext context, byte[] data)
-    {
-        context.Response.ContentType = "application/vnd.amazon.eventstream";
-        int[] sizes = [1, 5, 17, 3, 64, 2, 11, 200];
-        for (int offset = 0, i = 0; offset < data.Length; i++)
-        {
-            var size = Math.Min(sizes[i % sizes.Length], data.Length - offset);
-            await context.Response.Body.WriteAsync(data.AsMemory(offset, size));
-            await context.Response.Body.FlushAsync();
-            offset += size;
-        }
-    }
+    /// <summary>A 200 event stream written in small, irregular pieces, each flushed.</summary>
+    public static FakeReply EventStream(byte[] data) =>
+        FakeReply.Status(200, "application/vnd.amazon.eventstream").WriteInPieces(data, 1, 5, 17, 3, 64, 2, 11, 200);
 
     /// <summary>Recomputes the SigV4 signature from the request as received and checks it matches the one sent.</summary>
-    public static void AssertSignatureVerifies(UpstreamCall call, string rawTarget, string region = "us-east-1")
+    public static void AssertSignatureVerifies(RecordedRequest call, string rawTarget, string region = "us-east-1")
     {
         var match = AuthorizationPattern().Match(call.Headers["Authorization"]);
         Assert.True(match.Success, call.Headers["Authorization"]);
@@ -77,7 +52,7 @@ internal sealed partial class BedrockHarness : IAsyncDisposable
         Assert.Equal(region, match.Groups["region"].Value);
         var time = DateTimeOffset.ParseExact(call.Headers["x-amz-date"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         Assert.Equal(match.Groups["date"].Value, call.Headers["x-amz-date"][..8]);
-        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(call.Body));
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(call.BodyBytes));
         Assert.Equal(bodyHash, call.Headers["x-amz-content-sha256"]);
         var signedHeaders = match.Groups["signed"].Value.Split(';');
         Assert.Contains("host", signedHeaders);

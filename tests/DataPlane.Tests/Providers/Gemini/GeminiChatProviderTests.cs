@@ -24,8 +24,8 @@ public class GeminiChatProviderTests
         Assert.Equal(Key, call.Headers["x-goog-api-key"]);
         Assert.False(call.Headers.ContainsKey("Authorization"));
         Assert.StartsWith("application/json", call.Headers["Content-Type"], StringComparison.Ordinal);
-        Assert.DoesNotContain("public-name", call.BodyText, StringComparison.Ordinal);
-        AssertJsonEqual(Json("""[{"role":"user","parts":[{"text":"Hello"}]}]"""), call.Json.GetProperty("contents"));
+        Assert.DoesNotContain("public-name", call.Body, StringComparison.Ordinal);
+        AssertJsonEqual(Json("""[{"role":"user","parts":[{"text":"Hello"}]}]"""), Json(call.Body).GetProperty("contents"));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class GeminiChatProviderTests
         var call = upstream.Last;
         Assert.Equal("/v1beta/models/gemini-2.5-flash:countTokens", call.PathAndQuery);
         Assert.Equal(Key, call.Headers["x-goog-api-key"]);
-        var inner = call.Json.GetProperty("generateContentRequest");
+        var inner = Json(call.Body).GetProperty("generateContentRequest");
         Assert.Equal("models/gemini-2.5-flash", inner.GetProperty("model").GetString());
         Assert.Equal("Be brief.", inner.GetProperty("systemInstruction").GetProperty("parts")[0].GetProperty("text").GetString());
         Assert.Equal("f", inner.GetProperty("tools")[0].GetProperty("functionDeclarations")[0].GetProperty("name").GetString());

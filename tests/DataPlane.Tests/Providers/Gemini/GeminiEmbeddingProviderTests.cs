@@ -28,7 +28,7 @@ public class GeminiEmbeddingProviderTests
             {"requests":[
               {"model":"models/text-embedding-004","content":{"parts":[{"text":"hello world"}]},"outputDimensionality":3},
               {"model":"models/text-embedding-004","content":{"parts":[{"text":"bye"}]},"outputDimensionality":3}]}
-            """), call.Json);
+            """), Json(call.Body));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
@@ -10,6 +8,7 @@ using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Gemini;
 
@@ -27,29 +26,12 @@ internal static class GeminiTestSupport
         new(Http, Options.Create(new UpstreamOptions { UpstreamTimeoutSeconds = timeoutSeconds }));
 
     /// <summary>A Gemini upstream answering every request with <paramref name="status"/> and <paramref name="body"/>.</summary>
-    public static Task<ScriptedUpstream> RespondWithAsync(int status, string body, string contentType = "application/json") =>
-        ScriptedUpstream.StartAsync(app => app.Run(async context =>
-        {
-            context.Response.StatusCode = status;
-            context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(body);
-        }));
+    public static Task<FakeUpstream> RespondWithAsync(int status, string body, string contentType = "application/json") =>
+        FakeUpstream.StartAsync(FakeReply.Status(status, contentType).Write(body));
 
-    /// <summary>A Gemini upstream streaming <paramref name="sse"/> in small uneven chunks, flushing after each.</summary>
-    public static Task<ScriptedUpstream> StreamAsync(string sse) =>
-        ScriptedUpstream.StartAsync(app => app.Run(async context =>
-        {
-            context.Response.ContentType = "text/event-stream";
-            var bytes = Encoding.UTF8.GetBytes(sse);
-            int[] sizes = [1, 7, 3, 29, 2, 64, 5];
-            for (int offset = 0, i = 0; offset < bytes.Length; i++)
-            {
-                var size = Math.Min(sizes[i % sizes.Length], bytes.Length - offset);
-                await context.Response.Body.WriteAsync(bytes.AsMemory(offset, size));
-                await context.Response.Body.FlushAsync();
-                offset += size;
-            }
-        }));
+    /// <summary>A Gemini upstream streaming <paramref name="sse"/> in small uneven pieces, flushing after each.</summary>
+    public static Task<FakeUpstream> StreamAsync(string sse) =>
+        FakeUpstream.StartAsync(FakeReply.Status(200, "text/event-stream").WriteInPieces(Encoding.UTF8.GetBytes(sse), 1, 7, 3, 29, 2, 64, 5));
 
     /// <summary>The Gemini body the writer produces for <paramref name="request"/>.</summary>
     public static JsonElement Write(ChatRequest request)

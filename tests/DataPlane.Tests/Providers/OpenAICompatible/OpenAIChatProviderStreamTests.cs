@@ -4,6 +4,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
@@ -102,7 +103,7 @@ public class OpenAIChatProviderStreamTests
     [Fact]
     public async Task StreamAsync_Request_AsksForUsageWithUpstreamModelAndBearerSecret()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteChunkedAsync(c, Fixture.Bytes("openai-chat-stream.sse"), "text/event-stream"));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Chunked(Fixture.Bytes("openai-chat-stream.sse"), "text/event-stream"));
         var request = FixtureRequests.StreamUsage();
         request.IncludeUsage = false;
 
@@ -111,9 +112,9 @@ public class OpenAIChatProviderStreamTests
         var call = upstream.Last;
         Assert.Equal("/v1/chat/completions", call.PathAndQuery);
         Assert.Equal("Bearer " + OpenAIProviderKit.Secret, call.Headers["Authorization"]);
-        Assert.Equal("meta-llama/Llama-3.3-70B", call.Json.GetProperty("model").GetString());
-        Assert.True(call.Json.GetProperty("stream").GetBoolean());
-        Assert.True(call.Json.GetProperty("stream_options").GetProperty("include_usage").GetBoolean());
+        Assert.Equal("meta-llama/Llama-3.3-70B", (string?)call.Json["model"]);
+        Assert.True((bool)call.Json["stream"]!);
+        Assert.True((bool)call.Json["stream_options"]!["include_usage"]!);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public class OpenAIChatProviderStreamTests
 
     private async Task<RecordingSink> StreamAsync(string kind, byte[] body)
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteChunkedAsync(c, body, "text/event-stream"));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Chunked(body, "text/event-stream"));
         var baseUrl = kind == ProviderKinds.AzureOpenAI ? upstream.BaseUrl : upstream.BaseUrl + "/v1";
         var sink = new RecordingSink();
 

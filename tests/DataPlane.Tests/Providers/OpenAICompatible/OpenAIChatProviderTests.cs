@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
@@ -14,7 +14,7 @@ public class OpenAIChatProviderTests
     [Fact]
     public async Task CompleteAsync_OpenAIResponse_ReturnsCanonicalAnswerFromNonStreamRequest()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "openai-chat-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "openai-chat-response.json", null));
 
         var result = await _provider.CompleteAsync(FixtureRequests.Basic(), OpenAIProviderKit.Deployment(ProviderKinds.OpenAI, "gpt-4o-mini", upstream.BaseUrl + "/v1"), default);
 
@@ -24,15 +24,15 @@ public class OpenAIChatProviderTests
         var call = upstream.Last;
         Assert.Equal("/v1/chat/completions", call.PathAndQuery);
         Assert.Equal("application/json", call.Headers["Content-Type"]);
-        Assert.False(call.Json.GetProperty("stream").GetBoolean());
-        Assert.False(call.Json.TryGetProperty("stream_options", out _));
+        Assert.False((bool)call.Json["stream"]!);
+        Assert.False(call.Json.AsObject().ContainsKey("stream_options"));
     }
 
     [Fact]
     public async Task StreamAsync_AzureClassic_MatchesRecordedRequest()
     {
         var recorded = OpenAIProviderKit.HttpFixture("azure-openai-chat-request.http");
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteChunkedAsync(c, Fixture.Bytes("azure-openai-chat-stream.sse"), "text/event-stream"));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Chunked(Fixture.Bytes("azure-openai-chat-stream.sse"), "text/event-stream"));
         var deployment = OpenAIProviderKit.Deployment(ProviderKinds.AzureOpenAI, "gpt-4o", upstream.BaseUrl, recorded.Headers["api-key"],
             new() { ["deployment"] = "gpt-4o-prod" });
         var request = FixtureRequests.StreamUsage();
@@ -50,7 +50,7 @@ public class OpenAIChatProviderTests
         var expected = JsonNode.Parse(recorded.Body)!.AsObject();
         expected["max_completion_tokens"] = expected["max_tokens"]!.DeepClone();
         expected.Remove("max_tokens");
-        OpenAIProviderKit.JsonEqual(expected, call.BodyText);
+        OpenAIProviderKit.JsonEqual(expected, call.Body);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class OpenAIChatProviderTests
     public async Task CompleteAsync_AzureV1_MatchesRecordedRequest(string basePath, string? apiVersion)
     {
         var recorded = OpenAIProviderKit.HttpFixture("azure-openai-v1-chat-request.http");
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "azure-openai-chat-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "azure-openai-chat-response.json", null));
         var settings = new Dictionary<string, string> { ["deployment"] = "gpt-4o-prod" };
         if (apiVersion is not null)
         {
@@ -78,13 +78,13 @@ public class OpenAIChatProviderTests
         Assert.Equal(recorded.Headers["api-key"], call.Headers["api-key"]);
         var expected = JsonNode.Parse(recorded.Body)!.AsObject();
         expected["stream"] = false;
-        OpenAIProviderKit.JsonEqual(expected, call.BodyText);
+        OpenAIProviderKit.JsonEqual(expected, call.Body);
     }
 
     [Fact]
     public async Task CompleteAsync_AzureBearerAuthAndApiVersion_UsesAuthorizationHeader()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "azure-openai-chat-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "azure-openai-chat-response.json", null));
         var deployment = OpenAIProviderKit.Deployment(ProviderKinds.AzureOpenAI, "gpt-4o", upstream.BaseUrl, "entra-token",
             new() { ["auth"] = "bearer", ["apiVersion"] = "2025-04-01-preview" });
 
@@ -94,37 +94,37 @@ public class OpenAIChatProviderTests
         Assert.Equal("/openai/deployments/gpt-4o/chat/completions?api-version=2025-04-01-preview", call.PathAndQuery);
         Assert.Equal("Bearer entra-token", call.Headers["Authorization"]);
         Assert.False(call.Headers.ContainsKey("api-key"));
-        Assert.False(call.Json.TryGetProperty("model", out _));
+        Assert.False(call.Json.AsObject().ContainsKey("model"));
     }
 
     [Fact]
     public async Task CompleteAsync_NoCredential_SendsNoAuthorization()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "openai-chat-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "openai-chat-response.json", null));
 
         await _provider.CompleteAsync(FixtureRequests.Basic(), OpenAIProviderKit.Deployment(ProviderKinds.Ollama, "llama3.2", upstream.BaseUrl + "/v1", secret: null), default);
 
         Assert.False(upstream.Last.Headers.ContainsKey("Authorization"));
-        Assert.Equal("llama3.2", upstream.Last.Json.GetProperty("model").GetString());
+        Assert.Equal("llama3.2", (string?)upstream.Last.Json["model"]);
     }
 
     [Fact]
     public async Task CompleteAsync_GroqWithSeveralChoices_FailsWithoutCallingUpstream()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "openai-chat-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "openai-chat-response.json", null));
         var request = FixtureRequests.Basic();
         request.N = 3;
 
         var result = await _provider.CompleteAsync(request, OpenAIProviderKit.Deployment(ProviderKinds.Groq, "llama-3.1-8b-instant", upstream.BaseUrl), default);
 
         Assert.Equal("n", result.Error?.Param);
-        Assert.Empty(upstream.Calls);
+        Assert.Empty(upstream.Requests);
     }
 
     [Fact]
     public async Task CompleteAsync_ErrorObjectWithStatus200_ReturnsError()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "vllm-error-404.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "vllm-error-404.json", null));
 
         var result = await _provider.CompleteAsync(FixtureRequests.Basic(), OpenAIProviderKit.Deployment(ProviderKinds.Vllm, "m", upstream.BaseUrl), default);
 
@@ -135,11 +135,7 @@ public class OpenAIChatProviderTests
     [Fact]
     public async Task CompleteAsync_UnreadableBody_ReturnsInvalidUpstreamResponse()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(async c =>
-        {
-            c.Response.ContentType = "application/json";
-            await c.Response.WriteAsync("{\"id\":\"x\",\"choices\":[");
-        });
+        await using var upstream = await FakeUpstream.StartAsync(FakeReply.Json("{\"id\":\"x\",\"choices\":["));
 
         var result = await _provider.CompleteAsync(FixtureRequests.Basic(), OpenAIProviderKit.Deployment(ProviderKinds.OpenAI, "m", upstream.BaseUrl), default);
 

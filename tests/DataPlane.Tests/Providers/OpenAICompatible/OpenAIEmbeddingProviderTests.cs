@@ -4,6 +4,7 @@ using Switchyard.DataPlane.Embeddings;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
@@ -16,7 +17,7 @@ public class OpenAIEmbeddingProviderTests
     [InlineData("openai-embeddings-response-base64.json")]
     public async Task EmbedAsync_RecordedResponse_GivesVectorsInOrderAndTokens(string fixture)
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, fixture, null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, fixture, null));
 
         var result = await _provider.EmbedAsync(Request(), OpenAIProviderKit.Deployment(ProviderKinds.OpenAI, "text-embedding-3-small", upstream.BaseUrl + "/v1"), default);
 
@@ -31,13 +32,13 @@ public class OpenAIEmbeddingProviderTests
     [Fact]
     public async Task EmbedAsync_Request_MatchesRecordedBody()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "openai-embeddings-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "openai-embeddings-response.json", null));
 
         await _provider.EmbedAsync(Request(), OpenAIProviderKit.Deployment(ProviderKinds.Mistral, "text-embedding-3-small", upstream.BaseUrl + "/v1"), default);
 
         Assert.Equal("/v1/embeddings", upstream.Last.PathAndQuery);
         Assert.Equal("Bearer " + OpenAIProviderKit.Secret, upstream.Last.Headers["Authorization"]);
-        OpenAIProviderKit.JsonEqual(JsonNode.Parse(Fixture.Bytes("openai-embeddings-request.json")), upstream.Last.BodyText);
+        OpenAIProviderKit.JsonEqual(JsonNode.Parse(Fixture.Bytes("openai-embeddings-request.json")), upstream.Last.Body);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public class OpenAIEmbeddingProviderTests
     [InlineData("v1", "/openai/v1/embeddings", true)]
     public async Task EmbedAsync_Azure_UsesDeploymentUrl(string? apiVersion, string path, bool sendsModel)
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 200, "openai-embeddings-response.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(200, "openai-embeddings-response.json", null));
         var settings = new Dictionary<string, string> { ["deployment"] = "embed-prod" };
         if (apiVersion is not null)
         {
@@ -57,17 +58,14 @@ public class OpenAIEmbeddingProviderTests
         Assert.Equal(2, result.Value!.Vectors.Count);
         Assert.Equal(path, upstream.Last.PathAndQuery);
         Assert.Equal(OpenAIProviderKit.Secret, upstream.Last.Headers["api-key"]);
-        Assert.Equal(sendsModel, upstream.Last.Json.TryGetProperty("model", out var model) && model.GetString() == "embed-prod");
+        Assert.Equal(sendsModel, (string?)upstream.Last.Json["model"] == "embed-prod");
     }
 
     [Fact]
     public async Task EmbedAsync_OutOfOrderIndexes_AreSortedByIndex()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(async c =>
-        {
-            c.Response.ContentType = "application/json";
-            await c.Response.Body.WriteAsync("""{"data":[{"index":1,"embedding":[2.5]},{"index":0,"embedding":[1.5]}],"model":"m","usage":{"prompt_tokens":3}}"""u8.ToArray());
-        });
+        await using var upstream = await FakeUpstream.StartAsync(
+            FakeReply.Json("""{"data":[{"index":1,"embedding":[2.5]},{"index":0,"embedding":[1.5]}],"model":"m","usage":{"prompt_tokens":3}}"""));
 
         var result = await _provider.EmbedAsync(Request(), OpenAIProviderKit.Deployment(ProviderKinds.Vllm, "m", upstream.BaseUrl), default);
 
@@ -77,7 +75,7 @@ public class OpenAIEmbeddingProviderTests
     [Fact]
     public async Task EmbedAsync_UpstreamError_IsMapped()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 404, "openai-error-404-model.json", null));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(404, "openai-error-404-model.json", null));
 
         var result = await _provider.EmbedAsync(Request(), OpenAIProviderKit.Deployment(ProviderKinds.OpenAI, "m", upstream.BaseUrl), default);
 

@@ -4,6 +4,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
@@ -28,7 +29,7 @@ public class OpenAIErrorMappingTests
     public async Task CompleteAsync_RecordedError_MapsKindStatusCodeAndRetryAfter(
         string kind, int status, string body, string? headers, GatewayErrorKind expectedKind, int expectedStatus, string? code, string? param, string? retryAfter)
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, status, body, headers));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(status, body, headers));
 
         var result = await _provider.CompleteAsync(FixtureRequests.Basic(), OpenAIProviderKit.Deployment(kind, "m", upstream.BaseUrl), default);
 
@@ -42,7 +43,7 @@ public class OpenAIErrorMappingTests
     [Fact]
     public async Task StreamAsync_RateLimitedBeforeStart_ReturnsErrorAndLeavesSinkUntouched()
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteRecordedAsync(c, 429, "azure-openai-error-429.json", "azure-openai-error-429.headers"));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Recorded(429, "azure-openai-error-429.json", "azure-openai-error-429.headers"));
         var sink = new RecordingSink();
 
         var error = await _provider.StreamAsync(FixtureRequests.StreamUsage(), OpenAIProviderKit.Deployment(ProviderKinds.AzureOpenAI, "gpt-4o", upstream.BaseUrl), sink, default);

@@ -1,17 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
-/// <summary>Shared pieces of the OpenAI-compatible provider tests: a real upstream client, deployments, scripted answers.</summary>
+/// <summary>Shared pieces of the OpenAI-compatible provider tests: a real upstream client, deployments, scripted replies.</summary>
 internal static class OpenAIProviderKit
 {
     public const string Secret = "sk-upstream-test-secret";
@@ -25,29 +24,14 @@ internal static class OpenAIProviderKit
         new(new DeploymentSnapshot(Guid.CreateVersion7(), kind, upstreamModel, baseUrl, secret is null ? null : Guid.CreateVersion7(), 1,
             settings ?? []), secret);
 
-    /// <summary>A scripted upstream answering every POST with <paramref name="respond"/>.</summary>
-    public static Task<ScriptedUpstream> StartAsync(RequestDelegate respond) =>
-        ScriptedUpstream.StartAsync(app => app.MapPost("/{**path}", respond));
+    /// <summary>A 200 with the body in small pseudo-random pieces (1–16 bytes), each flushed, so no event arrives whole.</summary>
+    public static FakeReply Chunked(byte[] body, string contentType) =>
+        FakeReply.Status(200, contentType).WriteInRandomPieces(body, maxPiece: 16);
 
-    /// <summary>Writes the body in small pseudo-random pieces (1–16 bytes), flushing each, so no event arrives whole.</summary>
-    public static async Task WriteChunkedAsync(HttpContext context, byte[] body, string contentType, int seed = 7)
+    /// <summary>A recorded answer: status and headers from a <c>.headers</c> fixture (when given), body from a fixture.</summary>
+    public static FakeReply Recorded(int status, string bodyFixture, string? headersFixture)
     {
-        context.Response.ContentType = contentType;
-        var random = new Random(seed);
-        for (var offset = 0; offset < body.Length;)
-        {
-            var size = Math.Min(random.Next(1, 17), body.Length - offset);
-            await context.Response.Body.WriteAsync(body.AsMemory(offset, size));
-            await context.Response.Body.FlushAsync();
-            offset += size;
-        }
-    }
-
-    /// <summary>Serves a recorded error: status and headers from a <c>.headers</c> fixture (when given), body from a fixture.</summary>
-    public static async Task WriteRecordedAsync(HttpContext context, int status, string bodyFixture, string? headersFixture)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
+        var reply = FakeReply.Status(status, "application/json");
         if (headersFixture is not null)
         {
             foreach (var line in Fixture.Text(headersFixture).Split('\n').Skip(1))
@@ -56,12 +40,12 @@ internal static class OpenAIProviderKit
                 var name = colon > 0 ? line[..colon].Trim() : "";
                 if (name.Length > 0 && name is not ("content-type" or "content-length" or "date" or "transfer-encoding"))
                 {
-                    context.Response.Headers[name] = line[(colon + 1)..].Trim();
+                    reply.Header(name, line[(colon + 1)..].Trim());
                 }
             }
         }
 
-        await context.Response.Body.WriteAsync(Fixture.Bytes(bodyFixture));
+        return reply.Write(Fixture.Bytes(bodyFixture));
     }
 
     /// <summary>Compares JSON semantically (property order and number spelling aside).</summary>

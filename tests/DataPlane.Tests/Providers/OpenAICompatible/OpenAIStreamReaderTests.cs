@@ -2,6 +2,7 @@ using System.Text;
 using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.OpenAICompatible;
 
@@ -95,7 +96,7 @@ public class OpenAIStreamReaderTests
 
     private async Task<RecordingSink> StreamAsync(string kind, byte[] body)
     {
-        await using var upstream = await OpenAIProviderKit.StartAsync(c => OpenAIProviderKit.WriteChunkedAsync(c, body, "text/event-stream"));
+        await using var upstream = await FakeUpstream.StartAsync(OpenAIProviderKit.Chunked(body, "text/event-stream"));
         var sink = new RecordingSink();
 
         var error = await _provider.StreamAsync(FixtureRequests.StreamUsage(), OpenAIProviderKit.Deployment(kind, "up-model", upstream.BaseUrl), sink, default);

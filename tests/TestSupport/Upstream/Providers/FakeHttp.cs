@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>Small response helpers shared by the families: JSON bodies, flushed SSE events, ids.</summary>
 internal static class FakeHttp

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// Anthropic Messages at {root}/anthropic: POST /v1/messages (JSON, or SSE with <c>event:</c> lines: message_start,
@@ -14,16 +14,16 @@ namespace Switchyard.Testing.FakeProviders;
 /// </summary>
 internal static class FakeAnthropic
 {
-    public static void Map(WebApplication app, FakeProviderServer server)
+    public static void Map(WebApplication app, FakeUpstream upstream)
     {
-        app.MapPost("/anthropic/v1/messages", context => HandleAsync(context, server, countTokens: false));
-        app.MapPost("/anthropic/v1/messages/count_tokens", context => HandleAsync(context, server, countTokens: true));
+        app.MapPost("/anthropic/v1/messages", context => HandleAsync(context, upstream, countTokens: false));
+        app.MapPost("/anthropic/v1/messages/count_tokens", context => HandleAsync(context, upstream, countTokens: true));
     }
 
-    private static async Task HandleAsync(HttpContext context, FakeProviderServer server, bool countTokens)
+    private static async Task HandleAsync(HttpContext context, FakeUpstream upstream, bool countTokens)
     {
         var headers = context.Request.Headers;
-        if (headers["x-api-key"] != server.AnthropicKey)
+        if (headers["x-api-key"] != upstream.AnthropicKey)
         {
             await ErrorAsync(context, 401, "authentication_error", "invalid x-api-key");
             return;

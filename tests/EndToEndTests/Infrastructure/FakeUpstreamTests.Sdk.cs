@@ -5,7 +5,7 @@ using OpenAI.Chat;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 
-public sealed partial class FakeProviderServerTests
+public sealed partial class FakeUpstreamTests
 {
     [Theory]
     [InlineData("openai")]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// Writes a Chat Completions answer, JSON or SSE (<c>data: {json}\n\n</c>, no event lines, <c>data: [DONE]</c>), with

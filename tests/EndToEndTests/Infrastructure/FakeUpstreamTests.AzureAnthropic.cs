@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 
-public sealed partial class FakeProviderServerTests
+public sealed partial class FakeUpstreamTests
 {
     [Fact]
     public async Task AzureStream_ClassicUrl_FirstChunkHasNoChoicesAndEmptyIds()
@@ -24,7 +24,7 @@ public sealed partial class FakeProviderServerTests
         Assert.Equal("Hello from azure! You said: hello", string.Concat(chunks.SkipLast(2).Select(c => (string?)c["choices"]![0]!["delta"]!["content"])));
         Assert.Equal(11, (int?)chunks[^1]["usage"]!["prompt_tokens"]);
         Assert.Equal("[DONE]", events[^1].Data);
-        Assert.Equal("azure", _fake.Requests.Last().Family);
+        Assert.StartsWith("/azure/", _fake.Requests.Last().PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// Gemini API at {root}/gemini/v1beta: POST /models/{model}:generateContent, :streamGenerateContent?alt=sse (events
@@ -19,10 +19,10 @@ internal static class FakeGemini
     /// <summary>The thoughtSignature sent on every functionCall part.</summary>
     public const string ThoughtSignature = "ZmFrZS10aG91Z2h0LXNpZ25hdHVyZQ==";
 
-    public static void Map(WebApplication app, FakeProviderServer server) =>
-        app.MapPost("/gemini/v1beta/models/{modelAction}", context => HandleAsync(context, server));
+    public static void Map(WebApplication app, FakeUpstream upstream) =>
+        app.MapPost("/gemini/v1beta/models/{modelAction}", context => HandleAsync(context, upstream));
 
-    private static async Task HandleAsync(HttpContext context, FakeProviderServer server)
+    private static async Task HandleAsync(HttpContext context, FakeUpstream upstream)
     {
         var modelAction = context.GetRouteValue("modelAction") as string ?? "";
         var colon = modelAction.LastIndexOf(':');
@@ -34,7 +34,7 @@ internal static class FakeGemini
             return;
         }
 
-        if (key != server.GeminiKey)
+        if (key != upstream.GeminiKey)
         {
             await ErrorAsync(context, 400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.",
             [

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// What the fake needs from a chat request, whatever the provider format it arrived in: the last user text, the tool

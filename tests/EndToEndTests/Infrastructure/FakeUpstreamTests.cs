@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 
@@ -10,15 +11,15 @@ namespace Switchyard.EndToEndTests.Infrastructure;
 /// Self-test of the fake providers, hit directly with HttpClient (no gateway): each family's wire format parses as the
 /// reference says, answers are the documented deterministic ones, failures come in each family's shape.
 /// </summary>
-public sealed partial class FakeProviderServerTests : IAsyncLifetime, IDisposable
+public sealed partial class FakeUpstreamTests : IAsyncLifetime, IDisposable
 {
     private const string WeatherTool = """{"type":"object","properties":{"location":{"type":"string"},"days":{"type":"integer"}},"required":["location","days"]}""";
     private const string WeatherArguments = """{"location":"Paris","days":1}""";
 
     private readonly HttpClient _http = new();
-    private FakeProviderServer _fake = null!;
+    private FakeUpstream _fake = null!;
 
-    public async Task InitializeAsync() => _fake = await FakeProviderServer.StartAsync();
+    public async Task InitializeAsync() => _fake = await FakeUpstream.StartAsync();
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
@@ -36,7 +37,7 @@ public sealed partial class FakeProviderServerTests : IAsyncLifetime, IDisposabl
         Assert.Equal(11, (int?)body["usage"]!["prompt_tokens"]);
         Assert.Equal(6, (int?)body["usage"]!["completion_tokens"]);
         Assert.Equal(17, (int?)body["usage"]!["total_tokens"]);
-        var recorded = _fake.Requests.Last(r => r.Family == "openai");
+        var recorded = _fake.Requests.Last(r => r.Path.StartsWith("/openai/", StringComparison.Ordinal));
         Assert.Equal("/openai/v1/chat/completions", recorded.PathAndQuery);
         Assert.Equal("Bearer " + _fake.OpenAIKey, recorded.Header("Authorization"));
         Assert.Equal("gpt-4o", (string?)recorded.Json["model"]);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// Azure OpenAI at {root}/azure: classic <c>/openai/deployments/{deployment}/chat/completions|embeddings?api-version=…</c>
@@ -12,15 +12,15 @@ namespace Switchyard.Testing.FakeProviders;
 /// </summary>
 internal static class FakeAzure
 {
-    public static void Map(WebApplication app, FakeProviderServer server)
+    public static void Map(WebApplication app, FakeUpstream upstream)
     {
-        app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => HandleAsync(context, server, chat: true));
-        app.MapPost("/azure/openai/deployments/{deployment}/embeddings", context => HandleAsync(context, server, chat: false));
-        app.MapPost("/azure/openai/v1/chat/completions", context => HandleAsync(context, server, chat: true));
-        app.MapPost("/azure/openai/v1/embeddings", context => HandleAsync(context, server, chat: false));
+        app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => HandleAsync(context, upstream, chat: true));
+        app.MapPost("/azure/openai/deployments/{deployment}/embeddings", context => HandleAsync(context, upstream, chat: false));
+        app.MapPost("/azure/openai/v1/chat/completions", context => HandleAsync(context, upstream, chat: true));
+        app.MapPost("/azure/openai/v1/embeddings", context => HandleAsync(context, upstream, chat: false));
     }
 
-    private static async Task HandleAsync(HttpContext context, FakeProviderServer server, bool chat)
+    private static async Task HandleAsync(HttpContext context, FakeUpstream upstream, bool chat)
     {
         var deployment = context.GetRouteValue("deployment") as string;
         if (deployment is not null && string.IsNullOrEmpty(context.Request.Query["api-version"]))
@@ -30,7 +30,7 @@ internal static class FakeAzure
         }
 
         var request = context.Request;
-        if (request.Headers["api-key"] != server.AzureKey && request.Headers.Authorization != "Bearer " + server.AzureKey)
+        if (request.Headers["api-key"] != upstream.AzureKey && request.Headers.Authorization != "Bearer " + upstream.AzureKey)
         {
             await FakeOpenAI.ErrorAsync(context, "azure", 401,
                 "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",

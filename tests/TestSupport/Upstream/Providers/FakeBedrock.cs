@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// Bedrock Converse at {root}/bedrock: POST /model/{modelId}/converse (JSON) and /converse-stream (eventstream frames,
 /// see <see cref="EventStreamWriter"/>: messageStart, contentBlockDelta text per word with no start for the text block,
 /// or contentBlockStart toolUse + contentBlockDelta toolUse.input fragments, then contentBlockStop, messageStop
 /// stopReason, metadata usage; every payload has a "p" padding field). modelId arrives percent-encoded (%3A), see
-/// <see cref="RecordedProviderRequest.PathAndQuery"/>. Auth: <c>Authorization: AWS4-HMAC-SHA256
+/// <see cref="RecordedRequest.PathAndQuery"/>. Auth: <c>Authorization: AWS4-HMAC-SHA256
 /// Credential={BedrockAccessKeyId}/…</c> and an <c>x-amz-date</c> header (the signature itself is not verified);
 /// failures are 403 with <c>x-amzn-errortype</c> and {"message"}. "ratelimit" → 429 ThrottlingException,
 /// "overloaded" → 503 ServiceUnavailableException, "midstream" → two deltas then a throttlingException frame.
@@ -19,20 +19,20 @@ internal static class FakeBedrock
 {
     private const string Padding = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    public static void Map(WebApplication app, FakeProviderServer server)
+    public static void Map(WebApplication app, FakeUpstream upstream)
     {
-        app.MapPost("/bedrock/model/{modelId}/converse", context => HandleAsync(context, server, stream: false));
-        app.MapPost("/bedrock/model/{modelId}/converse-stream", context => HandleAsync(context, server, stream: true));
+        app.MapPost("/bedrock/model/{modelId}/converse", context => HandleAsync(context, upstream, stream: false));
+        app.MapPost("/bedrock/model/{modelId}/converse-stream", context => HandleAsync(context, upstream, stream: true));
     }
 
-    private static async Task HandleAsync(HttpContext context, FakeProviderServer server, bool stream)
+    private static async Task HandleAsync(HttpContext context, FakeUpstream upstream, bool stream)
     {
         var model = Uri.UnescapeDataString(context.GetRouteValue("modelId") as string ?? "");
         var authorization = context.Request.Headers.Authorization.ToString();
         var (status, type, message) =
             authorization.Length == 0 ? (403, "MissingAuthenticationTokenException", "Missing Authentication Token")
             : !authorization.StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal) ? (403, "IncompleteSignatureException", "Authorization header requires 'Credential' parameter.")
-            : !authorization.StartsWith($"AWS4-HMAC-SHA256 Credential={server.BedrockAccessKeyId}/", StringComparison.Ordinal) ? (403, "UnrecognizedClientException", "The security token included in the request is invalid.")
+            : !authorization.StartsWith($"AWS4-HMAC-SHA256 Credential={upstream.BedrockAccessKeyId}/", StringComparison.Ordinal) ? (403, "UnrecognizedClientException", "The security token included in the request is invalid.")
             : string.IsNullOrEmpty(context.Request.Headers["x-amz-date"]) ? (403, "IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
             : FakeHttp.FailureOf(model) == "ratelimit" ? (429, "ThrottlingException", "Too many requests, please wait before trying again.")
             : FakeHttp.FailureOf(model) == "overloaded" ? (503, "ServiceUnavailableException", "Bedrock is unable to process your request.")

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// OpenAI Chat Completions and Embeddings at {root}/{flavor}/v1 for every OpenAI-compatible flavor, plus what Azure
@@ -13,10 +13,10 @@ namespace Switchyard.Testing.FakeProviders;
 /// </summary>
 internal static class FakeOpenAI
 {
-    public static void Map(WebApplication app, FakeProviderServer server)
+    public static void Map(WebApplication app, FakeUpstream upstream)
     {
-        app.MapPost("/{flavor}/v1/chat/completions", context => HandleAsync(context, server, chat: true));
-        app.MapPost("/{flavor}/v1/embeddings", context => HandleAsync(context, server, chat: false));
+        app.MapPost("/{flavor}/v1/chat/completions", context => HandleAsync(context, upstream, chat: true));
+        app.MapPost("/{flavor}/v1/embeddings", context => HandleAsync(context, upstream, chat: false));
     }
 
     /// <summary>After auth: scripted failures, then the chat answer (JSON or stream) in the family's format.</summary>
@@ -106,16 +106,16 @@ internal static class FakeOpenAI
         return conversation;
     }
 
-    private static async Task HandleAsync(HttpContext context, FakeProviderServer server, bool chat)
+    private static async Task HandleAsync(HttpContext context, FakeUpstream upstream, bool chat)
     {
         var flavor = context.GetRouteValue("flavor") as string ?? "";
-        if (!FakeProviderServer.OpenAIFlavors.Contains(flavor))
+        if (!FakeUpstream.OpenAIFlavors.Contains(flavor))
         {
             await ErrorAsync(context, "openai", 404, $"Unknown fake provider flavor '{flavor}'.", "invalid_request_error", "unknown_url");
             return;
         }
 
-        if (flavor != "ollama" && context.Request.Headers.Authorization != "Bearer " + server.OpenAIKey)
+        if (flavor != "ollama" && context.Request.Headers.Authorization != "Bearer " + upstream.OpenAIKey)
         {
             await ErrorAsync(context, flavor, 401, "Incorrect API key provided: sk-****. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key");
             return;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Switchyard.Testing.FakeProviders;
+namespace Switchyard.Testing.Upstream.Providers;
 
 /// <summary>
 /// The deterministic answer every family gives (only the wire format differs):

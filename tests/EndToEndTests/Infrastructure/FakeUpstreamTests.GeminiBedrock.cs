@@ -3,11 +3,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Switchyard.Testing.FakeProviders;
+using Switchyard.Testing.Upstream.Providers;
 
 namespace Switchyard.EndToEndTests.Infrastructure;
 
-public sealed partial class FakeProviderServerTests
+public sealed partial class FakeUpstreamTests
 {
     private const string BedrockModelPath = "/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0";
 
@@ -28,7 +28,7 @@ public sealed partial class FakeProviderServerTests
         Assert.Equal(17, (int?)events[^1]["usageMetadata"]!["totalTokenCount"]);
         Assert.Equal([null, null, null, null, null, "STOP"], events.Select(e => (string?)e["candidates"]![0]!["finishReason"]));
         Assert.Equal("Hello from gemini! You said: hi", string.Concat(events.Select(e => (string?)e["candidates"]![0]!["content"]!["parts"]![0]!["text"])));
-        Assert.Equal(_fake.GeminiKey, _fake.Requests.Last(r => r.Family == "gemini").Header("x-goog-api-key"));
+        Assert.Equal(_fake.GeminiKey, _fake.Requests.Last(r => r.Path.StartsWith("/gemini/", StringComparison.Ordinal)).Header("x-goog-api-key"));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed partial class FakeProviderServerTests
         Assert.Equal("Hello from bedrock! You said: hi", string.Concat(frames.Skip(1).Take(6).Select(f => (string?)f.Payload["delta"]!["text"])));
         Assert.Equal("end_turn", (string?)frames[^2].Payload["stopReason"]);
         Assert.Equal((11, 6, 17), ((int)frames[^1].Payload["usage"]!["inputTokens"]!, (int)frames[^1].Payload["usage"]!["outputTokens"]!, (int)frames[^1].Payload["usage"]!["totalTokens"]!));
-        Assert.Equal("/bedrock" + BedrockModelPath + "/converse-stream", _fake.Requests.Last(r => r.Family == "bedrock").PathAndQuery);
+        Assert.Equal("/bedrock" + BedrockModelPath + "/converse-stream", _fake.Requests.Last(r => r.Path.StartsWith("/bedrock/", StringComparison.Ordinal)).PathAndQuery);
     }
 
     [Fact]
