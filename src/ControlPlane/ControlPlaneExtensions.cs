@@ -43,6 +43,7 @@ public static class ControlPlaneExtensions
         builder.AddAdminKeys();
         builder.AddProviderCredentials();
         builder.AddQuotas();
+        builder.AddRoutes();
         builder.AddUsage();
         builder.AddDemo();
         return builder;

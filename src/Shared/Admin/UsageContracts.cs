@@ -1,5 +1,9 @@
+using Switchyard.Shared.Messages;
+
 namespace Switchyard.Shared.Admin;
 
+/// <summary>One request of GET /api/tenants/{tenantId}/usage.</summary>
+/// <param name="Attempts">Every upstream attempt when there was more than one (retries, failover, fallbacks); null otherwise.</param>
 public sealed record UsageRecordDto(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -13,7 +17,8 @@ public sealed record UsageRecordDto(
     int StatusCode,
     string? ErrorCode,
     double LatencyMs,
-    double? TimeToFirstTokenMs);
+    double? TimeToFirstTokenMs,
+    IReadOnlyList<UsageAttempt>? Attempts = null);
 
 public sealed record UsageKeyTotalsDto(
     Guid KeyId,

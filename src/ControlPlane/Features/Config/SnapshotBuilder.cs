@@ -13,7 +13,8 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// Builds the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
 /// team, key (revoked ones too, with their status), route, credential (secret sealed) and the platform's egress allow-list, each list ordered by id so equal
 /// content always serialises to equal bytes. Each deployment carries its model's capabilities (the admin's override, else the
-/// built-in <see cref="ModelCatalog"/>). Stores the hash on the revision row.
+/// built-in <see cref="ModelCatalog"/>) and its routing fields; each route its fallbacks and resilience settings (null when unset,
+/// so a route that uses none of them serialises, and hashes, as before they existed). Stores the hash on the revision row.
 /// </summary>
 public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
 {
@@ -44,8 +45,10 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(
                     d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
                     new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal),
-                    d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel))).ToArray(),
-                r.DropUnsupportedParams)).ToArray(),
+                    d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel),
+                    d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds)).ToArray(),
+                r.DropUnsupportedParams,
+                r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
             Egress = egress?.ToSnapshot(),
         };

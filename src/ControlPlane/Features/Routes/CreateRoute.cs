@@ -11,14 +11,14 @@ namespace Switchyard.ControlPlane.Features.Routes;
 
 /// <summary>
 /// POST /api/tenants/{tenantId}/routes (tenant admins). Public model names are unique per tenant; the tenant's <c>routes</c> and
-/// <c>deploymentsPerRoute</c> quotas apply (409). Bumps the revision.
+/// <c>deploymentsPerRoute</c> quotas apply (409). Fallbacks must name existing routes of the tenant (400). Bumps the revision.
 /// </summary>
 public static class CreateRoute
 {
     public static async Task<Results<Created<RouteDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, RouteRequest request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, null, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -51,6 +51,7 @@ public static class CreateRoute
             CreatedAt = time.GetUtcNow(),
             Deployments = RouteValidator.ToDeployments(request.Deployments),
         };
+        route.ApplyResilience(request);
         db.ModelRoutes.Add(route);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenantId}/routes/{route.Id}", route.ToDto());

@@ -3,7 +3,10 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 
 namespace Switchyard.ControlPlane.Features.Routes;
 
-/// <summary>DELETE /api/tenants/{tenantId}/routes/{routeId} (tenant admins). Bumps the revision.</summary>
+/// <summary>
+/// DELETE /api/tenants/{tenantId}/routes/{routeId} (tenant admins): 409 naming the routes that list it as a fallback (remove it
+/// there first). Bumps the revision.
+/// </summary>
 public static class DeleteRoute
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
@@ -13,6 +16,11 @@ public static class DeleteRoute
         if (route.IsMissing)
         {
             return route.NotFound;
+        }
+
+        if (await FallbackReferences.ProblemIfReferencedAsync(db, tenantId, route.Row, "deleted", cancellationToken) is { } referenced)
+        {
+            return referenced;
         }
 
         db.ModelRoutes.Remove(route.Row);

@@ -8,7 +8,8 @@ namespace Switchyard.ControlPlane.Features.Routes;
 /// <summary>
 /// Validates one <see cref="DeploymentRequest"/> of a route: against the rules nodes apply (<see cref="DeploymentRules"/>:
 /// kind, upstream model, weight, base URL, the kind's settings), its credential (in this tenant, of a compatible kind,
-/// <see cref="CredentialRules"/>), its capabilities override and its destination (the egress policy). Field names follow the JSON body
+/// <see cref="CredentialRules"/>), its routing fields (<see cref="RouteResilienceRules.ValidateDeployment"/>: priority, prices,
+/// health check interval), its capabilities override and its destination (the egress policy). Field names follow the JSON body
 /// (deployments[0].baseUrl, deployments[0].settings.region, deployments[0].capabilities.contextWindow).
 /// </summary>
 public static class DeploymentValidator
@@ -21,6 +22,9 @@ public static class DeploymentValidator
         var ruleErrors = new List<ConfigFieldError>();
         DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, ruleErrors);
         errors.Add(field + ".", ruleErrors);
+        var routingErrors = new List<ConfigFieldError>();
+        RouteResilienceRules.ValidateDeployment(d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds, routingErrors);
+        errors.Add(field + ".", routingErrors);
         if (ruleErrors.Count == 0)
         {
             ValidateDestination(errors, field, d, egressAllowed);

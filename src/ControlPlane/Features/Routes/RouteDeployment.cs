@@ -26,6 +26,18 @@ public sealed class RouteDeployment : IConfigEntity
 
     /// <summary>The admin's override of the model catalog's capabilities (JSON text column); null uses the catalog.</summary>
     public ModelCapabilities? Capabilities { get; set; }
+
+    /// <summary>For the priority strategy: lower tiers first.</summary>
+    public int Priority { get; set; }
+
+    /// <summary>USD per million input tokens for the cost strategy; null: the pricing catalog's.</summary>
+    public decimal? InputPricePerMTok { get; set; }
+
+    /// <summary>USD per million output tokens for the cost strategy; null: the pricing catalog's.</summary>
+    public decimal? OutputPricePerMTok { get; set; }
+
+    /// <summary>Active health check interval on each node; null: off.</summary>
+    public int? HealthCheckIntervalSeconds { get; set; }
 }
 
 internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<RouteDeployment>
@@ -50,6 +62,8 @@ internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<Ro
                 v => JsonSerializer.Serialize(v, SwitchyardJson.Options),
                 v => JsonSerializer.Deserialize<ModelCapabilities>(v, SwitchyardJson.Options))
             .HasColumnType("text");
+        builder.Property(d => d.InputPricePerMTok).HasPrecision(18, 6);
+        builder.Property(d => d.OutputPricePerMTok).HasPrecision(18, 6);
         builder.HasIndex(d => d.CredentialId);
         builder.HasOne<ProviderCredential>().WithMany().HasForeignKey(d => d.CredentialId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -9,6 +9,8 @@ public static class RoutesEndpoints
     {
         var members = tenant.MapGroup("/routes").WithTags("Routes").RequireAuthorization(AdminPolicies.TenantMember);
         members.MapGet("/", ListRoutes.HandleAsync).WithName("ListRoutes");
+        members.MapGet("/{routeId:guid}", GetRoute.HandleAsync).WithName("GetRoute");
+        members.MapGet("/{routeId:guid}/health", GetRouteHealth.HandleAsync).WithName("GetRouteHealth");
 
         var admins = tenant.MapGroup("/routes").WithTags("Routes").RequireAuthorization(AdminPolicies.TenantAdmin);
         admins.MapPost("/", CreateRoute.HandleAsync).WithName("CreateRoute");

@@ -10,8 +10,9 @@ using Switchyard.Shared.Egress;
 namespace Switchyard.ControlPlane.Features.Routes;
 
 /// <summary>
-/// PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options and deployments; the tenant's
-/// <c>deploymentsPerRoute</c> quota applies (409).
+/// PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options, resilience settings and
+/// deployments; the tenant's <c>deploymentsPerRoute</c> quota applies (409), and a route another route names as a fallback
+/// cannot be renamed (409 naming those routes).
 /// </summary>
 public static class UpdateRoute
 {
@@ -24,7 +25,7 @@ public static class UpdateRoute
             return found.NotFound;
         }
 
-        var errors = await RouteValidator.ValidateAsync(tenantId, request, db, egress.Value.ToAllowList(), cancellationToken);
+        var errors = await RouteValidator.ValidateAsync(tenantId, routeId, request, db, egress.Value.ToAllowList(), cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -43,9 +44,16 @@ public static class UpdateRoute
             return Problems.Conflict($"A route for '{publicModel}' already exists in this tenant.");
         }
 
+        if (publicModel != route.PublicModel
+            && await FallbackReferences.ProblemIfReferencedAsync(db, tenantId, route, "renamed", cancellationToken) is { } referenced)
+        {
+            return referenced;
+        }
+
         route.PublicModel = publicModel;
         route.Strategy = request.Strategy;
         route.DropUnsupportedParams = request.DropUnsupportedParams;
+        route.ApplyResilience(request);
         db.RouteDeployments.RemoveRange(route.Deployments);
         route.Deployments.Clear();
         var deployments = RouteValidator.ToDeployments(request.Deployments);

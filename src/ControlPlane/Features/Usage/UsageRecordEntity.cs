@@ -28,6 +28,9 @@ public sealed class UsageRecordEntity : ITenantOwned
     public double LatencyMs { get; set; }
     public double? TimeToFirstTokenMs { get; set; }
 
+    /// <summary>Every upstream attempt when there was more than one (JSON text column); null for a single attempt.</summary>
+    public List<UsageAttempt>? Attempts { get; set; }
+
     public static UsageRecordEntity From(UsageRecord r) => new()
     {
         Id = r.Id,
@@ -49,6 +52,7 @@ public sealed class UsageRecordEntity : ITenantOwned
         ErrorCode = r.ErrorCode,
         LatencyMs = r.LatencyMs,
         TimeToFirstTokenMs = r.TimeToFirstTokenMs,
+        Attempts = r.Attempts is { Count: > 0 } attempts ? [.. attempts] : null,
     };
 }
 
@@ -64,6 +68,7 @@ internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.ProviderKind).HasMaxLength(UsageRecordLimits.ProviderKind);
         builder.Property(u => u.UpstreamModel).HasMaxLength(UsageRecordLimits.UpstreamModel);
         builder.Property(u => u.ErrorCode).HasMaxLength(UsageRecordLimits.ErrorCode);
+        builder.Property(u => u.Attempts).HasJsonTextListConversion();
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => u.KeyId);
     }

@@ -4,7 +4,8 @@ namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>
 /// Whether a usage record can be stored as it is: ids present, strings within <see cref="UsageRecordLimits"/> and valid
-/// text for the database (no NUL, no broken surrogate pair), numbers finite and non-negative. Nodes normalise their
+/// text for the database (no NUL, no broken surrogate pair), numbers finite and non-negative, at most
+/// <see cref="UsageRecordLimits.MaxAttempts"/> attempts, each with the same rules. Nodes normalise their
 /// records before sending them; a record that fails here (an older node, a bug) is quarantined, never truncated silently.
 /// </summary>
 public static class UsageRecordValidator
@@ -25,7 +26,41 @@ public static class UsageRecordValidator
             ?? Text("errorCode", record.ErrorCode, UsageRecordLimits.ErrorCode, required: false)
             ?? (record.PromptTokens < 0 || record.CompletionTokens < 0 ? "Token counts must not be negative." : null)
             ?? Milliseconds("latencyMs", record.LatencyMs)
-            ?? (record.TimeToFirstTokenMs is { } ttft ? Milliseconds("timeToFirstTokenMs", ttft) : null);
+            ?? (record.TimeToFirstTokenMs is { } ttft ? Milliseconds("timeToFirstTokenMs", ttft) : null)
+            ?? Attempts(record.Attempts);
+    }
+
+    private static string? Attempts(IReadOnlyList<UsageAttempt>? attempts)
+    {
+        if (attempts is null)
+        {
+            return null;
+        }
+
+        if (attempts.Count > UsageRecordLimits.MaxAttempts)
+        {
+            return $"attempts has {attempts.Count} entries; at most {UsageRecordLimits.MaxAttempts} are stored.";
+        }
+
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var field = $"attempts[{i}]";
+            if (attempts[i] is not { } attempt)
+            {
+                return $"{field} is missing.";
+            }
+
+            var problem = Text($"{field}.providerKind", attempt.ProviderKind, UsageRecordLimits.ProviderKind, required: true)
+                ?? Text($"{field}.errorCode", attempt.ErrorCode, UsageRecordLimits.ErrorCode, required: false)
+                ?? (attempt.StatusCode is < 0 or > 999 ? $"{field}.statusCode must be between 0 and 999." : null)
+                ?? Milliseconds($"{field}.latencyMs", attempt.LatencyMs);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
     }
 
     private static string? Text(string field, string? value, int maxLength, bool required)

@@ -37,6 +37,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
     public DbSet<ModelRoute> ModelRoutes => Set<ModelRoute>();
     public DbSet<RouteDeployment> RouteDeployments => Set<RouteDeployment>();
+    public DbSet<DeploymentNodeHealth> DeploymentNodeHealth => Set<DeploymentNodeHealth>();
     public DbSet<AdminApiKey> AdminApiKeys => Set<AdminApiKey>();
     public DbSet<PlatformEgressPolicy> PlatformEgressPolicies => Set<PlatformEgressPolicy>();
     public DbSet<ConfigRevision> ConfigRevisions => Set<ConfigRevision>();
@@ -62,6 +63,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<ModelRoute>(builder);
         ApplyTenantFilter<Member>(builder);
         ApplyTenantFilter<UsageRecordEntity>(builder);
+        ApplyTenantFilter<DeploymentNodeHealth>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -76,6 +76,62 @@ public sealed class SnapshotBuilderTests
         Assert.NotNull(route.Deployments[1].CredentialId);
     }
 
+    [Fact]
+    public async Task Build_RouteWithResilienceFields_CarriesEveryField()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _, _) = await SeedAsync(host);
+        var retry = new RouteRetrySettings(4, 200, 3000, 50, 10);
+        var timeouts = new RouteTimeouts(ConnectMs: 2000, TotalMs: 120_000);
+        var breaker = new BreakerSettings(3, 40, 10, 30, 15);
+        var request = new RouteRequest("resilient",
+            [
+                new DeploymentRequest(ProviderKinds.Mock, "mock-a", Priority: 2, InputPricePerMTok: 2.5m, OutputPricePerMTok: 10m, HealthCheckIntervalSeconds: 30),
+                new DeploymentRequest(ProviderKinds.Mock, "mock-b"),
+            ],
+            RoutingStrategies.Cost, Fallbacks: ["gpt-4o-mini"], ContextWindowFallbacks: ["gpt-4o-mini"], ContentPolicyFallbacks: ["gpt-4o-mini"],
+            Sticky: true, Retry: retry, Timeouts: timeouts, Breaker: breaker);
+        (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/routes", request, SwitchyardJson.Options)).EnsureSuccessStatusCode();
+
+        var route = Assert.Single(Parse(await BuildAsync(host)).Routes, r => r.PublicModel == "resilient");
+
+        Assert.Equal(RoutingStrategies.Cost, route.Strategy);
+        Assert.Equal(["gpt-4o-mini"], route.Fallbacks!);
+        Assert.Equal(["gpt-4o-mini"], route.ContextWindowFallbacks!);
+        Assert.Equal(["gpt-4o-mini"], route.ContentPolicyFallbacks!);
+        Assert.Equal((true, retry, timeouts, breaker), (route.Sticky, route.Retry, route.Timeouts, route.Breaker));
+        Assert.Equal((2, 2.5m, 10m, (int?)30), (route.Deployments[0].Priority, route.Deployments[0].InputPricePerMTok, route.Deployments[0].OutputPricePerMTok,
+            route.Deployments[0].HealthCheckIntervalSeconds));
+        Assert.Equal((0, (decimal?)null, (decimal?)null, (int?)null), (route.Deployments[1].Priority, route.Deployments[1].InputPricePerMTok,
+            route.Deployments[1].OutputPricePerMTok, route.Deployments[1].HealthCheckIntervalSeconds));
+    }
+
+    [Fact]
+    public async Task Build_RouteUsingNoneOfTheResilienceFields_SerialisedWithExactlyThePreviousMembersSoItsHashIsUnchanged()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        await SeedAsync(host);
+
+        var built = await BuildAsync(host);
+        using var json = System.Text.Json.JsonDocument.Parse(built.Json);
+        var route = Assert.Single(json.RootElement.GetProperty("routes").EnumerateArray());
+
+        // The members a route and a deployment had before fallbacks, retry, timeouts, breaker, priority, prices and health checks.
+        Assert.Equal(["deployments", "id", "publicModel", "strategy", "tenantId"],
+            route.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(route.GetProperty("deployments").EnumerateArray(), d => Assert.Equal(
+            ["baseUrl", "capabilities", "credentialId", "id", "providerKind", "settings", "upstreamModel", "weight"],
+            d.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+        var parsed = Parse(built);
+        var stripped = parsed with
+        {
+            Routes = parsed.Routes.Select(r => new RouteSnapshot(r.Id, r.TenantId, r.PublicModel, r.Strategy,
+                r.Deployments.Select(d => new DeploymentSnapshot(d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight, d.Settings, d.Capabilities))
+                    .ToArray())).ToArray(),
+        };
+        Assert.Equal(built.Hash, ConfigSnapshotHash.Compute(stripped));
+    }
+
     internal static async Task<(TenantDto Tenant, TeamDto Team, CreatedKeyDto Key)> SeedAsync(ControlPlaneTestHost host)
     {
         var tenant = await host.CreateTenantAsync("Acme");

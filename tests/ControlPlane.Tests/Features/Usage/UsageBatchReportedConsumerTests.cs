@@ -108,6 +108,49 @@ public sealed class UsageBatchReportedConsumerTests
     }
 
     [Fact]
+    public async Task Consume_RecordsWithAttempts_StoredAndListedWithTheirAttempts()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var batch = Batch(2, tenant.Id);
+        var routeId = Guid.CreateVersion7();
+        UsageAttempt[] attempts =
+        [
+            new(routeId, Guid.CreateVersion7(), "openai", 503, "upstream_error", 40.5),
+            new(Guid.CreateVersion7(), Guid.CreateVersion7(), "anthropic", 200, null, 812),
+        ];
+        var withAttempts = batch.Records[0] with { Attempts = attempts };
+        batch = batch with { Records = [withAttempts, batch.Records[1]] };
+
+        await ConsumeAsync(host, batch);
+
+        var records = (await host.Admin.GetFromJsonAsync<UsageRecordDto[]>($"/api/tenants/{tenant.Id}/usage", SwitchyardJson.Options))!;
+        Assert.Equal(attempts, records.Single(r => r.Id == withAttempts.Id).Attempts!);
+        Assert.Null(records.Single(r => r.Id != withAttempts.Id).Attempts);
+    }
+
+    [Fact]
+    public async Task Consume_RecordWithTooManyOrInvalidAttempts_QuarantinedWithTheReason()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var batch = Batch(4);
+        var attempt = new UsageAttempt(Guid.CreateVersion7(), Guid.CreateVersion7(), "openai", 503, "upstream_error", 40);
+        var records = batch.Records.ToList();
+        records[0] = records[0] with { Attempts = Enumerable.Repeat(attempt, UsageRecordLimits.MaxAttempts).ToArray() };
+        records[1] = records[1] with { Attempts = Enumerable.Repeat(attempt, UsageRecordLimits.MaxAttempts + 1).ToArray() };
+        records[2] = records[2] with { Attempts = [attempt, attempt with { LatencyMs = -1 }] };
+        records[3] = records[3] with { Attempts = [attempt with { ErrorCode = new string('e', UsageRecordLimits.ErrorCode + 1) }] };
+
+        await ConsumeAsync(host, batch with { Records = records });
+
+        Assert.Equal([records[0].Id], await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Select(u => u.Id).ToListAsync()));
+        var reasons = await host.WithDbAsync(db => db.UsageQuarantine.ToDictionaryAsync(q => q.Id, q => q.Reason));
+        Assert.StartsWith($"attempts has {UsageRecordLimits.MaxAttempts + 1} entries", reasons[records[1].Id], StringComparison.Ordinal);
+        Assert.StartsWith("attempts[1].latencyMs", reasons[records[2].Id], StringComparison.Ordinal);
+        Assert.StartsWith("attempts[0].errorCode", reasons[records[3].Id], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bus_DatabaseRefusesEveryAttempt_BatchDeadLetteredAndAnswered()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();

@@ -529,11 +529,69 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("TenantQuotas", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BreakerState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("CooldownUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("ErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("InFlight")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NodeId", "DeploymentId");
+
+                    b.HasIndex("DeploymentId");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("TenantId", "RouteId");
+
+                    b.ToTable("DeploymentNodeHealth", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Breaker")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentPolicyFallbacks")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContextWindowFallbacks")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -541,10 +599,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<bool>("DropUnsupportedParams")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Fallbacks")
+                        .HasColumnType("text");
+
                     b.Property<string>("PublicModel")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Retry")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Sticky")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Strategy")
                         .IsRequired()
@@ -553,6 +620,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Timeouts")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -578,7 +648,21 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("HealthCheckIntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("InputPricePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("OutputPricePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
                         .HasColumnType("integer");
 
                     b.Property<string>("ProviderKind")
@@ -740,6 +824,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Attempts")
+                        .HasColumnType("text");
 
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer");
@@ -911,6 +998,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithOne()
                         .HasForeignKey("Switchyard.ControlPlane.Features.Quotas.TenantQuota", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Routes.RouteDeployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -517,11 +517,69 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("TenantQuotas", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BreakerState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CooldownUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("InFlight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NodeId", "DeploymentId");
+
+                    b.HasIndex("DeploymentId");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("TenantId", "RouteId");
+
+                    b.ToTable("DeploymentNodeHealth", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.ModelRoute", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Breaker")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentPolicyFallbacks")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContextWindowFallbacks")
+                        .HasColumnType("text");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -529,10 +587,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("DropUnsupportedParams")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fallbacks")
+                        .HasColumnType("text");
+
                     b.Property<string>("PublicModel")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Retry")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Sticky")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Strategy")
                         .IsRequired()
@@ -541,6 +608,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Timeouts")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -566,7 +636,21 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HealthCheckIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("InputPricePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OutputPricePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderKind")
@@ -728,6 +812,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Attempts")
+                        .HasColumnType("text");
 
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("INTEGER");
@@ -899,6 +986,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithOne()
                         .HasForeignKey("Switchyard.ControlPlane.Features.Quotas.TenantQuota", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Routes.RouteDeployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

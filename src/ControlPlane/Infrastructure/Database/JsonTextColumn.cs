@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.Shared;
+
+namespace Switchyard.ControlPlane.Infrastructure.Database;
+
+/// <summary>
+/// Stores a nullable value (a contract record or a list of them) as JSON in a text column, written with
+/// <see cref="SwitchyardJson.Options"/>; null stays SQL NULL. Lists are compared by their elements for change tracking.
+/// </summary>
+public static class JsonTextColumn
+{
+    public static PropertyBuilder<T?> HasJsonTextConversion<T>(this PropertyBuilder<T?> property)
+        where T : class
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, SwitchyardJson.Options),
+                v => JsonSerializer.Deserialize<T>(v, SwitchyardJson.Options))
+            .HasColumnType("text");
+        return property;
+    }
+
+    public static PropertyBuilder<List<T>?> HasJsonTextListConversion<T>(this PropertyBuilder<List<T>?> property)
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, SwitchyardJson.Options),
+                v => JsonSerializer.Deserialize<List<T>>(v, SwitchyardJson.Options),
+                new ValueComparer<List<T>?>(
+                    (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                    v => v == null ? 0 : v.Aggregate(0, (h, e) => HashCode.Combine(h, e)),
+                    v => v == null ? null : v.ToList()))
+            .HasColumnType("text");
+        return property;
+    }
+}
