@@ -1,7 +1,7 @@
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>
-/// The circuit breaker each node keeps per deployment of a route (passive health from real traffic; see <see cref="RouteRules"/>
+/// The circuit breaker each node keeps per deployment of a route (passive health from real traffic; see <see cref="RouteResilienceRules"/>
 /// for the ranges). It opens after <paramref name="ConsecutiveFailures"/> failures in a row, or when at least
 /// <paramref name="MinimumRequests"/> requests in the last <paramref name="WindowSeconds"/> failed at <paramref name="FailureRatePercent"/>
 /// or more; it stays open for <paramref name="CooldownSeconds"/>, then lets one probe request through (half-open): success closes

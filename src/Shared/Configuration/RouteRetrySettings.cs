@@ -1,7 +1,7 @@
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>
-/// How a route retries a failure that happened before anything reached the caller (see <see cref="RouteRules"/> for the ranges).
+/// How a route retries a failure that happened before anything reached the caller (see <see cref="RouteResilienceRules"/> for the ranges).
 /// </summary>
 /// <param name="MaxAttempts">Upstream attempts per request in all, over the route's deployments and its fallbacks (1 = no retry).</param>
 /// <param name="BackoffMs">Base delay before a retry; doubled per retry, with full jitter.</param>

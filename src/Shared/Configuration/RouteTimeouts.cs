@@ -1,6 +1,6 @@
 namespace Switchyard.Shared.Configuration;
 
-/// <summary>A route's timeouts in milliseconds; null uses the node's defaults (see <see cref="RouteRules"/> for the ranges).</summary>
+/// <summary>A route's timeouts in milliseconds; null uses the node's defaults (see <see cref="RouteResilienceRules"/> for the ranges).</summary>
 /// <param name="ConnectMs">Per attempt: connecting to the upstream (a timeout is retried on the next deployment).</param>
 /// <param name="FirstByteMs">Per attempt: from sending the request to the upstream's response headers (retried).</param>
 /// <param name="TotalMs">
