@@ -12,7 +12,8 @@ namespace Switchyard.ControlPlane.Features.Routes;
 /// <summary>
 /// PUT /api/tenants/{tenantId}/routes/{routeId} (tenant admins): replaces name, strategy, options, resilience settings and
 /// deployments; the tenant's <c>deploymentsPerRoute</c> quota applies (409), and a route another route names as a fallback
-/// cannot be renamed (409 naming those routes).
+/// cannot be renamed (409 naming those routes). A deployment that still names the same upstream keeps its id (see
+/// <see cref="DeploymentIdentity"/>), so the nodes keep its health.
 /// </summary>
 public static class UpdateRoute
 {
@@ -54,12 +55,26 @@ public static class UpdateRoute
         route.Strategy = request.Strategy;
         route.DropUnsupportedParams = request.DropUnsupportedParams;
         route.ApplyResilience(request);
-        db.RouteDeployments.RemoveRange(route.Deployments);
-        route.Deployments.Clear();
         var deployments = RouteValidator.ToDeployments(request.Deployments);
-        deployments.ForEach(d => d.RouteId = route.Id);
-        // Added explicitly (with their ids set EF would take them for existing rows); fix-up puts them in route.Deployments.
-        db.RouteDeployments.AddRange(deployments);
+        var removed = DeploymentIdentity.CarryOver(route.Deployments, deployments);
+        var kept = route.Deployments.Except(removed).ToDictionary(d => d.Id);
+        db.RouteDeployments.RemoveRange(removed);
+        route.Deployments.RemoveAll(removed.Contains);
+        foreach (var deployment in deployments)
+        {
+            deployment.RouteId = route.Id;
+            if (kept.TryGetValue(deployment.Id, out var row))
+            {
+                // Same upstream: the row (and the nodes' health of it, keyed by its id) stays; everything else is replaced.
+                db.Entry(row).CurrentValues.SetValues(deployment);
+            }
+            else
+            {
+                // Added explicitly (with their ids set EF would take them for existing rows); fix-up puts them in route.Deployments.
+                db.RouteDeployments.Add(deployment);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(route.ToDto());
     }

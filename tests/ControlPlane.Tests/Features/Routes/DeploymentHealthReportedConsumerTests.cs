@@ -28,10 +28,11 @@ public sealed class DeploymentHealthReportedConsumerTests
         await ConsumeAsync(host, now, Report("node-1", now.AddSeconds(-8), Health(tenant, route, a, BreakerStates.HalfOpen, inFlight: 3)));
         await ConsumeAsync(host, now, Report("node-2", now.AddSeconds(-1), Health(tenant, route, a, BreakerStates.Closed, inFlight: 4)));
 
-        var rows = await host.WithDbAsync(db => db.DeploymentNodeHealth.OrderBy(h => h.NodeId).ThenBy(h => h.DeploymentId).ToListAsync());
+        var rows = await host.WithDbAsync(db => db.DeploymentNodeHealth.ToListAsync());
+        // Both ids are UUIDv7 of the same millisecond: their order is random, so order by position in the route.
         Assert.Equal(
             [("node-1", a, BreakerStates.Open, 2), ("node-1", b, BreakerStates.Closed, 0), ("node-2", a, BreakerStates.Closed, 4)],
-            rows.Select(r => (r.NodeId, r.DeploymentId, r.BreakerState, r.InFlight)));
+            rows.OrderBy(r => r.NodeId, StringComparer.Ordinal).ThenBy(r => r.DeploymentId == a ? 0 : 1).Select(r => (r.NodeId, r.DeploymentId, r.BreakerState, r.InFlight)));
         Assert.All(rows, r => Assert.Equal(tenant, r.TenantId));
     }
 

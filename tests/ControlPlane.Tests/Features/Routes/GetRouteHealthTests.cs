@@ -63,4 +63,26 @@ public sealed class GetRouteHealthTests
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(0, await host.WithDbAsync(db => db.DeploymentNodeHealth.CountAsync()));
     }
+
+    [Fact]
+    public async Task UpdateRoute_SameUpstreamNewWeight_KeepsDeploymentIdAndHealth()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, route) = await RouteAsync(host, "Acme");
+        var now = DateTimeOffset.UtcNow;
+        var (first, second) = (route.Deployments[0], route.Deployments[1]);
+        await ConsumeAsync(host, now, Report("node-1", now, Health(tenant, route, second.Id, BreakerStates.Open)));
+
+        var response = await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant}/routes/{route.Id}",
+            new RouteRequest("gpt", [
+                new DeploymentRequest(second.ProviderKind, second.UpstreamModel, second.BaseUrl, second.CredentialId, Weight: 9, Settings: second.Settings),
+                new DeploymentRequest(ProviderKinds.Mock, "mock-new"),
+            ]), SwitchyardJson.Options);
+        var updated = await response.Content.ReadFromJsonAsync<RouteDto>(SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((second.Id, 9), (updated!.Deployments[0].Id, updated.Deployments[0].Weight));
+        Assert.DoesNotContain(updated.Deployments, d => d.Id == first.Id);
+        Assert.Equal(second.Id, Assert.Single(await host.WithDbAsync(db => db.DeploymentNodeHealth.Select(h => h.DeploymentId).ToListAsync())));
+    }
 }
