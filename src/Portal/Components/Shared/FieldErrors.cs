@@ -10,7 +10,8 @@ public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
 
-    public static FieldErrors None { get; } = new();
+    /// <summary>No errors (a fresh instance, so nothing can add to a shared one).</summary>
+    public static FieldErrors None => new();
 
     public bool IsEmpty => _errors.Count == 0;
 

@@ -25,24 +25,33 @@ public sealed class DeploymentForm
 
     public int? HealthCheckIntervalSeconds { get; set; }
 
-    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+    /// <summary>The kind's settings (<see cref="ProviderSettings.Names"/>) by name; an empty value is not sent.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     public ModelCapabilities? Capabilities { get; init; }
 
-    public static DeploymentForm From(DeploymentDto d) => new()
+    public static DeploymentForm From(DeploymentDto d)
     {
-        ProviderKind = d.ProviderKind,
-        UpstreamModel = d.UpstreamModel,
-        BaseUrl = d.BaseUrl,
-        CredentialId = d.CredentialId,
-        Weight = d.Weight,
-        Priority = d.Priority,
-        InputPricePerMTok = d.InputPricePerMTok,
-        OutputPricePerMTok = d.OutputPricePerMTok,
-        HealthCheckIntervalSeconds = d.HealthCheckIntervalSeconds,
-        Settings = d.Settings.Count > 0 ? d.Settings : null,
-        Capabilities = d.Capabilities,
-    };
+        var form = new DeploymentForm
+        {
+            ProviderKind = d.ProviderKind,
+            UpstreamModel = d.UpstreamModel,
+            BaseUrl = d.BaseUrl,
+            CredentialId = d.CredentialId,
+            Weight = d.Weight,
+            Priority = d.Priority,
+            InputPricePerMTok = d.InputPricePerMTok,
+            OutputPricePerMTok = d.OutputPricePerMTok,
+            HealthCheckIntervalSeconds = d.HealthCheckIntervalSeconds,
+            Capabilities = d.Capabilities,
+        };
+        foreach (var (name, value) in d.Settings)
+        {
+            form.Settings[name] = value;
+        }
+
+        return form;
+    }
 
     public DeploymentRequest ToRequest() => new(
         ProviderKind,
@@ -50,12 +59,22 @@ public sealed class DeploymentForm
         string.IsNullOrWhiteSpace(BaseUrl) ? null : BaseUrl.Trim(),
         CredentialId,
         Weight,
-        Settings,
+        RequestSettings(),
         Capabilities,
         Priority,
         InputPricePerMTok,
         OutputPricePerMTok,
         HealthCheckIntervalSeconds);
+
+    /// <summary>The non-empty settings the current kind accepts (a setting of a kind chosen before is left out); null when none.</summary>
+    private Dictionary<string, string>? RequestSettings()
+    {
+        var accepted = ProviderSettings.Names(ProviderKind);
+        var settings = Settings
+            .Where(s => !string.IsNullOrWhiteSpace(s.Value) && accepted.Contains(s.Key, StringComparer.Ordinal))
+            .ToDictionary(s => s.Key, s => s.Value.Trim(), StringComparer.Ordinal);
+        return settings.Count > 0 ? settings : null;
+    }
 
     /// <summary>The checks the control plane applies without the database (its credential and egress checks stay server-side).</summary>
     public void Validate(string prefix, FieldErrors errors)

@@ -153,6 +153,27 @@ public sealed class RouteEditorDialogTests : PortalTestContext
     }
 
     [Fact]
+    public void Save_BedrockWithoutRegion_AsksForTheRegionSettingThenSendsIt()
+    {
+        var page = OpenNewRoute();
+        page.Find("input[data-testid=route-public-model]").Input("claude");
+        page.Pick("deployment-kind", ProviderKinds.Bedrock);
+        page.Find("input[data-testid=deployment-model]").Input("anthropic.claude-3-5-sonnet");
+
+        page.Find("[data-testid=route-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("region", page.FieldError("deployment-setting-region")));
+        Assert.Empty(Api.RouteRequests);
+
+        page.Find("input[data-testid=deployment-setting-region]").Input("eu-west-1");
+        page.Find("[data-testid=route-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Api.RouteRequests));
+        var deployment = Assert.Single(Api.RouteRequests[0].Deployments);
+        Assert.Equal(new Dictionary<string, string> { ["region"] = "eu-west-1" }, deployment.Settings);
+    }
+
+    [Fact]
     public void CredentialList_OffersOnlyCredentialsTheKindCanUse()
     {
         Api.AddCredential("openai-prod", ProviderKinds.OpenAI);
