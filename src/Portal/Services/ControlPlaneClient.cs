@@ -45,6 +45,41 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<RouteDto>>($"api/tenants/{tenantId}/routes", cancellationToken);
 
+    public Task<RouteDto> CreateRouteAsync(Guid tenantId, RouteRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<RouteDto>(HttpMethod.Post, $"api/tenants/{tenantId}/routes", request, cancellationToken);
+
+    public Task<RouteDto> UpdateRouteAsync(Guid tenantId, Guid routeId, RouteRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<RouteDto>(HttpMethod.Put, $"api/tenants/{tenantId}/routes/{routeId}", request, cancellationToken);
+
+    public Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/routes/{routeId}", cancellationToken);
+
+    public async Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync<RouteHealthDto>($"api/tenants/{tenantId}/routes/{routeId}/health", cancellationToken);
+        }
+        catch (ControlPlaneException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<CredentialDto>>($"api/tenants/{tenantId}/credentials", cancellationToken);
+
+    public Task<CredentialDto> CreateCredentialAsync(Guid tenantId, CreateCredentialRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<CredentialDto>($"api/tenants/{tenantId}/credentials", request, cancellationToken);
+
+    public Task DeleteCredentialAsync(Guid tenantId, Guid credentialId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/credentials/{credentialId}", cancellationToken);
+
+    public Task<ResolvedModelDto> ResolveModelAsync(string providerKind, string upstreamModel, CancellationToken cancellationToken = default) =>
+        GetAsync<ResolvedModelDto>(
+            $"api/catalog/resolve?providerKind={Uri.EscapeDataString(providerKind)}&model={Uri.EscapeDataString(upstreamModel)}",
+            cancellationToken);
+
     public Task<IReadOnlyList<UsageRecordDto>> GetUsageAsync(Guid tenantId, Guid? keyId, int limit = 100, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<UsageRecordDto>>(
             keyId is { } key
@@ -62,9 +97,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
         return await SendAsync<T>(message, cancellationToken);
     }
 
-    private async Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken)
+    private Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Post, path, body, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, path);
+        using var message = new HttpRequestMessage(method, path);
         if (body is not null)
         {
             message.Content = JsonContent.Create(body, body.GetType(), options: SwitchyardJson.Options);
@@ -72,6 +110,14 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
 
         await AuthorizeAsync(message);
         return await SendAsync<T>(message, cancellationToken);
+    }
+
+    /// <summary>A DELETE answered with 204 (no body to read).</summary>
+    private async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Delete, path);
+        await AuthorizeAsync(message);
+        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
     }
 
     private async Task AuthorizeAsync(HttpRequestMessage message)
@@ -88,6 +134,23 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
 
     private async Task<T> SendAsync<T>(HttpRequestMessage message, CancellationToken cancellationToken, bool isLogin = false)
     {
+        using (var response = await SendRawAsync(message, isLogin, cancellationToken))
+        {
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<T>(SwitchyardJson.Options, cancellationToken)
+                    ?? throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse, ex);
+            }
+        }
+    }
+
+    /// <summary>Sends the request; a failure (unreachable, timeout, error status) throws <see cref="ControlPlaneException"/>.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage message, bool isLogin, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
@@ -102,24 +165,14 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
             throw new ControlPlaneException(null, ProblemMessages.TimedOut, ex);
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ControlPlaneException(
-                    response.StatusCode,
-                    await ProblemMessages.ReadAsync(response, isLogin, cancellationToken));
-            }
-
-            try
-            {
-                return await response.Content.ReadFromJsonAsync<T>(SwitchyardJson.Options, cancellationToken)
-                    ?? throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse);
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse, ex);
-            }
+            throw await ProblemMessages.ReadAsync(response, isLogin, cancellationToken);
         }
     }
 }

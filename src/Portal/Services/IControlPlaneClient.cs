@@ -24,6 +24,24 @@ public interface IControlPlaneClient
 
     Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
+    Task<RouteDto> CreateRouteAsync(Guid tenantId, RouteRequest request, CancellationToken cancellationToken = default);
+
+    Task<RouteDto> UpdateRouteAsync(Guid tenantId, Guid routeId, RouteRequest request, CancellationToken cancellationToken = default);
+
+    Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Each deployment's health per node; null when the control plane has nothing for the route (404).</summary>
+    Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    Task<CredentialDto> CreateCredentialAsync(Guid tenantId, CreateCredentialRequest request, CancellationToken cancellationToken = default);
+
+    Task DeleteCredentialAsync(Guid tenantId, Guid credentialId, CancellationToken cancellationToken = default);
+
+    /// <summary>The capabilities the built-in catalog gives a deployment of this kind and upstream model.</summary>
+    Task<ResolvedModelDto> ResolveModelAsync(string providerKind, string upstreamModel, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<UsageRecordDto>> GetUsageAsync(Guid tenantId, Guid? keyId, int limit = 100, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default);

@@ -14,7 +14,16 @@ internal static class ProblemMessages
     public const string WrongCredentials = "Wrong email or password.";
     public const string LockedOut = "Account locked after repeated failed sign-ins; try again later.";
 
-    public static async Task<string> ReadAsync(HttpResponseMessage response, bool isLogin, CancellationToken cancellationToken)
+    /// <summary>The exception for a failed answer: a sentence for the user and the fields the ProblemDetails named.</summary>
+    public static async Task<ControlPlaneException> ReadAsync(HttpResponseMessage response, bool isLogin, CancellationToken cancellationToken)
+    {
+        var fieldErrors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var message = await ReadMessageAsync(response, isLogin, fieldErrors, cancellationToken);
+        return new ControlPlaneException(response.StatusCode, message, fieldErrors: fieldErrors);
+    }
+
+    private static async Task<string> ReadMessageAsync(
+        HttpResponseMessage response, bool isLogin, Dictionary<string, string[]> fieldErrors, CancellationToken cancellationToken)
     {
         if (isLogin && response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -31,7 +40,7 @@ internal static class ProblemMessages
             return SessionExpired;
         }
 
-        var fromBody = await ReadProblemAsync(response, cancellationToken);
+        var fromBody = await ReadProblemAsync(response, fieldErrors, cancellationToken);
         return fromBody ?? response.StatusCode switch
         {
             HttpStatusCode.Forbidden => "You are not allowed to do this.",
@@ -40,7 +49,8 @@ internal static class ProblemMessages
         };
     }
 
-    private static async Task<string?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ReadProblemAsync(
+        HttpResponseMessage response, Dictionary<string, string[]> fieldErrors, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(body))
@@ -62,9 +72,10 @@ internal static class ProblemMessages
             {
                 foreach (var field in errors.EnumerateObject())
                 {
-                    var messages = field.Value.ValueKind == JsonValueKind.Array
-                        ? field.Value.EnumerateArray().Select(m => m.ToString())
+                    string[] messages = field.Value.ValueKind == JsonValueKind.Array
+                        ? [.. field.Value.EnumerateArray().Select(m => m.ToString())]
                         : [field.Value.ToString()];
+                    fieldErrors[field.Name] = messages;
                     foreach (var message in messages)
                     {
                         text.Append(text.Length > 0 ? " " : string.Empty).Append(message);

@@ -42,6 +42,13 @@ public sealed class AdminApi : IDisposable
     public async Task<IReadOnlyList<UsageKeyTotalsDto>> UsageByKeyAsync(Guid tenantId) =>
         await GetAsync<List<UsageKeyTotalsDto>>($"/api/tenants/{tenantId}/usage/by-key");
 
+    /// <summary>GET …/routes/{id}/health; null when it answers 404 (no report yet, or a control plane without the endpoint).</summary>
+    public async Task<RouteHealthDto?> RouteHealthAsync(Guid tenantId, Guid routeId)
+    {
+        using var response = await _http.GetAsync($"/api/tenants/{tenantId}/routes/{routeId}/health");
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await ReadAsync<RouteHealthDto>(response);
+    }
+
     public async Task<T> GetAsync<T>(string path)
     {
         using var response = await _http.GetAsync(path);

@@ -1,6 +1,7 @@
 using System.Net;
 using Switchyard.Portal.Services;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.Portal.Tests.Infrastructure;
 
@@ -17,6 +18,12 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public List<UsageKeyTotalsDto> Totals { get; } = [];
     public List<string> Calls { get; } = [];
     public List<CreateKeyRequest> CreatedKeyRequests { get; } = [];
+    public List<RouteRequest> RouteRequests { get; } = [];
+    public List<CredentialDto> Credentials { get; } = [];
+    public List<CreateCredentialRequest> CredentialRequests { get; } = [];
+
+    /// <summary>What GET …/routes/{id}/health answers per route; a route missing here answers null (404).</summary>
+    public Dictionary<Guid, RouteHealthDto> Health { get; } = [];
 
     /// <summary>When set, the named operation throws this.</summary>
     public Dictionary<string, ControlPlaneException> Failures { get; } = [];
@@ -28,6 +35,23 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
         var team = new TeamDto(Guid.NewGuid(), TenantId, name, Now.AddDays(-10));
         Teams.Add(team);
         return team;
+    }
+
+    public RouteDto AddRoute(string publicModel, params DeploymentDto[] deployments)
+    {
+        var route = new RouteDto(Guid.NewGuid(), TenantId, publicModel, "weighted", deployments);
+        Routes.Add(route);
+        return route;
+    }
+
+    public static DeploymentDto Deployment(string kind, string model) =>
+        new(Guid.NewGuid(), kind, model, null, null, 1, new Dictionary<string, string>());
+
+    public CredentialDto AddCredential(string name, string kind)
+    {
+        var credential = new CredentialDto(Guid.NewGuid(), TenantId, name, kind, "…abcd", Now.AddDays(-2));
+        Credentials.Add(credential);
+        return credential;
     }
 
     public KeyDto AddKey(TeamDto team, string name, string prefix, params string[] models)
@@ -74,11 +98,60 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetRoutesAsync), () => (IReadOnlyList<RouteDto>)[.. Routes]);
 
+    public Task<RouteDto> CreateRouteAsync(Guid tenantId, RouteRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateRouteAsync), () =>
+        {
+            RouteRequests.Add(request);
+            var route = ToDto(Guid.NewGuid(), request);
+            Routes.Add(route);
+            return route;
+        });
+
+    public Task<RouteDto> UpdateRouteAsync(Guid tenantId, Guid routeId, RouteRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateRouteAsync), () =>
+        {
+            RouteRequests.Add(request);
+            var route = ToDto(routeId, request);
+            Routes[Routes.FindIndex(r => r.Id == routeId)] = route;
+            return route;
+        });
+
+    public Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
+        Run(nameof(DeleteRouteAsync), () => Routes.RemoveAll(r => r.Id == routeId));
+
+    public Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetRouteHealthAsync), () => Health.GetValueOrDefault(routeId));
+
+    public Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetCredentialsAsync), () => (IReadOnlyList<CredentialDto>)[.. Credentials]);
+
+    public Task<CredentialDto> CreateCredentialAsync(Guid tenantId, CreateCredentialRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateCredentialAsync), () =>
+        {
+            CredentialRequests.Add(request);
+            return AddCredential(request.Name, request.ProviderKind);
+        });
+
+    public Task DeleteCredentialAsync(Guid tenantId, Guid credentialId, CancellationToken cancellationToken = default) =>
+        Run(nameof(DeleteCredentialAsync), () => Credentials.RemoveAll(c => c.Id == credentialId));
+
+    public Task<ResolvedModelDto> ResolveModelAsync(string providerKind, string upstreamModel, CancellationToken cancellationToken = default) =>
+        Run(nameof(ResolveModelAsync), () => providerKind == ProviderKinds.Mock
+            ? new ResolvedModelDto(providerKind, upstreamModel, null, ModelCapabilities.Unrestricted)
+            : new ResolvedModelDto(providerKind, upstreamModel, "gpt-4o", new ModelCapabilities(128_000, 16_384, Tools: true, Vision: true, JsonSchema: true)));
+
     public Task<IReadOnlyList<UsageRecordDto>> GetUsageAsync(Guid tenantId, Guid? keyId, int limit = 100, CancellationToken cancellationToken = default) =>
         Run(nameof(GetUsageAsync), () => (IReadOnlyList<UsageRecordDto>)[.. Usage.Where(u => keyId is null || u.KeyId == keyId).Take(limit)]);
 
     public Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetUsageByKeyAsync), () => (IReadOnlyList<UsageKeyTotalsDto>)[.. Totals]);
+
+    private static RouteDto ToDto(Guid id, RouteRequest r) => new(
+        id, TenantId, r.PublicModel, r.Strategy,
+        [.. r.Deployments.Select(d => new DeploymentDto(
+            Guid.NewGuid(), d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight, d.Settings ?? new Dictionary<string, string>(),
+            d.Capabilities, d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds))],
+        r.DropUnsupportedParams, r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker);
 
     private Task<T> Run<T>(string operation, Func<T> result)
     {

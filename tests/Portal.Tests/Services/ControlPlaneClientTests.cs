@@ -76,6 +76,69 @@ public sealed class ControlPlaneClientTests
     }
 
     [Fact]
+    public async Task CreateRouteAsync_ValidationProblem_ExposesEachFieldsMessages()
+    {
+        var problem = """
+            {"title":"One or more fields are invalid.","status":400,
+             "errors":{"deployments[1].baseUrl":["The baseUrl field is invalid."],"retry.maxAttempts":["Too many.","Really."]}}
+            """;
+        var client = Create(new StubHandler(HttpStatusCode.BadRequest, problem), token: "t");
+
+        var ex = await Assert.ThrowsAsync<ControlPlaneException>(() => client.CreateRouteAsync(Tenant, new RouteRequest("m", [])));
+
+        Assert.Equal(["The baseUrl field is invalid."], ex.FieldErrors["deployments[1].baseUrl"]);
+        Assert.Equal(["Too many.", "Really."], ex.FieldErrors["retry.maxAttempts"]);
+        Assert.Contains("The baseUrl field is invalid.", ex.Message);
+    }
+
+    [Fact]
+    public async Task UpdateRouteAsync_Ok_PutsCamelCaseBodyToTheRoute()
+    {
+        var route = Guid.NewGuid();
+        var json = $$"""{"id":"{{route}}","tenantId":"{{Tenant}}","publicModel":"m","strategy":"cost","deployments":[]}""";
+        var handler = new StubHandler(HttpStatusCode.OK, json);
+
+        var saved = await Create(handler, token: "t").UpdateRouteAsync(Tenant, route, new RouteRequest("m", [], "cost", Fallbacks: ["b"]));
+
+        Assert.Equal(HttpMethod.Put, handler.Request!.Method);
+        Assert.Equal($"http://cp.test/base/api/tenants/{Tenant}/routes/{route}", handler.Request.RequestUri!.ToString());
+        Assert.Contains("\"fallbacks\":[\"b\"]", handler.Body);
+        Assert.Equal("cost", saved.Strategy);
+    }
+
+    [Fact]
+    public async Task GetRouteHealthAsync_NotFound_ReturnsNull()
+    {
+        var client = Create(new StubHandler(HttpStatusCode.NotFound, """{"title":"Not Found"}"""), token: "t");
+
+        Assert.Null(await client.GetRouteHealthAsync(Tenant, Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task DeleteCredentialAsync_NoContent_SendsDelete()
+    {
+        var handler = new StubHandler(HttpStatusCode.NoContent, "");
+        var id = Guid.NewGuid();
+
+        await Create(handler, token: "t").DeleteCredentialAsync(Tenant, id);
+
+        Assert.Equal(HttpMethod.Delete, handler.Request!.Method);
+        Assert.Equal($"http://cp.test/base/api/tenants/{Tenant}/credentials/{id}", handler.Request.RequestUri!.ToString());
+    }
+
+    [Fact]
+    public async Task DeleteRouteAsync_Conflict_ThrowsTheServersDetail()
+    {
+        var body = """{"title":"Conflict","status":409,"detail":"The route is a fallback of 'gpt-4o'."}""";
+        var client = Create(new StubHandler(HttpStatusCode.Conflict, body), token: "t");
+
+        var ex = await Assert.ThrowsAsync<ControlPlaneException>(() => client.DeleteRouteAsync(Tenant, Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.Conflict, ex.StatusCode);
+        Assert.Equal("The route is a fallback of 'gpt-4o'.", ex.Message);
+    }
+
+    [Fact]
     public async Task GetTeamsAsync_Unreachable_ThrowsFriendlyMessage()
     {
         var client = Create(new StubHandler(new HttpRequestException("connection refused")), token: "t");

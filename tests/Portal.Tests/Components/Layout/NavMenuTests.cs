@@ -1,0 +1,24 @@
+using Bunit;
+using Switchyard.Portal.Components.Layout;
+using Switchyard.Portal.Tests.Infrastructure;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.Portal.Tests.Components.Layout;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    [Theory]
+    [InlineData(MemberRole.Developer, false)]
+    [InlineData(MemberRole.Finance, false)]
+    [InlineData(MemberRole.TenantAdmin, true)]
+    [InlineData(MemberRole.PlatformAdmin, true)]
+    public void Render_Role_ShowsRoutesToAllAndProvidersToTenantAdmins(MemberRole role, bool seesProviders)
+    {
+        SignIn(role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.NotNull(menu.Find("[data-testid=nav-routes]"));
+        Assert.Equal(seesProviders, menu.FindAll("[data-testid=nav-providers]").Count == 1);
+    }
+}
