@@ -21,6 +21,9 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
     public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
         Dialect.Scan(body.Span, out error) is { } info ? new RequestSummary(info.Model, info.Stream, info.IncludeUsage, info.Features) : null;
 
+    public override bool CanServe(GatewayContext context, RuntimeDeployment deployment) =>
+        CapabilityGuard.Accepts(deployment.Snapshot.Capabilities, context.Features);
+
     public override Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
         var passThrough = Dialect.AllowsPassThrough ? providers.FindPassThrough(deployment.ProviderKind) : null;
