@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Pipeline;
@@ -203,7 +204,8 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
     }
 
     /// <summary>One attempt, bounded by the route's first-byte and total timeouts; a timeout before anything reached the caller is an error (retried).</summary>
-    private async Task<GatewayError?> AttemptAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<GatewayError?> AttemptAsync(
         GatewayContext context, RuntimeDeployment deployment, DeploymentHealthState health, bool probe, BreakerSettings breaker, RouteTimeouts timeouts, long deadline)
     {
         CancellationTokenSource? timeout = null;
