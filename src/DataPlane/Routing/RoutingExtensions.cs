@@ -20,6 +20,8 @@ public static class RoutingExtensions
         services.AddSingleton<DeploymentSelector>();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeploymentHealthReporter>();
+        services.AddSingleton<DeploymentHealthChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeploymentHealthChecker>());
         return services.AddGatewayStage<RouteStage>();
     }
 }

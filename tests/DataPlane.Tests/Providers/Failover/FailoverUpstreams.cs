@@ -50,13 +50,22 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
     public static async Task<FailoverUpstreams> StartAsync()
     {
         var toggle = new Toggle();
-        var openAI = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/chat/completions", (HttpContext context) => OpenAIAsync(context, toggle)));
+        var openAI = await ScriptedUpstream.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", (HttpContext context) => OpenAIAsync(context, toggle));
+            app.MapGet("/v1/models", (HttpContext context) => toggle.Healthy
+                ? context.Response.WriteAsJsonAsync(new { @object = "list", data = Array.Empty<object>() })
+                : ErrorAsync(context.Response, 503, """{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}"""));
+        });
         var anthropic = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", AnthropicAsync));
         return new FailoverUpstreams(openAI, anthropic, toggle);
     }
 
     /// <summary>How many requests the OpenAI upstream received for an upstream model.</summary>
-    public int OpenAICalls(string model) => OpenAI.Calls.Count(c => c.Json.GetProperty("model").GetString() == model);
+    public int OpenAICalls(string model) => OpenAI.Calls.Count(c => c.Method == "POST" && c.Json.GetProperty("model").GetString() == model);
+
+    /// <summary>How many models-list requests (active health checks) the OpenAI upstream received.</summary>
+    public int ModelListCalls => OpenAI.Calls.Count(c => c.Method == "GET" && c.PathAndQuery == "/v1/models");
 
     public int AnthropicCalls(string model) => Anthropic.Calls.Count(c => c.Json.GetProperty("model").GetString() == model);
 
