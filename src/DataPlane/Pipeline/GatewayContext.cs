@@ -137,6 +137,18 @@ public sealed class GatewayContext : IResponseObserver
         Deployment = deployment;
     }
 
+    /// <summary>
+    /// The forward stage retries after an attempt that wrote nothing to the caller: what that attempt reported (status,
+    /// error code, usage, finish) is forgotten.
+    /// </summary>
+    internal void Retrying()
+    {
+        _status = null;
+        _errorCode = null;
+        _usage = default;
+        _finish = null;
+    }
+
     /// <summary>The forward stage made more than one upstream attempt: these, in order.</summary>
     public void Attempted(IReadOnlyList<UsageAttempt> attempts) => _attempts = attempts;
 

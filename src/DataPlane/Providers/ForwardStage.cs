@@ -121,7 +121,16 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
 
                 if (RetryRules.Backoff(retry, attempt, random) is { Ticks: > 0 } backoff)
                 {
-                    await Task.Delay(backoff, time, http.RequestAborted);
+                    try
+                    {
+                        await Task.Delay(backoff, time, http.RequestAborted);
+                    }
+                    catch
+                    {
+                        // The caller left while waiting: the deployment picked for the retry was never tried.
+                        health.Complete(probe, AttemptOutcome.Neutral, time.GetUtcNow().UtcTicks, state.Breaker);
+                        throw;
+                    }
                 }
             }
 
@@ -130,6 +139,7 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             {
                 // Forget what the failed attempt left on the response (status, rate-limit headers): kept only when it is the answer.
                 ResetResponse(http);
+                context.Retrying();
             }
 
             attempt++;
