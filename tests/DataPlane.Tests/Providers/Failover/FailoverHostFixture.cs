@@ -35,6 +35,8 @@ public sealed class FailoverHostFixture : IAsyncLifetime
             s = FailoverUpstreams.AddRoute(s, "gpt-fb", Priority, [(OpenAI, "ok", openAI, 0)]);
             s = FailoverUpstreams.AddRoute(s, "fo-all-down", Priority, [(OpenAI, "ok", FailoverUpstreams.RefusedBaseUrl, 0)],
                 r => r with { Breaker = new BreakerSettings(ConsecutiveFailures: 1, CooldownSeconds: 600) });
+            s = FailoverUpstreams.AddRoute(s, "fo-max", Priority, [(OpenAI, "s503", openAI, 0), (OpenAI, "s529", openAI, 1), (OpenAI, "ok", openAI, 2)],
+                r => r with { Retry = new RouteRetrySettings(MaxAttempts: 2, BackoffMs: 0, MaxBackoffMs: 0) });
             s = FailoverUpstreams.AddRoute(s, "fo-caps", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],
                 r => r with { Deployments = [r.Deployments[0] with { Capabilities = new ModelCapabilities() }, r.Deployments[1] with { Capabilities = ModelCapabilities.Unrestricted }] });
             s = FailoverUpstreams.AddRoute(s, "fo-sticky", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],

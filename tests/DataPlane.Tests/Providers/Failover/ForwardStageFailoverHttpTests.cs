@@ -119,6 +119,20 @@ public class ForwardStageFailoverHttpTests(FailoverHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Post_MaxAttemptsReached_AnswersTheLastFailureWithoutTryingFurther()
+    {
+        var okBefore = Upstreams.OpenAICalls("ok");
+
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("fo-max"));
+
+        // The second deployment's 529 is what OpenAI callers see as 503 overloaded.
+        await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable, "overloaded");
+        Assert.Equal("2", response.Headers.GetValues(ForwardStage.AttemptsHeader).Single());
+        Assert.Equal(Route("fo-max").Deployments[1].Id.ToString(), response.Headers.GetValues(ForwardStage.DeploymentHeader).Single());
+        Assert.Equal(okBefore, Upstreams.OpenAICalls("ok"));
+    }
+
+    [Fact]
     public async Task Post_ContextLengthExceeded_GoesToTheContextWindowFallbackOnly()
     {
         var okBefore = Upstreams.OpenAICalls("ok");
