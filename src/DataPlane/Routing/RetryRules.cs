@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Egress;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Routing;
@@ -11,13 +12,15 @@ namespace Switchyard.DataPlane.Routing;
 public static class RetryRules
 {
     /// <summary>
-    /// Retried: the upstream unreachable or refusing the gateway's credential for this deployment, a redirect, a timeout
+    /// Retried: the egress policy refusing the upstream's address (without counting against its breaker), the upstream unreachable or refusing the gateway's credential for this deployment, a redirect, a timeout
     /// (408/504), 5xx, overloaded (503/529); rate limited (429) is retried elsewhere after a cooldown. Not retried: the
     /// request's own faults (400, 404, 413), except a context-window overflow or a content-filter refusal, which only
     /// the route's matching fallbacks can serve.
     /// </summary>
     public static (RetryDisposition Disposition, AttemptOutcome Health) Classify(GatewayError error) => error.Kind switch
     {
+        // The egress policy refused the address: another deployment may be allowed, but this says nothing of the upstream's health.
+        GatewayErrorKind.Upstream when error.Code == EgressDeniedException.Code => (RetryDisposition.Retry, AttemptOutcome.Neutral),
         GatewayErrorKind.Upstream or GatewayErrorKind.Timeout or GatewayErrorKind.Overloaded => (RetryDisposition.Retry, AttemptOutcome.Failure),
         GatewayErrorKind.RateLimit => (RetryDisposition.RateLimited, AttemptOutcome.RateLimited),
         GatewayErrorKind.InvalidRequest when error.Code == "context_length_exceeded" => (RetryDisposition.ContextWindow, AttemptOutcome.Success),

@@ -1,4 +1,5 @@
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Routing;
 using Switchyard.Shared.Configuration;
@@ -36,6 +37,8 @@ public class RetryRulesTests
         Assert.Equal((RetryDisposition.Final, AttemptOutcome.Neutral), RetryRules.Classify(GatewayError.Server()));
         Assert.Equal((RetryDisposition.Retry, AttemptOutcome.Failure), RetryRules.Classify(GatewayError.Upstream("unreachable")));
         Assert.Equal(AttemptOutcome.Success, RetryRules.Classify(GatewayError.InvalidRequest("bad")).Health);
+        Assert.Equal((RetryDisposition.Retry, AttemptOutcome.Neutral),
+            RetryRules.Classify(GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)));
     }
 
     [Fact]
