@@ -16,7 +16,8 @@ namespace Switchyard.DataPlane.Routing;
 /// never reports (lost) is replaced after another cooldown. A provider 429 sets a cooldown until its Retry-After instead.
 /// </para>
 /// <para>
-/// Lock-free: every field is a word updated with <see cref="Interlocked"/>; the window is ten time buckets whose counters
+/// Lock-free: every field is a word read with <see cref="Volatile"/> (no locked instruction on the read path) and updated with
+/// <see cref="Interlocked"/>; the window is ten time buckets whose counters
 /// are reset by the first writer of a new bucket (a race there can lose a count, which a failure-rate estimate tolerates).
 /// Polly.Core's circuit breaker is not used: its controller takes a lock on every execution, is built per pipeline with
 /// fixed options (routes change settings with every snapshot), and offers no way to ask "could this deployment serve?"
@@ -67,10 +68,10 @@ public sealed class DeploymentHealthState
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>EWMA latency in milliseconds (time to first token for streams, total time for bodies); 0 before the first success.</summary>
-    public double LatencyMs => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _latencyBits));
+    public double LatencyMs => BitConverter.Int64BitsToDouble(Volatile.Read(ref _latencyBits));
 
     /// <summary>When the deployment was last used or checked (UTC ticks); 0 never.</summary>
-    public long LastSeenTicks => Interlocked.Read(ref _lastSeen);
+    public long LastSeenTicks => Volatile.Read(ref _lastSeen);
 
     /// <summary>The breaker settings of the last outcome recorded (its route's; for reports of the window).</summary>
     public BreakerSettings LastSettings => Volatile.Read(ref _lastSettings);
@@ -89,29 +90,29 @@ public sealed class DeploymentHealthState
     /// </summary>
     public bool IsAvailable(long nowTicks)
     {
-        if (nowTicks < Interlocked.Read(ref _cooldownUntil))
+        if (nowTicks < Volatile.Read(ref _cooldownUntil))
         {
             return false;
         }
 
         // Open or half-open: _openUntil is the end of the cooldown, or of the running probe's allowance.
-        return Volatile.Read(ref _state) == Closed || nowTicks >= Interlocked.Read(ref _openUntil);
+        return Volatile.Read(ref _state) == Closed || nowTicks >= Volatile.Read(ref _openUntil);
     }
 
     /// <summary>When the deployment can serve again (UTC ticks): now when it can; otherwise the end of its breaker or rate-limit cooldown.</summary>
     public long AvailableAtTicks(long nowTicks)
     {
-        var until = Math.Max(Interlocked.Read(ref _cooldownUntil), Volatile.Read(ref _state) == Closed ? 0 : Interlocked.Read(ref _openUntil));
+        var until = Math.Max(Volatile.Read(ref _cooldownUntil), Volatile.Read(ref _state) == Closed ? 0 : Volatile.Read(ref _openUntil));
         return Math.Max(until, nowTicks);
     }
 
     /// <summary>True while a provider's Retry-After keeps the deployment cooling down.</summary>
-    public bool IsRateLimited(long nowTicks) => nowTicks < Interlocked.Read(ref _cooldownUntil);
+    public bool IsRateLimited(long nowTicks) => nowTicks < Volatile.Read(ref _cooldownUntil);
 
     /// <summary>The end of a running cooldown (breaker open, half-open, or rate limit), in UTC ticks; 0 when none.</summary>
     public long CooldownUntilTicks(long nowTicks)
     {
-        var until = Math.Max(Interlocked.Read(ref _cooldownUntil), Volatile.Read(ref _state) == Closed ? 0 : Interlocked.Read(ref _openUntil));
+        var until = Math.Max(Volatile.Read(ref _cooldownUntil), Volatile.Read(ref _state) == Closed ? 0 : Volatile.Read(ref _openUntil));
         return until > nowTicks ? until : 0;
     }
 
@@ -123,7 +124,7 @@ public sealed class DeploymentHealthState
     public bool TryAcquire(long nowTicks, BreakerSettings settings, out bool probe)
     {
         probe = false;
-        if (nowTicks < Interlocked.Read(ref _cooldownUntil))
+        if (nowTicks < Volatile.Read(ref _cooldownUntil))
         {
             return false;
         }
@@ -131,7 +132,7 @@ public sealed class DeploymentHealthState
         var state = Volatile.Read(ref _state);
         if (state != Closed)
         {
-            var openUntil = Interlocked.Read(ref _openUntil);
+            var openUntil = Volatile.Read(ref _openUntil);
             if (nowTicks < openUntil)
             {
                 return false;
@@ -218,7 +219,7 @@ public sealed class DeploymentHealthState
             return;
         }
 
-        Count(nowTicks, settings, failed: false);
+        Add(nowTicks, settings, failed: false);
     }
 
     private void Failed(bool probe, long nowTicks, BreakerSettings settings)
@@ -263,7 +264,7 @@ public sealed class DeploymentHealthState
 
     private void RaiseCooldown(long until)
     {
-        var current = Interlocked.Read(ref _cooldownUntil);
+        var current = Volatile.Read(ref _cooldownUntil);
         while (until > current)
         {
             var seen = Interlocked.CompareExchange(ref _cooldownUntil, until, current);
@@ -278,7 +279,7 @@ public sealed class DeploymentHealthState
 
     private void UpdateLatency(double sample)
     {
-        var current = Interlocked.Read(ref _latencyBits);
+        var current = Volatile.Read(ref _latencyBits);
         while (true)
         {
             var old = BitConverter.Int64BitsToDouble(current);
@@ -295,38 +296,44 @@ public sealed class DeploymentHealthState
 
     private void Touch(long nowTicks)
     {
-        if (Interlocked.Read(ref _lastSeen) < nowTicks)
+        if (Volatile.Read(ref _lastSeen) < nowTicks)
         {
             Interlocked.Exchange(ref _lastSeen, nowTicks);
+        }
+    }
+
+    /// <summary>Adds one request to the current bucket.</summary>
+    private void Add(long nowTicks, BreakerSettings settings, bool failed)
+    {
+        var epoch = nowTicks / BucketTicks(settings);
+        var index = (int)(epoch % Buckets);
+        var seen = Volatile.Read(ref _bucketEpochs[index]);
+        if (seen != epoch && Interlocked.CompareExchange(ref _bucketEpochs[index], epoch, seen) == seen)
+        {
+            Interlocked.Exchange(ref _bucketRequests[index], 0);
+            Interlocked.Exchange(ref _bucketFailures[index], 0);
+        }
+
+        Interlocked.Increment(ref _bucketRequests[index]);
+        if (failed)
+        {
+            Interlocked.Increment(ref _bucketFailures[index]);
         }
     }
 
     /// <summary>Adds one request to the current bucket (when <paramref name="failed"/> is given) and sums the window.</summary>
     private (int Requests, int Failures) Count(long nowTicks, BreakerSettings settings, bool? failed = null)
     {
-        var bucketTicks = Math.Max(1, settings.WindowSeconds * TimeSpan.TicksPerSecond / Buckets);
-        var epoch = nowTicks / bucketTicks;
         if (failed is { } isFailure)
         {
-            var index = (int)(epoch % Buckets);
-            var seen = Interlocked.Read(ref _bucketEpochs[index]);
-            if (seen != epoch && Interlocked.CompareExchange(ref _bucketEpochs[index], epoch, seen) == seen)
-            {
-                Interlocked.Exchange(ref _bucketRequests[index], 0);
-                Interlocked.Exchange(ref _bucketFailures[index], 0);
-            }
-
-            Interlocked.Increment(ref _bucketRequests[index]);
-            if (isFailure)
-            {
-                Interlocked.Increment(ref _bucketFailures[index]);
-            }
+            Add(nowTicks, settings, isFailure);
         }
 
+        var epoch = nowTicks / BucketTicks(settings);
         int requests = 0, failures = 0;
         for (var i = 0; i < Buckets; i++)
         {
-            var bucketEpoch = Interlocked.Read(ref _bucketEpochs[i]);
+            var bucketEpoch = Volatile.Read(ref _bucketEpochs[i]);
             if (bucketEpoch <= epoch && bucketEpoch > epoch - Buckets)
             {
                 requests += Volatile.Read(ref _bucketRequests[i]);
@@ -344,6 +351,8 @@ public sealed class DeploymentHealthState
             Interlocked.Exchange(ref _bucketEpochs[i], long.MinValue);
         }
     }
+
+    private static long BucketTicks(BreakerSettings settings) => Math.Max(1, settings.WindowSeconds * TimeSpan.TicksPerSecond / Buckets);
 
     private static long CooldownTicks(BreakerSettings settings) => settings.CooldownSeconds * TimeSpan.TicksPerSecond;
 }

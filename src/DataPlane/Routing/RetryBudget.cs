@@ -30,7 +30,7 @@ public sealed class RetryBudget
         long firsts = 0, retries = 0;
         for (var i = 0; i < WindowSeconds; i++)
         {
-            var bucketEpoch = Interlocked.Read(ref _epochs[i]);
+            var bucketEpoch = Volatile.Read(ref _epochs[i]);
             if (bucketEpoch <= epoch && bucketEpoch > epoch - WindowSeconds)
             {
                 firsts += Volatile.Read(ref _firsts[i]);
@@ -51,7 +51,7 @@ public sealed class RetryBudget
     {
         var epoch = nowTicks / TimeSpan.TicksPerSecond;
         var index = (int)(epoch % WindowSeconds);
-        var seen = Interlocked.Read(ref _epochs[index]);
+        var seen = Volatile.Read(ref _epochs[index]);
         if (seen != epoch && Interlocked.CompareExchange(ref _epochs[index], epoch, seen) == seen)
         {
             Interlocked.Exchange(ref _firsts[index], 0);
