@@ -209,6 +209,13 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             context.Attempted(attempts);
         }
 
+        if (attempt > 0 && context.Deployment is { } last && !http.Response.HasStarted)
+        {
+            // An adapter may have cleared the response after its failure: the caller still learns what was tried.
+            http.Response.Headers[DeploymentHeader] = last.IdText;
+            http.Response.Headers[AttemptsHeader] = AttemptCounts[Math.Min(attempt, AttemptCounts.Length - 1)];
+        }
+
         await context.Dialect.WriteErrorAsync(http, lastError ?? Unavailable(context, availableAt));
         return false;
     }

@@ -27,6 +27,8 @@ public sealed class FailoverHostFixture : IAsyncLifetime
             s = FailoverUpstreams.AddRoute(s, "fo-refused", Priority, [(OpenAI, "ok", FailoverUpstreams.RefusedBaseUrl, 0), (OpenAI, "ok", openAI, 1)]);
             s = FailoverUpstreams.AddRoute(s, "fo-slow", Priority, [(OpenAI, "slow", openAI, 0), (OpenAI, "ok", openAI, 1)],
                 r => r with { Timeouts = new RouteTimeouts(FirstByteMs: 300) });
+            s = FailoverUpstreams.AddRoute(s, "fo-deadline", Priority, [(OpenAI, "slow", openAI, 0), (OpenAI, "ok", openAI, 1)],
+                r => r with { Timeouts = new RouteTimeouts(TotalMs: 300) });
             s = FailoverUpstreams.AddRoute(s, "fo-ctx", Priority, [(OpenAI, "ctx", openAI, 0), (OpenAI, "ok", openAI, 1)],
                 r => r with { ContextWindowFallbacks = ["claude-fb"] });
             s = FailoverUpstreams.AddRoute(s, "fo-to-claude", Priority, [(OpenAI, "s503", openAI, 0)], r => r with { Fallbacks = ["claude-fb"] });

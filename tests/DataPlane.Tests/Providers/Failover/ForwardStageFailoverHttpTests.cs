@@ -133,6 +133,18 @@ public class ForwardStageFailoverHttpTests(FailoverHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Post_TotalDeadlinePassedDuringFirstAttempt_504WithoutRetry()
+    {
+        var okBefore = Upstreams.OpenAICalls("ok");
+
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("fo-deadline"));
+
+        await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.GatewayTimeout, "upstream_timeout");
+        Assert.Equal("1", response.Headers.GetValues(ForwardStage.AttemptsHeader).Single());
+        Assert.Equal(okBefore, Upstreams.OpenAICalls("ok"));
+    }
+
+    [Fact]
     public async Task Post_ContextLengthExceeded_GoesToTheContextWindowFallbackOnly()
     {
         var okBefore = Upstreams.OpenAICalls("ok");
