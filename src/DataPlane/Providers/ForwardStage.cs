@@ -148,6 +148,9 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             http.Response.Headers[AttemptsHeader] = AttemptCounts[Math.Min(attempt, AttemptCounts.Length - 1)];
 
             var started = time.GetTimestamp();
+            // This attempt's time limit is the request's deadline rather than its own first-byte limit: its timeout ends the request.
+            var deadlineBound = deadline != 0
+                && (timeouts.FirstByteMs is not { } firstByteMs || deadline - started <= MillisecondsToTimestamp(firstByteMs));
             var error = await AttemptAsync(context, deployment, health, probe, state.Breaker, timeouts, deadline);
             var latencyMs = time.GetElapsedTime(started).TotalMilliseconds;
             if (error is null)
@@ -163,6 +166,11 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             }
 
             var (disposition, healthOutcome) = RetryRules.Classify(error);
+            if (deadlineBound && error.Kind == GatewayErrorKind.Timeout)
+            {
+                disposition = RetryDisposition.Final;
+            }
+
             var now = time.GetUtcNow().UtcTicks;
             var retryAfterTicks = RetryRules.RetryAfterTicks(error.RetryAfter);
             health.Complete(probe, healthOutcome, now, state.Breaker, retryAfterTicks: retryAfterTicks);

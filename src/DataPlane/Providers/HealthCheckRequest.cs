@@ -7,7 +7,8 @@ namespace Switchyard.DataPlane.Providers;
 
 /// <summary>
 /// The cheap request an active health check sends to a deployment: its provider's models list, with the deployment's
-/// credential. Null for kinds without a cheap unauthenticated-cost equivalent here (bedrock, azure-openai, mock).
+/// credential. Null for the kinds not checked (bedrock and azure-openai, whose models lists need their own signing or URL
+/// shape; mock).
 /// </summary>
 public static class HealthCheckRequest
 {

@@ -23,7 +23,9 @@ public class ForwardStageFailoverHttpTests(FailoverHostFixture fixture) : IClass
     [InlineData("refused", false)]
     [InlineData("slow", false)]
     [InlineData("s503", true)]
+    [InlineData("s529", true)]
     [InlineData("refused", true)]
+    [InlineData("slow", true)]
     public async Task Post_FirstDeploymentFailsRetryably_AnsweredByTheNextWithAttemptHeaders(string failure, bool stream)
     {
         var okBefore = Upstreams.OpenAICalls("ok");
