@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Telemetry;
@@ -246,6 +247,12 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Http.RequestAborted);
             timeout.CancelAfter(limit);
             context.AttemptTimeout(timeout, deadline);
+        }
+
+        if (timeouts.ConnectMs is { } connectMs)
+        {
+            // Flows with this attempt (and only it) to the request builders and the egress guard's connect.
+            UpstreamConnectTimeout.Set(TimeSpan.FromMilliseconds(connectMs));
         }
 
         var started = time.GetTimestamp();

@@ -27,6 +27,8 @@ public sealed class FailoverHostFixture : IAsyncLifetime
             s = FailoverUpstreams.AddRoute(s, "fo-refused", Priority, [(OpenAI, "ok", FailoverUpstreams.RefusedBaseUrl, 0), (OpenAI, "ok", openAI, 1)]);
             s = FailoverUpstreams.AddRoute(s, "fo-slow", Priority, [(OpenAI, "slow", openAI, 0), (OpenAI, "ok", openAI, 1)],
                 r => r with { Timeouts = new RouteTimeouts(FirstByteMs: 300) });
+            s = FailoverUpstreams.AddRoute(s, "fo-connect", Priority, [(OpenAI, "ok", Upstreams.UnresponsiveBaseUrl, 0), (OpenAI, "ok", openAI, 1)],
+                r => r with { Timeouts = new RouteTimeouts(ConnectMs: 300, TotalMs: 5000) });
             s = FailoverUpstreams.AddRoute(s, "fo-deadline", Priority, [(OpenAI, "slow", openAI, 0), (OpenAI, "ok", openAI, 1)],
                 r => r with { Timeouts = new RouteTimeouts(TotalMs: 300) });
             s = FailoverUpstreams.AddRoute(s, "fo-ctx", Priority, [(OpenAI, "ctx", openAI, 0), (OpenAI, "ok", openAI, 1)],

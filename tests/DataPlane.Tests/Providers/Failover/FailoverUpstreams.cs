@@ -22,13 +22,25 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
     public const string AnthropicSecret = "sk-ant-failover-secret";
 
     private readonly Toggle _toggle;
+    private readonly Socket _unresponsive = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Socket _backlogFiller = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
     private FailoverUpstreams(ScriptedUpstream openAI, ScriptedUpstream anthropic, Toggle toggle)
     {
         OpenAI = openAI;
         Anthropic = anthropic;
         _toggle = toggle;
+
+        // A listener that never accepts, its one-connection backlog taken: further connections are not established
+        // (the kernel drops their SYNs), so a connect to it hangs until the client gives up.
+        _unresponsive.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _unresponsive.Listen(0);
+        _backlogFiller.Connect(_unresponsive.LocalEndPoint!);
+        UnresponsiveBaseUrl = $"http://127.0.0.1:{((IPEndPoint)_unresponsive.LocalEndPoint!).Port}/v1";
     }
+
+    /// <summary>Where connections are never established (for connect timeouts).</summary>
+    public string UnresponsiveBaseUrl { get; }
 
     /// <summary>The <c>toggle</c> model answers 200 when set, 503 otherwise.</summary>
     public bool ToggleHealthy
@@ -90,6 +102,8 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _backlogFiller.Dispose();
+        _unresponsive.Dispose();
         await OpenAI.DisposeAsync();
         await Anthropic.DisposeAsync();
     }

@@ -22,10 +22,12 @@ public class ForwardStageFailoverHttpTests(FailoverHostFixture fixture) : IClass
     [InlineData("s429", false)]
     [InlineData("refused", false)]
     [InlineData("slow", false)]
+    [InlineData("connect", false)]
     [InlineData("s503", true)]
     [InlineData("s529", true)]
     [InlineData("refused", true)]
     [InlineData("slow", true)]
+    [InlineData("connect", true)]
     public async Task Post_FirstDeploymentFailsRetryably_AnsweredByTheNextWithAttemptHeaders(string failure, bool stream)
     {
         var okBefore = Upstreams.OpenAICalls("ok");
