@@ -33,6 +33,26 @@ public class DeploymentSelectorHttpTests(FailoverHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Post_PromptBeyondOneContextWindow_GoesToTheDeploymentWithTheLargerWindow()
+    {
+        var longPrompt = new string('x', 4000);
+        var chosen = new HashSet<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            chosen.Add(await DeploymentAsync(Body("fo-window", "").Replace("Hello", longPrompt, StringComparison.Ordinal)));
+        }
+
+        var small = new HashSet<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            small.Add(await DeploymentAsync(Body("fo-window", "")));
+        }
+
+        Assert.Single(chosen);
+        Assert.Equal(2, small.Count);
+    }
+
+    [Fact]
     public async Task Post_StickyRoute_SameSessionKeepsItsDeployment()
     {
         foreach (var session in new[] { "alice", "bob", "carol" })

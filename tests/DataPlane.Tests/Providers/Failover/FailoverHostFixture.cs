@@ -43,6 +43,8 @@ public sealed class FailoverHostFixture : IAsyncLifetime
                 r => r with { Retry = new RouteRetrySettings(MaxAttempts: 2, BackoffMs: 0, MaxBackoffMs: 0) });
             s = FailoverUpstreams.AddRoute(s, "fo-caps", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],
                 r => r with { Deployments = [r.Deployments[0] with { Capabilities = new ModelCapabilities() }, r.Deployments[1] with { Capabilities = ModelCapabilities.Unrestricted }] });
+            s = FailoverUpstreams.AddRoute(s, "fo-window", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],
+                r => r with { Deployments = [r.Deployments[0] with { Capabilities = new ModelCapabilities(ContextWindow: 200) }, r.Deployments[1] with { Capabilities = new ModelCapabilities(ContextWindow: 128_000) }] });
             s = FailoverUpstreams.AddRoute(s, "fo-sticky", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],
                 r => r with { Sticky = true });
             return s;
