@@ -15,6 +15,9 @@ public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secre
 
     public Guid Id => Snapshot.Id;
 
+    /// <summary>The id as text, built once (the <c>x-switchyard-deployment</c> response header).</summary>
+    public string IdText { get; } = snapshot.Id.ToString();
+
     public string ProviderKind => Snapshot.ProviderKind;
 
     public string UpstreamModel => Snapshot.UpstreamModel;

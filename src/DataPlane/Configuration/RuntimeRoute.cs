@@ -8,6 +8,8 @@ namespace Switchyard.DataPlane.Configuration;
 /// </summary>
 public sealed class RuntimeRoute
 {
+    private object? _routingState;
+
     /// <param name="unavailableReason">Why the route cannot be served (then <paramref name="deployments"/> is empty); null when it can.</param>
     public RuntimeRoute(RouteSnapshot snapshot, RuntimeDeployment[] deployments, string? unavailableReason = null)
     {
@@ -48,4 +50,21 @@ public sealed class RuntimeRoute
     public int[] CumulativeWeights { get; }
 
     public int TotalWeight { get; }
+
+    /// <summary>
+    /// The routing stage's per-route view (the deployments' health states, aligned with <see cref="Deployments"/>), built
+    /// on first use and kept for the snapshot's lifetime.
+    /// </summary>
+    public T RoutingState<T>(Func<RuntimeRoute, T> create)
+        where T : class
+    {
+        if (Volatile.Read(ref _routingState) is T state)
+        {
+            return state;
+        }
+
+        var created = create(this);
+        Volatile.Write(ref _routingState, created);
+        return created;
+    }
 }

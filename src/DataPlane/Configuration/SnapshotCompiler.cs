@@ -10,7 +10,7 @@ namespace Switchyard.DataPlane.Configuration;
 /// <summary>
 /// Validates a <see cref="ConfigSnapshot"/> and compiles it into a <see cref="RuntimeSnapshot"/>. Only problems of the
 /// whole snapshot (schema version, content hash) reject it. An item of one tenant that breaks the rules every node applies
-/// (<see cref="RouteRules"/>, <see cref="DeploymentRules"/>, <see cref="CredentialRules"/>) is left out and listed in
+/// (<see cref="RouteRules"/>, <see cref="RouteResilienceRules"/>, <see cref="DeploymentRules"/>, <see cref="CredentialRules"/>) is left out and listed in
 /// <see cref="RuntimeSnapshot.Rejected"/>, and everything else is served: a deployment is dropped from its route; a route
 /// that is itself invalid, or whose every deployment was dropped, stays as unavailable (its model answers 503); a credential
 /// that cannot be unsealed or used is dropped with the deployments that need it; keys sharing a hash are dropped.
@@ -166,6 +166,8 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
     {
         errors.Clear();
         RouteRules.Validate(route.PublicModel, route.Strategy, route.Deployments.Count, errors);
+        RouteResilienceRules.Validate(route.PublicModel, route.Fallbacks, route.ContextWindowFallbacks, route.ContentPolicyFallbacks,
+            route.Retry, route.Timeouts, route.Breaker, errors);
         if (errors.Count > 0)
         {
             return Unavailable(route, string.Join("; ", errors), rejected);
@@ -179,6 +181,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             var d = route.Deployments[i];
             errors.Clear();
             DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, errors);
+            RouteResilienceRules.ValidateDeployment(d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds, errors);
             string? secret = null;
             if (d.CredentialId is { } credentialId && errors.Count == 0)
             {

@@ -21,6 +21,26 @@ public sealed class EgressGuard(EgressAllowList configured, Func<EgressAllowList
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
+        if (!context.InitialRequestMessage.Options.TryGetValue(UpstreamConnectTimeout.Key, out var timeout))
+        {
+            return await ConnectCoreAsync(context, cancellationToken);
+        }
+
+        // The route's connect timeout: a connection not established in time fails like an unreachable upstream.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            return await ConnectCoreAsync(context, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Connecting to {context.DnsEndPoint.Host}:{context.DnsEndPoint.Port} took longer than {timeout.TotalMilliseconds:F0} ms.");
+        }
+    }
+
+    private async ValueTask<Stream> ConnectCoreAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
         var endpoint = context.DnsEndPoint;
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]

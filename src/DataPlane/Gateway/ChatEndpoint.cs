@@ -21,6 +21,14 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
     public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
         Dialect.Scan(body.Span, out error) is { } info ? new RequestSummary(info.Model, info.Stream, info.IncludeUsage, info.Features) : null;
 
+    /// <summary>
+    /// The model takes the request's features (<see cref="CapabilityGuard.Accepts"/>) and its context window holds the
+    /// estimated input (a quarter of the body's bytes, which overestimates text) plus the output limit asked for.
+    /// </summary>
+    public override bool CanServe(GatewayContext context, RuntimeDeployment deployment) =>
+        CapabilityGuard.Accepts(deployment.Snapshot.Capabilities, context.Features)
+        && (deployment.Snapshot.Capabilities?.ContextWindow is not { } window || (context.Body.Length / 4) + (context.Features.MaxTokens ?? 0) <= window);
+
     public override Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
         var passThrough = Dialect.AllowsPassThrough ? providers.FindPassThrough(deployment.ProviderKind) : null;

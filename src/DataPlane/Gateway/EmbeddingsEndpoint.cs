@@ -15,6 +15,9 @@ public sealed class EmbeddingsEndpoint(OpenAIDialect dialect, ProviderRegistry p
     public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
         EmbeddingRequestParser.Parse(body.Span, out error) is { } request ? new RequestSummary(request.Model, Payload: request) : null;
 
+    public override bool CanServe(GatewayContext context, RuntimeDeployment deployment) =>
+        deployment.Snapshot.Capabilities is not { Embeddings: false } && providers.FindEmbeddings(deployment.ProviderKind) is not null;
+
     public override async Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
         var request = context.Payload<EmbeddingRequest>();

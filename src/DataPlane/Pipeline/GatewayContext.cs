@@ -2,6 +2,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Pipeline;
 
@@ -23,6 +24,9 @@ public sealed class GatewayContext : IResponseObserver
     private FinishReason? _finish;
     private int? _status;
     private string? _errorCode;
+    private CancellationTokenSource? _attemptTimeout;
+    private long _deadline;
+    private IReadOnlyList<UsageAttempt>? _attempts;
 
     internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
     {
@@ -40,7 +44,14 @@ public sealed class GatewayContext : IResponseObserver
 
     public ChatDialect Dialect => Endpoint.Dialect;
 
-    public CancellationToken Aborted => Http.RequestAborted;
+    /// <summary>
+    /// Cancelled when the caller goes away, or when the current upstream attempt runs past the route's timeouts (see
+    /// <see cref="AttemptTimedOut"/>). Pass it to every upstream call.
+    /// </summary>
+    public CancellationToken Aborted => _attemptTimeout?.Token ?? Http.RequestAborted;
+
+    /// <summary>True when the current attempt was cancelled by the route's timeouts (not by the caller).</summary>
+    public bool AttemptTimedOut => _attemptTimeout is { IsCancellationRequested: true } && !Http.RequestAborted.IsCancellationRequested;
 
     public long StartTimestamp { get; }
 
@@ -65,6 +76,9 @@ public sealed class GatewayContext : IResponseObserver
     public RuntimeRoute? Route { get; private set; }
 
     public RuntimeDeployment? Deployment { get; private set; }
+
+    /// <summary>Every upstream attempt in order when there was more than one; null for a single attempt.</summary>
+    public IReadOnlyList<UsageAttempt>? Attempts => _attempts;
 
     /// <summary>The outcome so far: usage, time to first byte, status and error code to record.</summary>
     public ResponseOutcome Outcome => new(_firstByte, _end, _usage, _finish, _status, _errorCode);
@@ -98,9 +112,68 @@ public sealed class GatewayContext : IResponseObserver
     /// <summary>The route stage chose the deployment to forward to.</summary>
     public void Routed(RuntimeDeployment deployment) => Deployment = deployment;
 
+    /// <summary>
+    /// The route stage's choice for the first attempt: the deployment's index in the route (-1 when none could serve),
+    /// whether it is its breaker's probe, and when none could, the earliest recovery (UTC ticks).
+    /// </summary>
+    internal void Routed(int index, bool probe, long availableAtTicks)
+    {
+        RoutedIndex = index;
+        RoutedProbe = probe;
+        RoutedAvailableAt = availableAtTicks;
+        Deployment = index >= 0 ? Route!.Deployments[index] : null;
+    }
+
+    internal int RoutedIndex { get; private set; } = -1;
+
+    internal bool RoutedProbe { get; private set; }
+
+    internal long RoutedAvailableAt { get; private set; } = long.MaxValue;
+
+    /// <summary>The forward stage moved to a deployment of another route (a fallback model).</summary>
+    public void Rerouted(RuntimeRoute route, RuntimeDeployment deployment)
+    {
+        Route = route;
+        Deployment = deployment;
+    }
+
+    /// <summary>
+    /// The forward stage retries after an attempt that wrote nothing to the caller: what that attempt reported (status,
+    /// error code, usage, finish) is forgotten.
+    /// </summary>
+    internal void Retrying()
+    {
+        _status = null;
+        _errorCode = null;
+        _usage = default;
+        _finish = null;
+    }
+
+    /// <summary>The forward stage made more than one upstream attempt: these, in order.</summary>
+    public void Attempted(IReadOnlyList<UsageAttempt> attempts) => _attempts = attempts;
+
+    /// <summary>
+    /// The next upstream attempt is bounded by <paramref name="timeout"/> (linked to the caller's abort, cancelled at the
+    /// attempt's first-byte limit); once the answer starts reaching the caller only <paramref name="deadline"/> (a
+    /// timestamp, 0 for none) still bounds it.
+    /// </summary>
+    internal void AttemptTimeout(CancellationTokenSource? timeout, long deadline)
+    {
+        _attemptTimeout = timeout;
+        _deadline = deadline;
+    }
+
     public void BodyWritten(ReadOnlySpan<byte> bytes)
     {
-        _firstByte ??= _time.GetTimestamp();
+        if (_firstByte is null)
+        {
+            _firstByte = _time.GetTimestamp();
+            if (_attemptTimeout is { } timeout)
+            {
+                // The first-byte limit is met: from now on only the request's total deadline applies.
+                timeout.CancelAfter(_deadline == 0 ? Timeout.InfiniteTimeSpan : Remaining(_deadline));
+            }
+        }
 
         foreach (var listener in _listeners)
         {
@@ -123,6 +196,12 @@ public sealed class GatewayContext : IResponseObserver
     {
         _status = status;
         _errorCode = code;
+    }
+
+    private TimeSpan Remaining(long deadline)
+    {
+        var left = TimeSpan.FromTicks((long)((deadline - _time.GetTimestamp()) * ((double)TimeSpan.TicksPerSecond / _time.TimestampFrequency)));
+        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 
     /// <summary>Called once by the pipeline when the request is over, whatever happened.</summary>

@@ -21,6 +21,12 @@ public abstract class GatewayEndpoint(string name, ChatDialect dialect)
     public abstract RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error);
 
     /// <summary>
+    /// True when the deployment's model can serve this request as it is (capability-aware routing sets the others aside
+    /// first; only when no deployment of the route can does the endpoint's own refusal or adaptation apply).
+    /// </summary>
+    public virtual bool CanServe(GatewayContext context, RuntimeDeployment deployment) => true;
+
+    /// <summary>
     /// Sends the request to the deployment and writes the answer to the caller. Returns the error when nothing has been
     /// written yet (the forward stage answers it in the dialect); null once the answer — or a stream's error event — went out.
     /// </summary>

@@ -7,5 +7,11 @@ public interface IRoutingPolicy
 {
     string Name { get; }
 
-    RuntimeDeployment Pick(RuntimeRoute route);
+    /// <summary>
+    /// Picks one of <paramref name="candidates"/> (indexes into <see cref="RuntimeRoute.Deployments"/>, at least one; each
+    /// available and not yet tried by this request, in ascending order). Returns the chosen index (an element of
+    /// <paramref name="candidates"/>).
+    /// </summary>
+    /// <param name="health">The deployments' health on this node, aligned with <see cref="RuntimeRoute.Deployments"/>.</param>
+    int Pick(RuntimeRoute route, ReadOnlySpan<int> candidates, DeploymentHealthState[] health);
 }

@@ -4,11 +4,13 @@ using Switchyard.DataPlane.Pipeline;
 namespace Switchyard.DataPlane.Routing;
 
 /// <summary>
-/// Chooses the deployment of the authorised route by the route's strategy. A route the node could not accept from the
+/// Chooses the deployment of the authorised route for the first attempt (<see cref="DeploymentSelector"/>: the route's
+/// strategy among the deployments that are available and can serve the request; when none is, the forward stage tries the
+/// route's fallbacks or answers 503). A route the node could not accept from the
 /// snapshot (<see cref="Configuration.RuntimeRoute.UnavailableReason"/>) answers 503 <c>route_unavailable</c>: its
 /// tenant's other models keep working.
 /// </summary>
-public sealed class RouteStage(RoutingPolicyRegistry policies) : IGatewayStage
+public sealed class RouteStage(DeploymentSelector selector) : IGatewayStage
 {
     public string Name => "route";
 
@@ -22,7 +24,8 @@ public sealed class RouteStage(RoutingPolicyRegistry policies) : IGatewayStage
             return UnavailableAsync(context, reason);
         }
 
-        context.Routed(policies.Get(route.Snapshot.Strategy).Pick(route));
+        var index = selector.Select(context, route, 0, out var probe, out var availableAt);
+        context.Routed(index, probe, availableAt);
         return ValueTask.FromResult(true);
     }
 

@@ -24,11 +24,16 @@ public static class UsageRecordNormalizer
         var statusCode = record.StatusCode is >= 100 and <= 999 ? record.StatusCode : 0;
         var latency = Milliseconds(record.LatencyMs) ?? 0;
         var firstToken = Milliseconds(record.TimeToFirstTokenMs);
+        // The last attempts are kept: the record's route and deployment are the last attempt's.
+        var attempts = record.Attempts is { Count: > UsageRecordLimits.MaxAttempts } all
+            ? all.Skip(all.Count - UsageRecordLimits.MaxAttempts).ToArray()
+            : record.Attempts;
 
         if (ReferenceEquals(nodeId, record.NodeId) && ReferenceEquals(endpoint, record.Endpoint) && ReferenceEquals(model, record.Model)
             && ReferenceEquals(providerKind, record.ProviderKind) && ReferenceEquals(upstreamModel, record.UpstreamModel)
             && ReferenceEquals(errorCode, record.ErrorCode) && promptTokens == record.PromptTokens && completionTokens == record.CompletionTokens
-            && statusCode == record.StatusCode && latency.Equals(record.LatencyMs) && Nullable.Equals(firstToken, record.TimeToFirstTokenMs))
+            && statusCode == record.StatusCode && latency.Equals(record.LatencyMs) && Nullable.Equals(firstToken, record.TimeToFirstTokenMs)
+            && ReferenceEquals(attempts, record.Attempts))
         {
             return record;
         }
@@ -46,6 +51,7 @@ public static class UsageRecordNormalizer
             StatusCode = statusCode,
             LatencyMs = latency,
             TimeToFirstTokenMs = firstToken,
+            Attempts = attempts,
         };
     }
 

@@ -44,7 +44,8 @@ public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> option
             outcome.Status ?? context.Http.Response.StatusCode,
             outcome.ErrorCode,
             time.GetElapsedTime(context.StartTimestamp, outcome.EndTimestamp).TotalMilliseconds,
-            outcome.FirstByteTimestamp is { } first ? time.GetElapsedTime(context.StartTimestamp, first).TotalMilliseconds : null);
+            outcome.FirstByteTimestamp is { } first ? time.GetElapsedTime(context.StartTimestamp, first).TotalMilliseconds : null,
+            context.Attempts);
 
         if (!queue.TryEnqueue(record))
         {

@@ -75,6 +75,17 @@ public class UsageRecordNormalizerTests
             (normalized.PromptTokens, normalized.CompletionTokens, normalized.StatusCode, normalized.LatencyMs, normalized.TimeToFirstTokenMs));
     }
 
+    [Fact]
+    public void Normalize_MoreAttemptsThanStored_KeepsTheLastOnes()
+    {
+        var attempts = Enumerable.Range(0, UsageRecordLimits.MaxAttempts + 2)
+            .Select(i => new UsageAttempt(Guid.NewGuid(), Guid.NewGuid(), "openai", 500 + i, "upstream_error", i)).ToArray();
+
+        var normalized = UsageRecordNormalizer.Normalize(Record() with { Attempts = attempts });
+
+        Assert.Equal(attempts[2..], normalized.Attempts);
+    }
+
     private static UsageRecord Record() => new(
         Guid.CreateVersion7(), TestSnapshots.Now, "node-a", TestSnapshots.TenantId, TestSnapshots.TeamId, TestSnapshots.KeyId,
         "chat.completions", "gpt-4o", Guid.NewGuid(), Guid.NewGuid(), "openai", "gpt-4o-2024-08-06", true, 10, 5, 200, null, 12.5, 3.25);

@@ -37,7 +37,7 @@ public sealed class OpenAICompatibleAdapter(
         request.Body = body.AsReadOnlyStream();
         request.ContentLength = body.WrittenCount;
 
-        var error = await forwarder.SendAsync(http, deployment.BaseUrl, client.Invoker, _config, transformer);
+        var error = await forwarder.SendAsync(http, deployment.BaseUrl, client.Invoker, _config, transformer, context.Aborted);
 
         if (http.Features.Get<UpstreamErrorCapture>() is { } failure)
         {
@@ -57,6 +57,19 @@ public sealed class OpenAICompatibleAdapter(
         {
             case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
                 or ForwarderError.ResponseBodyDestination or ForwarderError.RequestBodyClient:
+                if (context.AttemptTimedOut)
+                {
+                    // The route's first-byte or total timeout, not the caller: retried while nothing was relayed.
+                    if (http.Response.HasStarted)
+                    {
+                        context.Failed(StatusCodes.Status504GatewayTimeout, "upstream_timeout");
+                        return null;
+                    }
+
+                    http.Response.Clear();
+                    return GatewayError.Timeout();
+                }
+
                 context.Failed(499, "client_closed_request");
                 return null;
             case ForwarderError.RequestTimedOut:

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers.Upstream;
 using Yarp.ReverseProxy.Forwarder;
@@ -27,6 +28,7 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
         var deployment = context.Deployment!;
         proxyRequest.RequestUri = deployment.ChatCompletionsUri;
         PassThroughHeaders.CopyRequestHeaders(httpContext.Request, proxyRequest);
+        UpstreamConnectTimeout.Apply(proxyRequest);
 
         if (proxyRequest.Content is { } content)
         {

@@ -16,6 +16,7 @@ public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<UpstreamOpt
 
     public async Task<UpstreamExchange> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        UpstreamConnectTimeout.Apply(request);
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
         try
