@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Keys;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Providers.Failover;
 
@@ -25,7 +23,7 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
     private readonly Socket _unresponsive = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly Socket _backlogFiller = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
-    private FailoverUpstreams(ScriptedUpstream openAI, ScriptedUpstream anthropic, Toggle toggle)
+    private FailoverUpstreams(FakeUpstream openAI, FakeUpstream anthropic, Toggle toggle)
     {
         OpenAI = openAI;
         Anthropic = anthropic;
@@ -49,9 +47,9 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
         set => _toggle.Healthy = value;
     }
 
-    public ScriptedUpstream OpenAI { get; }
+    public FakeUpstream OpenAI { get; }
 
-    public ScriptedUpstream Anthropic { get; }
+    public FakeUpstream Anthropic { get; }
 
     public string OpenAIBaseUrl => OpenAI.BaseUrl + "/v1";
 
@@ -62,24 +60,23 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
     public static async Task<FailoverUpstreams> StartAsync()
     {
         var toggle = new Toggle();
-        var openAI = await ScriptedUpstream.StartAsync(app =>
-        {
-            app.MapPost("/v1/chat/completions", (HttpContext context) => OpenAIAsync(context, toggle));
-            app.MapGet("/v1/models", (HttpContext context) => toggle.Healthy
-                ? context.Response.WriteAsJsonAsync(new { @object = "list", data = Array.Empty<object>() })
-                : ErrorAsync(context.Response, 503, """{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}"""));
-        });
-        var anthropic = await ScriptedUpstream.StartAsync(app => app.MapPost("/v1/messages", AnthropicAsync));
+        var openAI = await FakeUpstream.StartAsync();
+        openAI.Answer("/v1/chat/completions", request => OpenAIReply(request, toggle));
+        openAI.Answer("/v1/models", _ => toggle.Healthy
+            ? FakeReply.Json("""{"object":"list","data":[]}""")
+            : FakeReply.Json("""{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}""", 503));
+        var anthropic = await FakeUpstream.StartAsync();
+        anthropic.Answer("/v1/messages", AnthropicReply);
         return new FailoverUpstreams(openAI, anthropic, toggle);
     }
 
     /// <summary>How many requests the OpenAI upstream received for an upstream model.</summary>
-    public int OpenAICalls(string model) => OpenAI.Calls.Count(c => c.Method == "POST" && c.Json.GetProperty("model").GetString() == model);
+    public int OpenAICalls(string model) => OpenAI.Requests.Count(c => c.Method == "POST" && Model(c) == model);
 
     /// <summary>How many models-list requests (active health checks) the OpenAI upstream received.</summary>
-    public int ModelListCalls => OpenAI.Calls.Count(c => c.Method == "GET" && c.PathAndQuery == "/v1/models");
+    public int ModelListCalls => OpenAI.Requests.Count(c => c.Method == "GET" && c.PathAndQuery == "/v1/models");
 
-    public int AnthropicCalls(string model) => Anthropic.Calls.Count(c => c.Json.GetProperty("model").GetString() == model);
+    public int AnthropicCalls(string model) => Anthropic.Requests.Count(c => Model(c) == model);
 
     /// <summary>Adds a route of several deployments, each (provider kind, upstream model, base URL, priority).</summary>
     public static ConfigSnapshot AddRoute(ConfigSnapshot snapshot, string publicModel, string strategy, IReadOnlyList<(string Kind, string Model, string BaseUrl, int Priority)> deployments,
@@ -108,93 +105,34 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
         await Anthropic.DisposeAsync();
     }
 
-    private static async Task OpenAIAsync(HttpContext context, Toggle toggle)
-    {
-        var body = JsonDocument.Parse(await ReadAsync(context)).RootElement;
-        var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-        var response = context.Response;
-        switch (body.GetProperty("model").GetString())
-        {
-            case "toggle" when !toggle.Healthy:
-                await ErrorAsync(response, 503, """{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}""");
-                break;
-            case "ok" or "toggle" when stream:
-                response.ContentType = "text/event-stream";
-                await response.WriteAsync(Fixture.Text("openai-chat-stream.sse"));
-                break;
-            case "ok" or "toggle":
-                response.ContentType = "application/json";
-                await response.WriteAsync(Fixture.Text("openai-chat-response.json"));
-                break;
-            case "s503":
-                await ErrorAsync(response, 503, """{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}""");
-                break;
-            case "s529":
-                await ErrorAsync(response, 529, """{"error":{"message":"Overloaded","type":"server_error","param":null,"code":null}}""");
-                break;
-            case "s429":
-                response.Headers["retry-after"] = "30";
-                await ErrorAsync(response, 429, Fixture.Text("openai-error-429-rate-limit.json"));
-                break;
-            case "s400":
-                await ErrorAsync(response, 400, """{"error":{"message":"Invalid 'temperature'.","type":"invalid_request_error","param":"temperature","code":"invalid_value"}}""");
-                break;
-            case "ctx":
-                await ErrorAsync(response, 400, Fixture.Text("openai-error-400-context-length.json"));
-                break;
-            case "slow":
-                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-                break;
-            case "midstream":
-                response.ContentType = "text/event-stream";
-                await response.WriteAsync(Fixture.Text("openai-chat-stream.sse").Split("\n\n")[0] + "\n\n");
-                await response.Body.FlushAsync();
-                // Let the first event reach the caller before the connection drops (a cut before it would be retried).
-                await Task.Delay(300);
-                context.Abort();
-                break;
-            default:
-                await ErrorAsync(response, 404, """{"error":{"message":"unknown script","type":"invalid_request_error","param":null,"code":"model_not_found"}}""");
-                break;
-        }
-    }
+    private static string? Model(RecordedRequest request) => request.Json["model"]?.GetValue<string>();
 
-    private static async Task AnthropicAsync(HttpContext context)
-    {
-        var body = JsonDocument.Parse(await ReadAsync(context)).RootElement;
-        var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-        var response = context.Response;
-        switch (body.GetProperty("model").GetString())
-        {
-            case "claude-ok" when stream:
-                response.ContentType = "text/event-stream";
-                await response.WriteAsync(Fixture.Text("anthropic-messages-stream.sse"));
-                break;
-            case "claude-ok":
-                response.ContentType = "application/json";
-                await response.WriteAsync(Fixture.Text("anthropic-messages-response.json"));
-                break;
-            case "claude-529":
-                await ErrorAsync(response, 529, Fixture.Text("anthropic-error-529.json"));
-                break;
-            default:
-                await ErrorAsync(response, 404, """{"type":"error","error":{"type":"not_found_error","message":"unknown script"}}""");
-                break;
-        }
-    }
+    private static bool Streams(RecordedRequest request) => request.Json["stream"]?.GetValueKind() == JsonValueKind.True;
 
-    private static async Task ErrorAsync(HttpResponse response, int status, string body)
+    private static FakeReply OpenAIReply(RecordedRequest request, Toggle toggle) => (Model(request), Streams(request)) switch
     {
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        await response.WriteAsync(body);
-    }
+        ("toggle", _) when !toggle.Healthy => FakeReply.Json("""{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}""", 503),
+        ("ok" or "toggle", true) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("openai-chat-stream.sse")),
+        ("ok" or "toggle", false) => FakeReply.Json(Fixture.Text("openai-chat-response.json")),
+        ("s503", _) => FakeReply.Json("""{"error":{"message":"Service unavailable","type":"server_error","param":null,"code":null}}""", 503),
+        ("s529", _) => FakeReply.Json("""{"error":{"message":"Overloaded","type":"server_error","param":null,"code":null}}""", 529),
+        ("s429", _) => FakeReply.Json(Fixture.Text("openai-error-429-rate-limit.json"), 429).Header("retry-after", "30"),
+        ("s400", _) => FakeReply.Json("""{"error":{"message":"Invalid 'temperature'.","type":"invalid_request_error","param":"temperature","code":"invalid_value"}}""", 400),
+        ("ctx", _) => FakeReply.Json(Fixture.Text("openai-error-400-context-length.json"), 400),
+        ("slow", _) => FakeReply.Status(200, "application/json").Pause(aborted => Task.Delay(TimeSpan.FromSeconds(5), aborted)),
+        // Let the first event reach the caller before the connection drops (a cut before it would be retried).
+        ("midstream", _) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("openai-chat-stream.sse").Split("\n\n")[0] + "\n\n")
+            .Pause(aborted => Task.Delay(300, aborted)).Drop(),
+        _ => FakeReply.Json("""{"error":{"message":"unknown script","type":"invalid_request_error","param":null,"code":"model_not_found"}}""", 404),
+    };
 
-    private static async Task<string> ReadAsync(HttpContext context)
+    private static FakeReply AnthropicReply(RecordedRequest request) => (Model(request), Streams(request)) switch
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync();
-    }
+        ("claude-ok", true) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("anthropic-messages-stream.sse")),
+        ("claude-ok", false) => FakeReply.Json(Fixture.Text("anthropic-messages-response.json")),
+        ("claude-529", _) => FakeReply.Json(Fixture.Text("anthropic-error-529.json"), 529),
+        _ => FakeReply.Json("""{"type":"error","error":{"type":"not_found_error","message":"unknown script"}}""", 404),
+    };
 
     private sealed class Toggle
     {
