@@ -105,9 +105,8 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
     }
 
     /// <summary>
-    /// The saved route's health panel: once the node has served the route it reports each deployment's breaker state. Until
-    /// the node's health reporting and the control plane's health endpoint are both in this build, the panel says no node has
-    /// reported yet.
+    /// The saved route's health panel: once the node has served the route it reports each deployment's breaker state, and
+    /// the panel (refreshed live) shows it.
     /// </summary>
     private async Task SeeRouteHealthAsync(IPage page, TenantScenario scenario, string model)
     {
@@ -125,30 +124,13 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(platform.GatewayUrl, key, model));
         }
 
-        var reported = false;
-        try
-        {
-            await Eventually.HoldsAsync(
-                async () => (await platform.Admin.RouteHealthAsync(scenario.Tenant.Id, route.Id))?.Deployments.Count > 0,
-                TimeSpan.FromSeconds(20), "the node reports the route's deployments");
-            reported = true;
-        }
-        catch (TimeoutException)
-        {
-            // TODO(issue 14): require the report once the data plane's health reporting is merged with the health endpoint.
-        }
+        await Eventually.HoldsAsync(
+            async () => (await platform.Admin.RouteHealthAsync(scenario.Tenant.Id, route.Id))?.Deployments.Count > 0,
+            TimeSpan.FromSeconds(30), "the node reports the route's deployments");
 
-        if (reported)
-        {
-            await Assertions.Expect(page.GetByTestId("route-health-table")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
-            await Assertions.Expect(page.GetByTestId("breaker-state").First).ToHaveTextAsync("closed");
-            await Assertions.Expect(page.GetByTestId("health-deployment").First).ToContainTextAsync("mock");
-        }
-        else
-        {
-            await Assertions.Expect(page.GetByTestId("route-health-empty")).ToContainTextAsync("No node has reported yet");
-        }
-
+        await Assertions.Expect(page.GetByTestId("route-health-table")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("breaker-state").First).ToHaveTextAsync("closed");
+        await Assertions.Expect(page.GetByTestId("health-deployment").First).ToContainTextAsync("mock");
         await Assertions.Expect(page.GetByTestId("route-health-panel").GetByTestId("error-alert")).ToHaveCountAsync(0);
     }
 
