@@ -18,15 +18,15 @@ internal sealed class UsageIngestDatabase : IDisposable
     private readonly Func<ControlPlaneDbContext> _context;
     private readonly UsageRecord[] _template;
     private readonly string? _directory;
+    private DateTimeOffset _clock = DateTimeOffset.UtcNow;
 
     private UsageIngestDatabase(Func<ControlPlaneDbContext> context, int batchSize, string? directory)
     {
         _context = context;
         _directory = directory;
-        var start = DateTimeOffset.UtcNow;
         var (tenant, team, key, deployment) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         _template = Enumerable.Range(0, batchSize).Select(i => new UsageRecord(
-            Guid.Empty, start.AddMilliseconds(i), "embedded", tenant, team, key, "chat.completions", "gpt-4o-mini",
+            Guid.Empty, default, "embedded", tenant, team, key, "chat.completions", "gpt-4o-mini",
             deployment, deployment, "openai", "gpt-4o-mini-2024-07-18", i % 2 == 0, 120 + i % 50, 40 + i % 30, 200, null,
             180.5 + i % 100, i % 2 == 0 ? 35.25 : null)).ToArray();
     }
@@ -61,13 +61,18 @@ internal sealed class UsageIngestDatabase : IDisposable
         return database;
     }
 
-    /// <summary>The template batch (or its first <paramref name="size"/> records) with fresh time-ordered ids.</summary>
+    /// <summary>
+    /// The template batch (or its first <paramref name="size"/> records) with fresh time-ordered ids and time stamps that
+    /// keep rising from batch to batch, as real traffic's do (repeating them would scatter every batch across the
+    /// (tenant, time stamp) index and measure that instead).
+    /// </summary>
     public UsageBatchReported NewBatch(int? size = null)
     {
         var records = new UsageRecord[size ?? _template.Length];
         for (var i = 0; i < records.Length; i++)
         {
-            records[i] = _template[i] with { Id = Guid.CreateVersion7() };
+            _clock = _clock.AddTicks(500);
+            records[i] = _template[i] with { Id = Guid.CreateVersion7(_clock), Timestamp = _clock };
         }
 
         return new UsageBatchReported(Guid.CreateVersion7(), "embedded", records);
