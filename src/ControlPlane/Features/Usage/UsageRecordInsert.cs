@@ -20,8 +20,8 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// compiled while its text stays the same). How many rows go into one statement depends on the provider, as measured in
 /// <c>bench/</c>: SQLite looks every named parameter up by a linear scan while binding, so a statement of n rows costs
 /// about n² to bind, and with no round trip to save one row per statement is cheapest; PostgreSQL pays a round trip per
-/// statement, and Npgsql's per-statement cost also grows faster than its size, so a few hundred rows are cheapest (and
-/// stay far below PostgreSQL's 65,535 parameters; SQLite's limit is 32,766).
+/// statement, but both Npgsql's and the server's cost per row grow with the statement's size: about a hundred rows are
+/// cheapest (far below PostgreSQL's 65,535 parameters; SQLite's limit is 32,766).
 /// </para>
 /// <para>
 /// Provider errors are rethrown as <see cref="DbUpdateException"/> (inner exception: the provider's), as
@@ -31,7 +31,7 @@ namespace Switchyard.ControlPlane.Features.Usage;
 internal sealed class UsageRecordInsert
 {
     private const int SqliteRowsPerStatement = 1;
-    private const int PostgresRowsPerStatement = 250;
+    private const int PostgresRowsPerStatement = 100;
     private const int PostgresMaxParameters = 65_535;
 
     private static readonly ConditionalWeakTable<IModel, UsageRecordInsert> Cache = new();
