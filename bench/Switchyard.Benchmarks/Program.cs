@@ -13,9 +13,16 @@ public static class Program
     /// Without <c>--job</c> every benchmark uses the short job (3 warm-up + 3 measured iterations) so the whole suite
     /// takes a few minutes on 2 cores; pass e.g. <c>--job default</c> for tighter confidence intervals.
     /// Results land in bench/Switchyard.Benchmarks/BenchmarkDotNet.Artifacts.
+    /// <c>ingest-cpu …</c> runs <see cref="UsageIngestCpu"/> instead (CPU time per ingested usage record).
     /// </summary>
     public static void Main(string[] args)
     {
+        if (args is ["ingest-cpu", ..])
+        {
+            UsageIngestCpu.Run(args);
+            return;
+        }
+
         var explicitJob = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         var artifacts = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "BenchmarkDotNet.Artifacts"));
         IConfig config = DefaultConfig.Instance.WithArtifactsPath(artifacts);

@@ -11,8 +11,10 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// Stores a batch of usage records so that no record can fail the others and nothing is counted twice:
 /// <list type="bullet">
 /// <item>a record the <see cref="UsageRecordValidator"/> refuses is quarantined with the reason (kept for replay);</item>
-/// <item>the others are inserted in one transaction, skipping ids already stored (a redelivery counts once); losing an
-/// insert race to a concurrent delivery re-runs the batch once;</item>
+/// <item>the others are inserted in one transaction with <c>INSERT … ON CONFLICT (id) DO NOTHING</c>
+/// (<see cref="UsageRecordInsert"/>): the database skips ids already stored, so a redelivery counts once, and a concurrent
+/// delivery of the same ids waits for the other one's transaction and then skips them (rows go in id order, so two
+/// overlapping batches cannot deadlock);</item>
 /// <item>when the database still refuses a row's values, the records are stored one by one and each refused one is
 /// quarantined with the database's reason.</item>
 /// </list>
@@ -20,16 +22,20 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// </summary>
 public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time)
 {
-    private const int Attempts = 2;
     private const int MaxReasonLength = 2000;
 
     public async Task<UsageIngestResult> IngestAsync(UsageBatchReported batch, CancellationToken cancellationToken)
     {
-        var records = batch.Records.DistinctBy(r => r.Id).ToList();
-        var valid = new List<UsageRecord>(records.Count);
+        var seen = new HashSet<Guid>(batch.Records.Count);
+        var valid = new List<UsageRecord>(batch.Records.Count);
         var refused = new List<(UsageRecord Record, string Reason)>();
-        foreach (var record in records)
+        foreach (var record in batch.Records)
         {
+            if (!seen.Add(record.Id))
+            {
+                continue;
+            }
+
             if (UsageRecordValidator.Problem(record) is { } problem)
             {
                 refused.Add((record, problem));
@@ -40,81 +46,54 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time)
             }
         }
 
+        valid.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var rows = valid.ConvertAll(UsageRecordEntity.From);
+        var insert = UsageRecordInsert.For(db);
         int stored;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                stored = await InsertNewAsync(valid, cancellationToken);
-                break;
-            }
-            catch (DbUpdateException ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsDataError(ex))
-            {
-                db.ChangeTracker.Clear();
-                stored = await InsertOneByOneAsync(valid, refused, cancellationToken);
-                break;
-            }
+            stored = await InsertAsync(insert, rows, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsDataError(ex))
+        {
+            stored = await InsertOneByOneAsync(insert, valid, rows, refused, cancellationToken);
         }
 
         await QuarantineAsync(batch, refused, cancellationToken);
-        return new UsageIngestResult(stored, records.Count - stored - refused.Count, refused.Count);
+        return new UsageIngestResult(stored, seen.Count - stored - refused.Count, refused.Count);
     }
 
-    private async Task<int> InsertNewAsync(List<UsageRecord> records, CancellationToken cancellationToken)
+    /// <summary>All rows or none: one statement is atomic on its own, several run in one transaction.</summary>
+    private async Task<int> InsertAsync(UsageRecordInsert insert, List<UsageRecordEntity> rows, CancellationToken cancellationToken)
     {
-        if (records.Count == 0)
+        if (rows.Count <= insert.RowsPerStatement)
         {
-            return 0;
+            return await insert.InsertAsync(db, rows, cancellationToken);
         }
 
-        var ids = records.Select(r => r.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = (await db.UsageRecords.AsNoTracking().IgnoreQueryFilters()
-            .Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = records.Where(r => !existing.Contains(r.Id)).Select(UsageRecordEntity.From).ToList();
-        if (fresh.Count > 0)
-        {
-            db.UsageRecords.AddRange(fresh);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        var stored = await insert.InsertAsync(db, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return fresh.Count;
+        return stored;
     }
 
     /// <summary>The slow path after the database refused a batch: each record on its own; refused ones are quarantined.</summary>
-    private async Task<int> InsertOneByOneAsync(List<UsageRecord> records, List<(UsageRecord, string)> refused, CancellationToken cancellationToken)
+    private async Task<int> InsertOneByOneAsync(
+        UsageRecordInsert insert, List<UsageRecord> records, List<UsageRecordEntity> rows, List<(UsageRecord, string)> refused,
+        CancellationToken cancellationToken)
     {
         var stored = 0;
-        foreach (var record in records)
+        var one = new UsageRecordEntity[1];
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (await db.UsageRecords.AsNoTracking().IgnoreQueryFilters().AnyAsync(u => u.Id == record.Id, cancellationToken))
-            {
-                continue;
-            }
-
-            db.UsageRecords.Add(UsageRecordEntity.From(record));
+            one[0] = rows[i];
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                stored++;
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // Stored by a concurrent delivery meanwhile.
+                stored += await insert.InsertAsync(db, one, cancellationToken);
             }
             catch (DbUpdateException ex) when (DbErrors.IsDataError(ex))
             {
-                refused.Add((record, "The database refused the record: " + DatabaseMessage(ex)));
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
+                refused.Add((records[i], "The database refused the record: " + DatabaseMessage(ex)));
             }
         }
 
