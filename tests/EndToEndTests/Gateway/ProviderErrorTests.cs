@@ -60,7 +60,9 @@ public class ProviderErrorTests(ProviderPlatform providers)
             providers.OpenAIChat(ProviderFamily.Named(name).RateLimitModel).CompleteChatAsync([new UserChatMessage("hi")]));
 
         Assert.True(error.GetRawResponse()!.Headers.TryGetValue("Retry-After", out var retryAfter), "Retry-After header");
-        Assert.Equal("7", retryAfter);
+        // The upstream says 7 s. When an earlier test's 429 still keeps the deployment cooling down, the node answers
+        // without calling it, with the time left of that cooldown (see the routing section of the README).
+        Assert.InRange(int.Parse(retryAfter!, System.Globalization.CultureInfo.InvariantCulture), 1, 7);
     }
 
     [Theory]
