@@ -89,7 +89,10 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
                         waited = true;
                         if (wait > 0)
                         {
-                            await Task.Delay(TimeSpan.FromTicks(wait), time, http.RequestAborted);
+                            // A little past the end: timers count whole milliseconds on the monotonic clock while cooldowns end
+                            // on the wall clock (which NTP may slew), so waiting exactly can wake a hair early, find the
+                            // deployment still cooling and answer 429 "Retry-After: 1".
+                            await Task.Delay(TimeSpan.FromTicks(wait + Math.Max(TimeSpan.TicksPerMillisecond, wait / 100)), time, http.RequestAborted);
                         }
 
                         route = next.Route;

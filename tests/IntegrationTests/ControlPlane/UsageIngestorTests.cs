@@ -7,7 +7,9 @@ namespace Switchyard.IntegrationTests.ControlPlane;
 
 /// <summary>
 /// Batched ingestion on PostgreSQL: batches larger than one <c>INSERT … ON CONFLICT DO NOTHING</c> statement, records
-/// stored already, concurrent overlapping deliveries, a row PostgreSQL refuses in the middle of a large batch.
+/// stored already, concurrent overlapping deliveries, a row PostgreSQL refuses in the middle of a large batch. Each test
+/// reads back only its own tenant's rows: the host also consumes the shared RabbitMQ usage queue, where other tests'
+/// batches may still arrive.
 /// </summary>
 public sealed class UsageIngestorTests
 {
@@ -23,7 +25,7 @@ public sealed class UsageIngestorTests
 
         Assert.Equal(new UsageIngestResult(Stored: 550, AlreadyStored: 0, Quarantined: 0), first);
         Assert.Equal(new UsageIngestResult(Stored: 550, AlreadyStored: 550, Quarantined: 0), second);
-        var ids = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Select(u => u.Id).ToListAsync());
+        var ids = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Where(u => u.TenantId == records[0].TenantId).Select(u => u.Id).ToListAsync());
         Assert.Equal(records.Select(r => r.Id).Order(), ids.Order());
     }
 
@@ -48,7 +50,7 @@ public sealed class UsageIngestorTests
         var since = records[0].Timestamp.AddTicks(-10);
         var found = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == records[0].Id && u.Timestamp > since).ToListAsync());
-        var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking().ToListAsync());
+        var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking().Where(u => u.TenantId == records[0].TenantId).ToListAsync());
         Assert.Equal(records[0].Id, Assert.Single(found).Id);
         Assert.Equivalent(records.Select(UsageRecordEntity.From).OrderBy(r => r.Id), stored.OrderBy(r => r.Id), strict: true);
     }
@@ -69,7 +71,7 @@ public sealed class UsageIngestorTests
         var results = await Task.WhenAll(batches.Select(b => Task.Run(() => IngestAsync(host, b))));
 
         Assert.Equal(records.Count, results.Sum(r => r.Stored));
-        var ids = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Select(u => u.Id).ToListAsync());
+        var ids = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().Where(u => u.TenantId == records[0].TenantId).Select(u => u.Id).ToListAsync());
         Assert.Equal(records.Select(r => r.Id).Order(), ids.Order());
     }
 
@@ -88,8 +90,8 @@ public sealed class UsageIngestorTests
 
         Assert.Equal(new UsageIngestResult(Stored: 399, AlreadyStored: 0, Quarantined: 1), first);
         Assert.Equal(new UsageIngestResult(Stored: 0, AlreadyStored: 399, Quarantined: 1), second);
-        Assert.Equal(399, await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().CountAsync()));
-        var quarantined = Assert.Single(await host.WithDbAsync(db => db.UsageQuarantine.ToListAsync()));
+        Assert.Equal(399, await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().CountAsync(u => u.TenantId == records[0].TenantId)));
+        var quarantined = Assert.Single(await host.WithDbAsync(db => db.UsageQuarantine.Where(q => q.TenantId == records[0].TenantId).ToListAsync()));
         Assert.Equal(records[300].Id, quarantined.Id);
         Assert.Contains("it_plausible_tokens", quarantined.Reason, StringComparison.Ordinal);
     }
