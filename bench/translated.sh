@@ -10,7 +10,7 @@
 #   bench/translated.sh stop HARNESS_DIR
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-H=$(cd "${2:-${1:?harness dir}}" && pwd)
+if [[ ${1:?harness dir} == stop ]]; then H=$(cd "${2:?harness dir}" && pwd); else H=$(cd "$1" && pwd); fi
 RUN=$H/.run/mock-anthropic
 if [[ $1 == stop ]]; then [[ -f $RUN/mock-anthropic.pid ]] && kill -QUIT "$(cat "$RUN/mock-anthropic.pid")" || true; exit 0; fi
 shift
