@@ -39,16 +39,7 @@ public sealed class RuntimeDeployment(DeploymentSnapshot snapshot, string? secre
     /// </summary>
     public T ProviderState<T>(Func<RuntimeDeployment, T> create)
         where T : class
-    {
-        if (Volatile.Read(ref _providerState) is T state)
-        {
-            return state;
-        }
-
-        var created = create(this);
-        Volatile.Write(ref _providerState, created);
-        return created;
-    }
+        => SnapshotSlot.GetOrCreate(ref _providerState, this, create);
 
     public override string ToString() => $"{ProviderKind}:{Id}";
 }

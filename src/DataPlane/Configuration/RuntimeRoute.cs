@@ -57,14 +57,5 @@ public sealed class RuntimeRoute
     /// </summary>
     public T RoutingState<T>(Func<RuntimeRoute, T> create)
         where T : class
-    {
-        if (Volatile.Read(ref _routingState) is T state)
-        {
-            return state;
-        }
-
-        var created = create(this);
-        Volatile.Write(ref _routingState, created);
-        return created;
-    }
+        => SnapshotSlot.GetOrCreate(ref _routingState, this, create);
 }
