@@ -170,8 +170,9 @@ public sealed class GatewayContext : IResponseObserver
             _firstByte = _time.GetTimestamp();
             if (_attemptTimeout is { } timeout)
             {
-                // The first-byte limit is met: from now on only the request's total deadline applies.
-                timeout.CancelAfter(_deadline == 0 ? Timeout.InfiniteTimeSpan : Remaining(_deadline));
+                // The first-byte limit is met: from now on only the request's total deadline applies — to a stream through
+                // its upstream reader (UpstreamDeadline), which ends it with the dialect's error event rather than a torn connection.
+                timeout.CancelAfter(_deadline == 0 || Stream ? Timeout.InfiniteTimeSpan : Remaining(_deadline));
             }
         }
 

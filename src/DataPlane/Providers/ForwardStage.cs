@@ -4,6 +4,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Pipeline;
+using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Configuration;
@@ -43,6 +44,11 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
         var timeouts = state.Timeouts;
         var budget = state.Budget;
         var deadline = timeouts.TotalMs is { } total ? context.StartTimestamp + MillisecondsToTimestamp(total) : 0;
+        if (deadline != 0)
+        {
+            UpstreamDeadline.Set(new UpstreamDeadline(time, deadline));
+        }
+
         var index = context.RoutedIndex;
         var probe = context.RoutedProbe;
         var availableAt = context.RoutedAvailableAt;

@@ -71,7 +71,7 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
             httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            proxyResponse.Content = new StreamContent(new SseRelayStream(upstream, context, context.IncludeUsage, httpContext.RequestAborted, _streamIdleTimeout));
+            proxyResponse.Content = new StreamContent(new SseRelayStream(upstream, context, context.IncludeUsage, httpContext.RequestAborted, _streamIdleTimeout, UpstreamDeadline.Current));
         }
         else
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Dialects.OpenAI;
+using Switchyard.DataPlane.Providers.Upstream;
 
 using Switchyard.DataPlane.Streaming;
 
@@ -25,13 +26,16 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
     private bool _ended;
     private bool _disposed;
     private readonly TimeSpan _idleTimeout;
+    private readonly UpstreamDeadline? _deadline;
     private CancellationTokenSource? _idle;
     private CancellationToken _idleLinkedTo;
 
     /// <param name="keepUsageChunk">The caller asked for <c>stream_options.include_usage</c>.</param>
-    public SseRelayStream(Stream inner, IResponseObserver observer, bool keepUsageChunk, CancellationToken callerAborted, TimeSpan idleTimeout)
+    /// <param name="deadline">The route's total deadline: reached mid-stream, it ends the stream like the idle timeout.</param>
+    public SseRelayStream(Stream inner, IResponseObserver observer, bool keepUsageChunk, CancellationToken callerAborted, TimeSpan idleTimeout, UpstreamDeadline? deadline = null)
     {
         _idleTimeout = idleTimeout;
+        _deadline = deadline;
         _inner = inner;
         _observer = observer;
         _callerAborted = callerAborted;
@@ -129,7 +133,7 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             _idleLinkedTo = cancellationToken;
         }
 
-        _idle.CancelAfter(_idleTimeout);
+        _idle.CancelAfter(_deadline?.Cap(_idleTimeout) ?? _idleTimeout);
         return _idle.Token;
     }
 

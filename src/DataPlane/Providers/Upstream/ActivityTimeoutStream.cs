@@ -1,7 +1,7 @@
 namespace Switchyard.DataPlane.Providers.Upstream;
 
-/// <summary>A read-only body stream that restarts the upstream activity timeout after every read.</summary>
-internal sealed class ActivityTimeoutStream(Stream inner, CancellationTokenSource timeout, TimeSpan idle) : Stream
+/// <summary>A read-only body stream that restarts the upstream activity timeout after every read (cut short by the route's deadline).</summary>
+internal sealed class ActivityTimeoutStream(Stream inner, CancellationTokenSource timeout, TimeSpan idle, UpstreamDeadline? deadline) : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -15,7 +15,7 @@ internal sealed class ActivityTimeoutStream(Stream inner, CancellationTokenSourc
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token)
             : null;
         var read = await inner.ReadAsync(buffer, linked?.Token ?? timeout.Token);
-        timeout.CancelAfter(idle);
+        timeout.CancelAfter(deadline?.Cap(idle) ?? idle);
         return read;
     }
 

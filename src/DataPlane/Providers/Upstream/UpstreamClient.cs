@@ -22,7 +22,7 @@ public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<UpstreamOpt
         try
         {
             var response = await http.Invoker.SendAsync(request, timeout.Token);
-            return new UpstreamExchange(response, timeout, _timeout);
+            return new UpstreamExchange(response, timeout, _timeout, UpstreamDeadline.Current);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -11,12 +11,14 @@ public sealed class UpstreamExchange : IAsyncDisposable
 
     private readonly CancellationTokenSource? _timeout;
     private readonly TimeSpan _idle;
+    private readonly UpstreamDeadline? _deadline;
 
-    internal UpstreamExchange(HttpResponseMessage response, CancellationTokenSource timeout, TimeSpan idle)
+    internal UpstreamExchange(HttpResponseMessage response, CancellationTokenSource timeout, TimeSpan idle, UpstreamDeadline? deadline)
     {
         Response = response;
         _timeout = timeout;
         _idle = idle;
+        _deadline = deadline;
     }
 
     internal UpstreamExchange(GatewayError error) => TransportError = error;
@@ -36,11 +38,11 @@ public sealed class UpstreamExchange : IAsyncDisposable
     /// <summary>Cancelled by the caller or the activity timeout; pass it to every read of the body.</summary>
     public CancellationToken Token => _timeout?.Token ?? CancellationToken.None;
 
-    /// <summary>The response body; every read restarts the activity timeout.</summary>
+    /// <summary>The response body; every read restarts the activity timeout (never past the route's deadline).</summary>
     public async Task<Stream> OpenBodyAsync()
     {
         var stream = await Response!.Content.ReadAsStreamAsync(Token);
-        return new ActivityTimeoutStream(stream, _timeout!, _idle);
+        return new ActivityTimeoutStream(stream, _timeout!, _idle, _deadline);
     }
 
     /// <summary>Reads a (bounded) error body.</summary>

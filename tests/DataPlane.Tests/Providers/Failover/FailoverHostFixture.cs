@@ -47,6 +47,14 @@ public sealed class FailoverHostFixture : IAsyncLifetime
                 r => r with { Deployments = [r.Deployments[0] with { Capabilities = new ModelCapabilities(ContextWindow: 200) }, r.Deployments[1] with { Capabilities = new ModelCapabilities(ContextWindow: 128_000) }] });
             s = FailoverUpstreams.AddRoute(s, "fo-sticky", RoutingStrategies.Weighted, [(OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0), (OpenAI, "ok", openAI, 0)],
                 r => r with { Sticky = true });
+            s = FailoverUpstreams.AddRoute(s, "fo-stream-deadline", Priority, [(OpenAI, "trickle", openAI, 0), (OpenAI, "ok", openAI, 1)],
+                r => r with { Timeouts = new RouteTimeouts(TotalMs: 500) });
+            s = FailoverUpstreams.AddRoute(s, "fo-translated-deadline", Priority, [(ProviderKinds.Anthropic, "claude-trickle", anthropic, 0)],
+                r => r with { Timeouts = new RouteTimeouts(TotalMs: 500) });
+            s = FailoverUpstreams.AddRoute(s, "fo-429-once", Priority, [(OpenAI, "s429-once", openAI, 0)]);
+            s = FailoverUpstreams.AddRoute(s, "fo-429-long", Priority, [(OpenAI, "s429", openAI, 0)]);
+            s = FailoverUpstreams.AddRoute(s, "fo-budget", Priority, [(OpenAI, "s503", openAI, 0), (OpenAI, "ok", openAI, 1)],
+                r => r with { Retry = r.Retry! with { BudgetPercent = 0 }, Breaker = new BreakerSettings(ConsecutiveFailures: 1000, MinimumRequests: 100_000) });
             return s;
         });
     }

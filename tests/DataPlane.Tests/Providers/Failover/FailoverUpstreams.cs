@@ -11,9 +11,10 @@ namespace Switchyard.DataPlane.Tests.Providers.Failover;
 /// <summary>
 /// Two scripted providers for the failover tests: an OpenAI-compatible one whose upstream model name picks the behaviour
 /// (<c>ok</c>, <c>s503</c>, <c>s529</c>, <c>s429</c> with Retry-After 30, <c>s400</c>, <c>ctx</c> context length,
-/// <c>slow</c> 5 s before headers, <c>midstream</c> cut after the first event, <c>toggle</c> 503 until
+/// <c>slow</c> 5 s before headers, <c>midstream</c> cut after the first event, <c>trickle</c> the first text then 5 s of silence,
+/// <c>s429-once</c> 429 with Retry-After 1 on its first call only, <c>toggle</c> 503 until
 /// <see cref="ToggleHealthy"/> is set), and an Anthropic one whose model picks
-/// <c>claude-ok</c> or <c>claude-529</c>. Plus a URL where nothing listens.
+/// <c>claude-ok</c>, <c>claude-529</c> or <c>claude-trickle</c>. Plus a URL where nothing listens.
 /// </summary>
 internal sealed class FailoverUpstreams : IAsyncDisposable
 {
@@ -119,6 +120,12 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
         ("s429", _) => FakeReply.Json(Fixture.Text("openai-error-429-rate-limit.json"), 429).Header("retry-after", "30"),
         ("s400", _) => FakeReply.Json("""{"error":{"message":"Invalid 'temperature'.","type":"invalid_request_error","param":"temperature","code":"invalid_value"}}""", 400),
         ("ctx", _) => FakeReply.Json(Fixture.Text("openai-error-400-context-length.json"), 400),
+        ("s429-once", _) when toggle.FirstRateLimited() => FakeReply.Json(Fixture.Text("openai-error-429-rate-limit.json"), 429).Header("retry-after", "1"),
+        ("s429-once", true) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("openai-chat-stream.sse")),
+        ("s429-once", false) => FakeReply.Json(Fixture.Text("openai-chat-response.json")),
+        // The first event, then silence for 5 s before the rest (a stream that outlives the route's total deadline).
+        ("trickle", _) => FakeReply.Status(200, "text/event-stream").Write(FirstEvents("openai-chat-stream.sse", 2))
+            .Pause(aborted => Task.Delay(TimeSpan.FromSeconds(5), aborted)).Write(Fixture.Text("openai-chat-stream.sse")),
         ("slow", _) => FakeReply.Status(200, "application/json").Pause(aborted => Task.Delay(TimeSpan.FromSeconds(5), aborted)),
         // Let the first event reach the caller before the connection drops (a cut before it would be retried).
         ("midstream", _) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("openai-chat-stream.sse").Split("\n\n")[0] + "\n\n")
@@ -131,12 +138,21 @@ internal sealed class FailoverUpstreams : IAsyncDisposable
         ("claude-ok", true) => FakeReply.Status(200, "text/event-stream").Write(Fixture.Text("anthropic-messages-stream.sse")),
         ("claude-ok", false) => FakeReply.Json(Fixture.Text("anthropic-messages-response.json")),
         ("claude-529", _) => FakeReply.Json(Fixture.Text("anthropic-error-529.json"), 529),
+        ("claude-trickle", _) => FakeReply.Status(200, "text/event-stream").Write(FirstEvents("anthropic-messages-stream.sse", 4))
+            .Pause(aborted => Task.Delay(TimeSpan.FromSeconds(5), aborted)).Write(Fixture.Text("anthropic-messages-stream.sse")),
         _ => FakeReply.Json("""{"type":"error","error":{"type":"not_found_error","message":"unknown script"}}""", 404),
     };
+
+    /// <summary>The first <paramref name="count"/> events of a recorded stream (enough for the caller to see text).</summary>
+    private static string FirstEvents(string fixture, int count) => string.Join("\n\n", Fixture.Text(fixture).Split("\n\n").Take(count)) + "\n\n";
 
     private sealed class Toggle
     {
         private volatile bool _healthy;
+        private int _rateLimited;
+
+        /// <summary>True only for the first call: the <c>s429-once</c> model is rate limited once.</summary>
+        public bool FirstRateLimited() => Interlocked.Exchange(ref _rateLimited, 1) == 0;
 
         public bool Healthy
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers;
+using Switchyard.DataPlane.Routing;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Configuration;
 
@@ -187,6 +188,73 @@ public class ForwardStageFailoverHttpTests(FailoverHostFixture fixture) : IClass
         Assert.Contains("`fo-all-down`", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         var retryAfter = int.Parse(second.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 600);
+    }
+
+    [Theory]
+    [InlineData("fo-stream-deadline")]
+    [InlineData("fo-translated-deadline")]
+    public async Task Post_StreamOutlivesTheTotalDeadline_EndsWithTimeoutErrorEventAndDoneWithoutRetry(string model)
+    {
+        var okBefore = Upstreams.OpenAICalls("ok");
+
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat(model, stream: true));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"code\":\"upstream_timeout\"", text, StringComparison.Ordinal);
+        Assert.EndsWith("data: [DONE]\n\n", text, StringComparison.Ordinal);
+        Assert.Equal("1", response.Headers.GetValues(ForwardStage.AttemptsHeader).Single());
+        Assert.Equal(okBefore, Upstreams.OpenAICalls("ok"));
+        var usage = await Host.WaitForUsageAsync(r => r.Model == model && r.Stream);
+        Assert.Equal((504, "upstream_timeout"), (usage.StatusCode, usage.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Messages_StreamOutlivesTheTotalDeadline_EndsWithAnthropicErrorEvent()
+    {
+        using var response = await Host.Client.SendAsync(Messages("fo-stream-deadline", stream: true));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("event: message_start", text, StringComparison.Ordinal);
+        Assert.Contains("event: error", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("event: message_stop", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UpstreamRetryAfterWithinTheCap_WaitsAndRetriesTheSameDeployment()
+    {
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("fo-429-once"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2", response.Headers.GetValues(ForwardStage.AttemptsHeader).Single());
+        Assert.Equal(2, Upstreams.OpenAICalls("s429-once"));
+    }
+
+    [Fact]
+    public async Task Post_UpstreamRetryAfterBeyondTheCap_429WithTheUpstreamsRetryAfter()
+    {
+        using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("fo-429-long"));
+
+        await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
+        var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 25, 30);
+        Assert.Equal("1", response.Headers.GetValues(ForwardStage.AttemptsHeader).Single());
+    }
+
+    [Fact]
+    public async Task Post_RetryBudgetSpent_FailureAnsweredWithoutRetry()
+    {
+        // Budget 0 %: only the floor of retries per window is allowed; the breaker is set never to open.
+        var statuses = new List<(HttpStatusCode Status, string Attempts)>();
+        for (var i = 0; i < RetryBudget.MinRetriesPerWindow + 2; i++)
+        {
+            using var response = await Host.Client.SendAsync(DataPlaneTestHost.Chat("fo-budget"));
+            statuses.Add((response.StatusCode, response.Headers.GetValues(ForwardStage.AttemptsHeader).Single()));
+        }
+
+        Assert.All(statuses.Take(RetryBudget.MinRetriesPerWindow), s => Assert.Equal((HttpStatusCode.OK, "2"), s));
+        Assert.All(statuses.Skip(RetryBudget.MinRetriesPerWindow), s => Assert.Equal((HttpStatusCode.ServiceUnavailable, "1"), s));
     }
 
     private RouteSnapshot Route(string model) =>
