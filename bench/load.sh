@@ -7,6 +7,12 @@
 #
 # Usage: bench/load.sh            (from anywhere; needs the .NET 10 SDK, curl, jq, openssl; installs wrk if missing)
 # Knobs (environment): DURATION=20s THREADS=2 CONNECTIONS="32 64" WARMUP=5s SKIP_BUILD=1 KEEP_DATA=1
+#   MODEL=bench            the route wrk drives: `bench` (one mock deployment) or `bench-latency10` (ten mock
+#                          deployments, `latency` strategy: the route stage's cost with many deployments)
+#   FAILOVER=1             instead of wrk: time sequential requests (one keep-alive connection, interleaved) on `bench`
+#                          and on `bench-failover`, whose first deployment refuses connections (priority strategy,
+#                          breaker set not to open) so every request fails over to the mock: the added time is the
+#                          failover (connect refused + retry) per request
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,6 +82,7 @@ log "starting host: portal $PORTAL, gateway $GATEWAY, data $WORK"
   cd "$HOST_DIR"
   exec env Switchyard__PortalUrl="$PORTAL" Switchyard__GatewayUrl="$GATEWAY" Switchyard__DataDirectory="$WORK/data" \
     SWITCHYARD_ADMIN_KEY="$ADMIN_KEY" ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=false \
+    Egress__AllowedNetworks__0=127.0.0.1/32 \
     Logging__LogLevel__Default=Warning \
     dotnet Switchyard.Host.dll
 ) >"$WORK/host.log" 2>&1 &
@@ -105,10 +112,21 @@ TENANT_ID="$(admin POST /api/tenants '{"name":"bench"}' | jq -er .id)"
 TEAM_ID="$(admin POST "/api/tenants/$TENANT_ID/teams" '{"name":"bench"}' | jq -er .id)"
 admin POST "/api/tenants/$TENANT_ID/routes" \
   '{"publicModel":"bench","deployments":[{"providerKind":"mock","upstreamModel":"bench"}]}' >/dev/null
+MOCK='{"providerKind":"mock","upstreamModel":"bench"}'
+admin POST "/api/tenants/$TENANT_ID/routes" \
+  "{\"publicModel\":\"bench-latency10\",\"strategy\":\"latency\",\"deployments\":[$MOCK$(printf ",$MOCK%.0s" $(seq 9))]}" >/dev/null
+CREDENTIAL_ID="$(admin POST "/api/tenants/$TENANT_ID/credentials" '{"name":"refused","providerKind":"openai","secret":"sk-bench-refused"}' | jq -er .id)"
+REFUSED_PORT="$(free_port)" # nothing listens there: connections are refused
+admin POST "/api/tenants/$TENANT_ID/routes" "{\"publicModel\":\"bench-failover\",\"strategy\":\"priority\",
+  \"retry\":{\"maxAttempts\":2,\"backoffMs\":0,\"maxBackoffMs\":0,\"budgetPercent\":100,\"maxRetryAfterSeconds\":0},
+  \"breaker\":{\"consecutiveFailures\":1000,\"failureRatePercent\":100,\"minimumRequests\":100000,\"windowSeconds\":1,\"cooldownSeconds\":1},
+  \"deployments\":[{\"providerKind\":\"openai\",\"upstreamModel\":\"gpt-4o-mini\",\"baseUrl\":\"http://127.0.0.1:$REFUSED_PORT/v1\",
+  \"credentialId\":\"$CREDENTIAL_ID\",\"priority\":0},{\"providerKind\":\"mock\",\"upstreamModel\":\"bench\",\"priority\":1}]}" >/dev/null
 VKEY="$(admin POST "/api/tenants/$TENANT_ID/keys" "{\"teamId\":\"$TEAM_ID\",\"name\":\"load\"}" | jq -er .secret)"
-log "created tenant $TENANT_ID, team $TEAM_ID, route 'bench', key ${VKEY:0:12}****"
+log "created tenant $TENANT_ID, team $TEAM_ID, routes 'bench', 'bench-latency10', 'bench-failover', key ${VKEY:0:12}****"
 
-BODY='{"model":"bench","messages":[{"role":"system","content":"You are a concise assistant."},{"role":"user","content":"Summarise the benefits of an AI gateway in two sentences."}],"temperature":0.2,"max_completion_tokens":200}'
+MODEL="${MODEL:-bench}"
+BODY='{"model":"'"$MODEL"'","messages":[{"role":"system","content":"You are a concise assistant."},{"role":"user","content":"Summarise the benefits of an AI gateway in two sentences."}],"temperature":0.2,"max_completion_tokens":200}'
 STREAM_BODY="${BODY%\}},\"stream\":true}"
 
 # The key works once the node has applied the revision that contains it.
@@ -121,6 +139,40 @@ done
 curl -sS -N "$GATEWAY/v1/chat/completions" -H "Authorization: Bearer $VKEY" -H 'Content-Type: application/json' \
   -d "$STREAM_BODY" | grep -q 'data: \[DONE\]' || die "streaming request did not end with [DONE]"
 log "key accepted (non-stream 200, stream ends with [DONE])"
+
+# --- failover timing ---------------------------------------------------------------------------------------
+if [ "${FAILOVER:-0}" = "1" ]; then
+  echo
+  echo "Switchyard failover timing $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores: sequential requests on one keep-alive connection, latencies in ms"
+  GATEWAY_PORT="$GATEWAY_PORT" VKEY="$VKEY" python3 - <<'PY'
+import http.client, json, os, statistics, time
+conn = http.client.HTTPConnection("127.0.0.1", int(os.environ["GATEWAY_PORT"]))
+headers = {"Authorization": "Bearer " + os.environ["VKEY"], "Content-Type": "application/json"}
+def call(model):
+    body = json.dumps({"model": model, "messages": [{"role": "user", "content": "Summarise the benefits of an AI gateway."}], "max_completion_tokens": 50})
+    start = time.perf_counter()
+    conn.request("POST", "/v1/chat/completions", body, headers)
+    response = conn.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status == 200, (model, response.status)
+    return elapsed, response.getheader("x-switchyard-attempts")
+times = {"bench": [], "bench-failover": []}
+for _ in range(200):  # warm-up
+    for model in times: call(model)
+for _ in range(int(os.environ.get("FAILOVER_REQUESTS", "800"))):
+    for model in times:
+        elapsed, attempts = call(model)
+        times[model].append(elapsed)
+        assert attempts == ("2" if model == "bench-failover" else "1"), (model, attempts)
+def pct(values, p): return sorted(values)[min(len(values) - 1, int(len(values) * p / 100))]
+for model, values in times.items():
+    print(f"{model:15} n={len(values)} p50={pct(values, 50):.3f} p90={pct(values, 90):.3f} p99={pct(values, 99):.3f}")
+print(f"failover adds   p50={pct(times['bench-failover'], 50) - pct(times['bench'], 50):.3f} ms"
+      f" p90={pct(times['bench-failover'], 90) - pct(times['bench'], 90):.3f} ms per request that meets the refused deployment")
+PY
+  exit 0
+fi
 
 # --- wrk ---------------------------------------------------------------------------------------------------
 cat >"$WORK/chat.lua" <<'LUA'
@@ -158,7 +210,7 @@ run_wrk warmup "$BODY" 16 "$WARMUP" >/dev/null
 run_wrk warmup "$STREAM_BODY" 16 "$WARMUP" >/dev/null
 
 echo
-echo "Switchyard gateway load test $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -d$DURATION, mock provider (no delay)"
+echo "Switchyard gateway load test $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -d$DURATION, route $MODEL, mock provider (no delay)"
 echo "latencies in ms; errors = socket errors/timeouts; non2xx = HTTP status >= 400"
 for c in $CONNECTIONS; do run_wrk non-stream "$BODY" "$c" "$DURATION"; done
 for c in $CONNECTIONS; do run_wrk stream "$STREAM_BODY" "$c" "$DURATION"; done

@@ -1,14 +1,15 @@
 using System.Net;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Providers.Anthropic;
+using Switchyard.DataPlane.Providers.OpenAICompatible;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Providers;
 
 /// <summary>
 /// The cheap request an active health check sends to a deployment: its provider's models list, with the deployment's
-/// credential. Null for the kinds not checked (bedrock and azure-openai, whose models lists need their own signing or URL
-/// shape; mock).
+/// credential (for Azure OpenAI the resource's models list). Null for the kinds not checked: bedrock (its runtime
+/// endpoint has no models list; the control-plane host's needs its own egress entry and signing) and mock.
 /// </summary>
 public static class HealthCheckRequest
 {
@@ -17,7 +18,7 @@ public static class HealthCheckRequest
         var secret = deployment.Secret;
         switch (deployment.ProviderKind)
         {
-            case ProviderKinds.Bedrock or ProviderKinds.AzureOpenAI or ProviderKinds.Mock:
+            case ProviderKinds.Bedrock or ProviderKinds.Mock:
                 return null;
             case ProviderKinds.Anthropic:
             {
@@ -49,12 +50,8 @@ public static class HealthCheckRequest
                     return null;
                 }
 
-                var request = Get(new Uri(deployment.BaseUrl + "/models", UriKind.Absolute));
-                if (deployment.BearerAuthorization is { } authorization)
-                {
-                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                }
-
+                var request = Get(OpenAIUpstreamTarget.ModelsUri(deployment));
+                OpenAIUpstreamTarget.Authorize(request, deployment);
                 return request;
             }
         }

@@ -46,19 +46,40 @@ internal readonly record struct OpenAIUpstreamTarget(Uri Uri, string? BodyModel)
         return new OpenAIUpstreamTarget(new Uri(classic, UriKind.Absolute), null);
     }
 
-    /// <summary>A POST of <paramref name="body"/> to the target with the deployment's credential.</summary>
-    public HttpRequestMessage CreateRequest(RuntimeDeployment deployment, HttpContent body)
+    /// <summary>
+    /// The deployment's models list (for active health checks); for Azure OpenAI the resource's
+    /// <c>/openai/models?api-version=</c> (or <c>/openai/v1/models</c>), not a deployment URL.
+    /// </summary>
+    public static Uri ModelsUri(RuntimeDeployment deployment)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Uri)
+        if (deployment.ProviderKind != ProviderKinds.AzureOpenAI)
         {
-            Content = body,
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
+            return new Uri($"{deployment.BaseUrl}/models", UriKind.Absolute);
+        }
 
+        var version = deployment.Setting("apiVersion") ?? DefaultAzureApiVersion;
+        var baseUrl = deployment.BaseUrl;
+        if (baseUrl.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri($"{baseUrl}/models", UriKind.Absolute);
+        }
+
+        if (baseUrl.EndsWith("/openai", StringComparison.OrdinalIgnoreCase))
+        {
+            baseUrl = baseUrl[..^"/openai".Length];
+        }
+
+        return version.Equals("v1", StringComparison.OrdinalIgnoreCase)
+            ? new Uri($"{baseUrl}/openai/v1/models", UriKind.Absolute)
+            : new Uri($"{baseUrl}/openai/models?api-version={Uri.EscapeDataString(version)}", UriKind.Absolute);
+    }
+
+    /// <summary>Adds the deployment's credential header (Azure's <c>api-key</c> unless it uses bearer auth; otherwise bearer).</summary>
+    public static void Authorize(HttpRequestMessage request, RuntimeDeployment deployment)
+    {
         if (deployment.Secret is not { Length: > 0 } secret)
         {
-            return request;
+            return;
         }
 
         if (deployment.ProviderKind == ProviderKinds.AzureOpenAI
@@ -70,7 +91,18 @@ internal readonly record struct OpenAIUpstreamTarget(Uri Uri, string? BodyModel)
         {
             request.Headers.TryAddWithoutValidation("Authorization", deployment.BearerAuthorization);
         }
+    }
 
+    /// <summary>A POST of <paramref name="body"/> to the target with the deployment's credential.</summary>
+    public HttpRequestMessage CreateRequest(RuntimeDeployment deployment, HttpContent body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Uri)
+        {
+            Content = body,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        Authorize(request, deployment);
         return request;
     }
 }
