@@ -158,9 +158,9 @@ def call(model):
     assert response.status == 200, (model, response.status)
     return elapsed, response.getheader("x-switchyard-attempts")
 times = {"bench": [], "bench-failover": []}
-for _ in range(200):  # warm-up
+for _ in range(100):  # warm-up (the breaker opens after 1000 failures in a row: keep warm-up + requests below)
     for model in times: call(model)
-for _ in range(int(os.environ.get("FAILOVER_REQUESTS", "800"))):
+for _ in range(int(os.environ.get("FAILOVER_REQUESTS", "850"))):
     for model in times:
         elapsed, attempts = call(model)
         times[model].append(elapsed)
@@ -197,12 +197,19 @@ done = function(summary, latency, requests)
 end
 LUA
 
+host_cpu_ticks() { awk '{print $14 + $15}' "/proc/$HOST_PID/stat"; } # utime + stime, in clock ticks
+
 run_wrk() { # label body connections duration
+  local before after result requests
+  before="$(host_cpu_ticks)"
   BENCH_KEY="$VKEY" BENCH_BODY="$2" wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$WORK/chat.lua" \
     "$GATEWAY/v1/chat/completions" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
-  local result
+  after="$(host_cpu_ticks)"
   result="$(grep '^RESULT' "$WORK/wrk.out" | sed 's/^RESULT //')"
-  printf '%-11s c=%-3s %s\n' "$1" "$3" "$result"
+  requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")"
+  # The host's CPU time per request (all-in-one: gateway, usage ingestion, control plane), less sensitive to other load than req/s.
+  printf '%-11s c=%-3s %s host_cpu_us_per_req=%s\n' "$1" "$3" "$result" \
+    "$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", n ? t / hz * 1e6 / n : 0 }')"
 }
 
 log "warm-up ($WARMUP)"
