@@ -16,6 +16,8 @@ public class RetryRulesTests
     [InlineData(503, RetryDisposition.Retry)]
     [InlineData(504, RetryDisposition.Retry)]
     [InlineData(529, RetryDisposition.Retry)]
+    [InlineData(401, RetryDisposition.Retry)]
+    [InlineData(403, RetryDisposition.Retry)]
     [InlineData(400, RetryDisposition.Final)]
     [InlineData(404, RetryDisposition.Final)]
     [InlineData(413, RetryDisposition.Final)]
