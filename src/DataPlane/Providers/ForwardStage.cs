@@ -88,33 +88,17 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
                     // Nothing else can serve now: wait (once) for the deployment that recovers first — one that answered 429
                     // in this request, else the route's own — when its Retry-After or cooldown ends within the cap.
                     var recovery = rateLimited ?? EarliestRecovery(originalRoute, selector.Health.ForRoute(originalRoute));
-                    if (recovery is { } next && !waited && attempt < retry.MaxAttempts
-                        && next.Until - time.GetUtcNow().UtcTicks is var wait && wait <= retry.MaxRetryAfterSeconds * TimeSpan.TicksPerSecond
-                        && (deadline == 0 || time.GetTimestamp() + MillisecondsToTimestamp(wait / TimeSpan.TicksPerMillisecond) < deadline))
+                    if (recovery is { } next && !waited && attempt < retry.MaxAttempts && RecoveryWait(next.Until, retry, deadline) is >= 0 and var wait)
                     {
                         waited = true;
-                        if (wait > 0)
-                        {
-                            // A little past the end: timers count whole milliseconds on the monotonic clock while cooldowns end
-                            // on the wall clock (which NTP may slew), so waiting exactly can wake a hair early, find the
-                            // deployment still cooling and answer 429 "Retry-After: 1".
-                            await Task.Delay(TimeSpan.FromTicks(wait + Math.Max(TimeSpan.TicksPerMillisecond, wait / 100)), time, http.RequestAborted);
-                        }
-
+                        await WaitForRecoveryAsync(wait, http.RequestAborted);
                         route = next.Route;
                         state = selector.Health.ForRoute(route);
                         tried = ~(1UL << next.Index);
                         continue;
                     }
 
-                    if (lastError is null && recovery is { } limited && limited.Route.Deployments[limited.Index] is var cooling
-                        && selector.Health.ForRoute(limited.Route).Health[limited.Index].IsRateLimited(time.GetUtcNow().UtcTicks))
-                    {
-                        // Skipped for a provider's Retry-After beyond the cap: the caller gets the 429 with the time left.
-                        context.Rerouted(limited.Route, cooling);
-                        lastError = RateLimited(context, limited.Until);
-                    }
-
+                    lastError ??= StillRateLimited(context, recovery);
                     break;
                 }
             }
@@ -122,8 +106,7 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             var health = state.Health[index];
             if (attempt > 0)
             {
-                if (attempt >= retry.MaxAttempts || (deadline != 0 && time.GetTimestamp() >= deadline)
-                    || !budget.TryRetry(time.GetUtcNow().UtcTicks, retry.BudgetPercent))
+                if (!MayRetry(attempt, retry, deadline, budget))
                 {
                     health.Complete(probe, AttemptOutcome.Neutral, time.GetUtcNow().UtcTicks, state.Breaker);
                     break;
@@ -178,6 +161,7 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             var (disposition, healthOutcome) = RetryRules.Classify(error);
             if (deadlineBound && error.Kind == GatewayErrorKind.Timeout)
             {
+                // The request's deadline, not the attempt's own limit, ended it: nothing is left to retry with.
                 disposition = RetryDisposition.Final;
             }
 
@@ -222,6 +206,57 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             break;
         }
 
+        await FailAsync(context, attempts, attempt, lastError ?? Unavailable(context, availableAt));
+        return false;
+    }
+
+    /// <summary>Whether another attempt may follow <paramref name="attempt"/> (counting it against the retry budget when so).</summary>
+    private bool MayRetry(int attempt, RouteRetrySettings retry, long deadline, RetryBudget budget) =>
+        attempt < retry.MaxAttempts && (deadline == 0 || time.GetTimestamp() < deadline) && budget.TryRetry(time.GetUtcNow().UtcTicks, retry.BudgetPercent);
+
+    /// <summary>
+    /// Ticks to wait for a deployment that recovers at <paramref name="untilTicks"/> (0 when it already has), or -1 when that
+    /// is beyond the route's Retry-After cap or its deadline.
+    /// </summary>
+    private long RecoveryWait(long untilTicks, RouteRetrySettings retry, long deadline)
+    {
+        var wait = Math.Max(0, untilTicks - time.GetUtcNow().UtcTicks);
+        return wait <= retry.MaxRetryAfterSeconds * TimeSpan.TicksPerSecond
+            && (deadline == 0 || time.GetTimestamp() + MillisecondsToTimestamp(wait / TimeSpan.TicksPerMillisecond) < deadline)
+            ? wait
+            : -1;
+    }
+
+    private async ValueTask WaitForRecoveryAsync(long waitTicks, CancellationToken aborted)
+    {
+        if (waitTicks > 0)
+        {
+            // A little past the end: timers count whole milliseconds on the monotonic clock while cooldowns end on the wall
+            // clock (which NTP may slew), so waiting exactly can wake a hair early, find the deployment still cooling and
+            // answer 429 "Retry-After: 1".
+            await Task.Delay(TimeSpan.FromTicks(waitTicks + Math.Max(TimeSpan.TicksPerMillisecond, waitTicks / 100)), time, aborted);
+        }
+    }
+
+    /// <summary>
+    /// When nothing was tried because the deployment that recovers first is skipped for a provider's Retry-After beyond the
+    /// cap: the 429 with the time left (and that deployment named). Otherwise null.
+    /// </summary>
+    private GatewayError? StillRateLimited(GatewayContext context, (RuntimeRoute Route, int Index, long Until)? recovery)
+    {
+        if (recovery is not { } limited || !selector.Health.ForRoute(limited.Route).Health[limited.Index].IsRateLimited(time.GetUtcNow().UtcTicks))
+        {
+            return null;
+        }
+
+        context.Rerouted(limited.Route, limited.Route.Deployments[limited.Index]);
+        return RateLimited(context, limited.Until);
+    }
+
+    /// <summary>Answers the request's failure, naming what was tried.</summary>
+    private static Task FailAsync(GatewayContext context, List<UsageAttempt>? attempts, int attempt, GatewayError error)
+    {
+        var http = context.Http;
         if (attempts is { Count: > 1 })
         {
             context.Attempted(attempts);
@@ -234,8 +269,7 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             http.Response.Headers[AttemptsHeader] = AttemptCounts[Math.Min(attempt, AttemptCounts.Length - 1)];
         }
 
-        await context.Dialect.WriteErrorAsync(http, lastError ?? Unavailable(context, availableAt));
-        return false;
+        return context.Dialect.WriteErrorAsync(http, error);
     }
 
     /// <summary>One attempt, bounded by the route's first-byte and total timeouts; a timeout before anything reached the caller is an error (retried).</summary>
