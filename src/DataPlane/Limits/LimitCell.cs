@@ -11,6 +11,7 @@ public sealed class LimitCell
 {
     private readonly WindowCounter[] _windows = [new(0), new(0)];
     private readonly RedisKey[] _redisKeys;
+    private readonly long[] _seen = new long[4];
     internal long Concurrent;
 
     public LimitCell(string redisPrefix, LimitScope scope, Guid id, string model)
@@ -23,6 +24,17 @@ public sealed class LimitCell
     public long InFlight => Volatile.Read(ref Concurrent);
 
     public RedisKey RedisKey(CounterKind kind) => _redisKeys[(int)kind];
+
+    /// <summary>Notes the shared count Redis last answered for a window counter (every node's requests in that minute).</summary>
+    public void Seen(CounterKind kind, long window, long count)
+    {
+        Volatile.Write(ref _seen[(2 * (int)kind) + 1], count);
+        Volatile.Write(ref _seen[2 * (int)kind], window);
+    }
+
+    /// <summary>The shared count Redis last answered for <paramref name="window"/>; 0 when it answered none in that minute.</summary>
+    public long SeenIn(CounterKind kind, long window) =>
+        Volatile.Read(ref _seen[2 * (int)kind]) == window ? Volatile.Read(ref _seen[(2 * (int)kind) + 1]) : 0;
 
     /// <summary>The counter of <paramref name="kind"/> (requests or tokens) for the minute <paramref name="window"/>.</summary>
     public WindowCounter Window(CounterKind kind, long window)

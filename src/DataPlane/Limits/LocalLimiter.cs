@@ -1,8 +1,8 @@
 namespace Switchyard.DataPlane.Limits;
 
 /// <summary>
-/// The limit arithmetic on a node's own counters (the in-process store, and the Redis store's local share): fixed
-/// one-minute windows, every op added with <see cref="Interlocked"/> and all taken back when one goes over its limit, so
+/// The limit arithmetic on a node's own counters (the in-process store, and the Redis store's local share: each limit
+/// divided by the live nodes, less each node's share of what Redis last said was used in the minute): fixed one-minute windows, every op added with <see cref="Interlocked"/> and all taken back when one goes over its limit, so
 /// concurrent requests never admit more than the limit (at worst, two racing requests both refuse).
 /// </summary>
 public static class LocalLimiter
@@ -30,13 +30,19 @@ public static class LocalLimiter
             {
                 op.Window = op.Cell.Window(op.Kind, window);
                 value = Interlocked.Add(ref op.Window.Count, op.Amount);
+                if (share > 1)
+                {
+                    // A share of what Redis last said every node used this minute, so a node that loses Redis mid-minute
+                    // admits only its share of what was left.
+                    value += op.Cell.SeenIn(op.Kind, window) / share;
+                }
             }
 
             if (value > limit && op.Amount > 0)
             {
                 Undo(ops[..(i + 1)]);
                 lease.Refused = i;
-                lease.RefusedUsed = value - op.Amount;
+                lease.RefusedUsed = Math.Max(0, value - op.Amount);
                 lease.RefusedLimit = limit;
                 lease.Remaining(op.Kind, limit, 0);
                 return false;

@@ -33,6 +33,9 @@ public sealed class RedisLimitConnection : IAsyncDisposable
     /// <summary>The database once connected; null before (the store then decides locally).</summary>
     public IDatabase? Database => _multiplexer is { IsConnected: true } m ? m.GetDatabase() : null;
 
+    /// <summary>True while the connection to Redis is up.</summary>
+    public bool IsConnected => _multiplexer is { IsConnected: true };
+
     /// <summary>Live data-plane nodes sharing the limits (at least 1).</summary>
     public int LiveNodes => Math.Max(1, Volatile.Read(ref _liveNodes));
 

@@ -6,7 +6,7 @@ namespace Switchyard.DataPlane.Limits;
 
 /// <summary>
 /// Connects to Redis and announces this node every <see cref="RateLimitingOptions.HeartbeatSeconds"/>; the answer is the
-/// number of nodes heard from within three intervals, which divides the limits while Redis is unreachable.
+/// number of nodes heard from within five intervals (a late beat on a busy node must not halve everyone's share), which divides the limits while Redis is unreachable.
 /// </summary>
 public sealed class RedisLimitHeartbeat(
     RedisLimitConnection connection, IOptions<RateLimitingOptions> options, IConfiguration configuration, TimeProvider time,
@@ -33,7 +33,7 @@ public sealed class RedisLimitHeartbeat(
         {
             if (await connection.EnsureConnectedAsync() && connection.Database is { } database)
             {
-                var lifetime = (long)(_interval.TotalMilliseconds * 3);
+                var lifetime = (long)(_interval.TotalMilliseconds * 5);
                 var live = (long)await database.ScriptEvaluateAsync(RedisLimitScripts.Heartbeat, [_nodes], [_node, lifetime]);
                 if (connection.HeartbeatFailing)
                 {
@@ -46,7 +46,7 @@ public sealed class RedisLimitHeartbeat(
 
             Failed("not connected");
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
         {
             Failed(ex.Message);
         }

@@ -6,9 +6,10 @@ using Switchyard.DataPlane.Telemetry;
 namespace Switchyard.DataPlane.Limits;
 
 /// <summary>
-/// Gives back what Redis-admitted requests hold — concurrency slots, and the difference between their token estimate
-/// and their actual usage — in batches: one <see cref="RedisLimitScripts.Release"/> call for everything that ended since
-/// the last one. While Redis is unreachable the batch waits and is retried (up to <see cref="MaxPendingOps"/> ops; the
+/// Sends <see cref="CounterAdjustment"/>s in batches — what Redis-admitted requests give back when they end (concurrency
+/// slots, the difference between token estimate and actual usage), requests admitted locally while Redis was
+/// unreachable, acquires Redis applied after the node stopped waiting — one <see cref="RedisLimitScripts.Release"/> call
+/// for everything since the last one. While Redis is unreachable the batch waits and is retried (up to <see cref="MaxPendingOps"/> ops; the
 /// concurrency counters' expiry heals anything lost beyond that).
 /// </summary>
 public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions<RateLimitingOptions> options, ILogger<RedisLimitReleaser> logger)
@@ -17,7 +18,7 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
     public const int MaxPendingOps = 200_000;
     private const int MaxBatchLeases = 1024;
 
-    private readonly Channel<LimitLease> _ended = Channel.CreateUnbounded<LimitLease>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<CounterAdjustment> _ended = Channel.CreateUnbounded<CounterAdjustment>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TimeSpan _retry = TimeSpan.FromSeconds(Math.Min(1, options.Value.BreakerOpenSeconds));
     private readonly List<RedisKey> _keys = [];
     private readonly List<RedisValue> _values = [];
@@ -25,7 +26,7 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
     /// <summary>Ops waiting to be sent (tests and diagnostics).</summary>
     public int Pending => _keys.Count;
 
-    public void Enqueue(LimitLease lease) => _ended.Writer.TryWrite(lease);
+    public void Enqueue(CounterAdjustment adjustment) => _ended.Writer.TryWrite(adjustment);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,14 +46,14 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
         await FlushAsync(reader, CancellationToken.None, once: true);
     }
 
-    private async Task FlushAsync(ChannelReader<LimitLease> reader, CancellationToken stoppingToken, bool once = false)
+    private async Task FlushAsync(ChannelReader<CounterAdjustment> reader, CancellationToken stoppingToken, bool once = false)
     {
         while (true)
         {
             var leases = 0;
-            while (leases < MaxBatchLeases && reader.TryRead(out var lease))
+            while (leases < MaxBatchLeases && reader.TryRead(out var adjustment))
             {
-                Add(lease);
+                Add(adjustment);
                 leases++;
             }
 
@@ -80,18 +81,14 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
         }
     }
 
-    private void Add(LimitLease lease)
+    private void Add(CounterAdjustment adjustment)
     {
-        var delta = lease.ActualTokens - lease.TokenEstimate;
-        foreach (ref readonly var op in lease.Ops)
+        foreach (ref readonly var op in adjustment.Lease.Ops)
         {
-            if (op.Kind == CounterKind.Concurrent)
+            var delta = adjustment.Delta(op.Kind);
+            if (delta != 0)
             {
-                Add(op.Cell.RedisKey(op.Kind), RedisLimitScripts.Plain, 0, -op.Amount);
-            }
-            else if (op.Kind == CounterKind.Tokens && delta != 0)
-            {
-                Add(op.Cell.RedisKey(op.Kind), RedisLimitScripts.Windowed, lease.Window, delta);
+                Add(op.Cell.RedisKey(op.Kind), op.Kind == CounterKind.Concurrent ? RedisLimitScripts.Plain : RedisLimitScripts.Windowed, adjustment.Window, delta);
             }
         }
 
@@ -126,7 +123,7 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
             _values.Clear();
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
         {
             DataPlaneLog.LimitReleaseFailed(logger, _keys.Count, ex.GetType().Name, ex.Message);
             return false;

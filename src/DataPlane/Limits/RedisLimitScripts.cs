@@ -58,16 +58,26 @@ public static class RedisLimitScripts
         """;
 
     /// <summary>
-    /// Per op: kind, minute, delta. A window counter changes only while it still counts that minute; a plain counter never
-    /// goes below zero (a Redis that lost its data must not owe slots).
+    /// Per op: kind, minute, delta. A window counter changes only while that minute is current (a charge may start it);
+    /// a plain counter never goes below zero (a Redis that lost its data must not owe slots).
     /// </summary>
     public const string Release = """
+        local t = redis.call('TIME')
+        local current = math.floor((tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) / 60000)
         for i = 1, #KEYS do
           local kind = tonumber(ARGV[3 * i - 2])
-          local win = ARGV[3 * i - 1]
+          local win = tonumber(ARGV[3 * i - 1])
           local delta = tonumber(ARGV[3 * i])
           if kind == 1 then
-            if redis.call('HGET', KEYS[i], 'w') == win then redis.call('HINCRBY', KEYS[i], 'c', delta) end
+            if win == current then
+              local w = redis.call('HGET', KEYS[i], 'w')
+              if w and tonumber(w) == win then
+                redis.call('HINCRBY', KEYS[i], 'c', delta)
+              elseif delta > 0 then
+                redis.call('HSET', KEYS[i], 'w', win, 'c', delta)
+                redis.call('PEXPIRE', KEYS[i], 120000)
+              end
+            end
           else
             local v = redis.call('INCRBY', KEYS[i], delta)
             if v <= 0 then redis.call('DEL', KEYS[i]) end

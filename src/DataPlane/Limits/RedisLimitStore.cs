@@ -43,13 +43,21 @@ public sealed class RedisLimitStore : ILimitStore
         }
 
         RedisResult result;
+        Task<RedisResult>? call = null;
         try
         {
             var (keys, values) = Arguments(lease);
-            result = await database.ScriptEvaluateAsync(RedisLimitScripts.Acquire, keys, values).WaitAsync(_timeout, _time);
+            call = database.ScriptEvaluateAsync(RedisLimitScripts.Acquire, keys, values);
+            result = await call.WaitAsync(_timeout, _time);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
         {
+            // OperationCanceledException: StackExchange.Redis cancels the commands in flight when the connection drops.
+            if (call is { IsCompleted: false })
+            {
+                _ = UndoIfAppliedAsync(call, lease);
+            }
+
             if (Breaker.Failed())
             {
                 DataPlaneLog.LimitStoreUnreachable(_logger, ex.GetType().Name, ex.Message, _connection.LiveNodes);
@@ -80,14 +88,36 @@ public sealed class RedisLimitStore : ILimitStore
         }
 
         lease.ActualTokens = actualTokens;
-        _releaser.Enqueue(lease);
+        _releaser.Enqueue(CounterAdjustment.Release(lease));
     }
 
     private bool Local(LimitLease lease)
     {
         var admitted = LocalLimiter.TryAcquire(lease, _time.GetUtcNow().ToUnixTimeMilliseconds(), _connection.LiveNodes);
         lease.Local = true;
+        if (admitted)
+        {
+            _releaser.Enqueue(CounterAdjustment.Charge(lease));
+        }
+
         return admitted;
+    }
+
+    /// <summary>An acquire the node stopped waiting for may still reach Redis: if it was applied there, it is taken back.</summary>
+    private async Task UndoIfAppliedAsync(Task<RedisResult> call, LimitLease lease)
+    {
+        try
+        {
+            var answer = (RedisResult[])(await call)!;
+            if ((long)answer[0] == 1)
+            {
+                _releaser.Enqueue(CounterAdjustment.Undo(lease, (long)answer[1]));
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        {
+            // Never applied (or unknown: the concurrency counter's expiry heals it).
+        }
     }
 
     private (RedisKey[] Keys, RedisValue[] Values) Arguments(LimitLease lease)
@@ -120,6 +150,11 @@ public sealed class RedisLimitStore : ILimitStore
         for (var i = 0; i < ops.Length; i++)
         {
             var value = (long)answer[4 + i];
+            if (ops[i].Kind != CounterKind.Concurrent)
+            {
+                ops[i].Cell.Seen(ops[i].Kind, lease.Window, value);
+            }
+
             if (i == refused)
             {
                 lease.Refused = i;
