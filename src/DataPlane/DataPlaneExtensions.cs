@@ -6,6 +6,7 @@ using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Lifecycle;
+using Switchyard.DataPlane.Limits;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
@@ -21,7 +22,7 @@ public static class DataPlaneExtensions
 {
     /// <summary>
     /// Registers a data-plane node: its config snapshot, and the request pipeline built from each capability's stages
-    /// (authenticate, parse, authorize, route, forward) and response listeners (usage accounting).
+    /// (authenticate, parse, authorize, limit, route, forward) and response listeners (usage accounting, limit release).
     /// </summary>
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
@@ -47,6 +48,7 @@ public static class DataPlaneExtensions
         services.AddGatewayPipeline();
         services.AddVirtualKeyAuthentication();
         services.AddModelAuthorization();
+        services.AddRateLimits(builder.Configuration);
         services.AddDeploymentRouting();
         services.AddProviders();
         services.AddUsageSpool();

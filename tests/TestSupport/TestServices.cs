@@ -15,6 +15,9 @@ public static class TestServices
     public static string Chromium => Required("SWITCHYARD_TEST_CHROMIUM");
     public static string ServicesScript => Required("SWITCHYARD_TEST_SERVICES");
 
+    /// <summary>StackExchange.Redis connection string of the test Redis (<c>127.0.0.1:port,password=…</c>).</summary>
+    public static string Redis => Required("SWITCHYARD_TEST_REDIS");
+
     /// <summary>Connection string for a fresh database of the given name on the test PostgreSQL server.</summary>
     public static string PostgresDatabase(string database)
     {

@@ -10,6 +10,12 @@ public sealed record GatewayError(GatewayErrorKind Kind, int Status, string Mess
     /// <summary>A machine-readable code, e.g. <c>model_not_found</c>, <c>context_length_exceeded</c>, <c>content_filter</c>.</summary>
     public string? Code { get; init; }
 
+    /// <summary>
+    /// A finer error <c>type</c> for dialects that have one beside the kind's (OpenAI's own rate limits say <c>requests</c>
+    /// or <c>tokens</c>); null: the kind's type.
+    /// </summary>
+    public string? Type { get; init; }
+
     /// <summary>Seconds after which a retry may succeed (sent as <c>retry-after</c>).</summary>
     public string? RetryAfter { get; init; }
 

@@ -1,6 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Limits;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
 
@@ -77,6 +78,9 @@ public sealed class GatewayContext : IResponseObserver
 
     public RuntimeDeployment? Deployment { get; private set; }
 
+    /// <summary>The request's place in the rate limits once the limit stage admitted it under some; null when none applies.</summary>
+    public LimitLease? Limits { get; private set; }
+
     /// <summary>Every upstream attempt in order when there was more than one; null for a single attempt.</summary>
     public IReadOnlyList<UsageAttempt>? Attempts => _attempts;
 
@@ -108,6 +112,9 @@ public sealed class GatewayContext : IResponseObserver
 
     /// <summary>The authorise stage found the key's route for the model and allowed it.</summary>
     public void Authorized(RuntimeRoute route) => Route = route;
+
+    /// <summary>The limit stage admitted the request under <paramref name="lease"/> (given back when the request is over).</summary>
+    public void Limited(LimitLease lease) => Limits = lease;
 
     /// <summary>The route stage chose the deployment to forward to.</summary>
     public void Routed(RuntimeDeployment deployment) => Deployment = deployment;

@@ -1,21 +1,27 @@
+using Switchyard.Shared.Configuration;
+
 namespace Switchyard.Shared.Admin;
 
-public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt);
+public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null);
 
-public sealed record CreateTenantRequest(string Name);
+public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null);
 
-public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt);
+public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null);
 
-public sealed record CreateTeamRequest(string Name);
+public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null);
 
 public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role);
 
 /// <summary>Creates a member with a password (at least 12 characters).</summary>
 public sealed record CreateMemberRequest(string Email, string Password, MemberRole Role);
 
-/// <summary>A partial update: null leaves a field unchanged. Only platform admins can change <paramref name="Active"/>.</summary>
-public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null);
+/// <summary>
+/// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits. Only
+/// platform admins can change <paramref name="Active"/>.
+/// </summary>
+public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null);
 
-public sealed record UpdateTeamRequest(string Name);
+/// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits.</summary>
+public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null);
 
 public sealed record UpdateMemberRequest(MemberRole? Role);

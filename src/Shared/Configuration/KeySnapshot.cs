@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>A virtual key as the data plane sees it: only the hash (see <c>Keys.VirtualKeyHash</c>), never the key.</summary>
 /// <param name="AllowedModels">Public model names this key may call; empty means every model routed for its tenant.</param>
+/// <param name="Limits">The key's rate limits; null (left out of the JSON, so older snapshots hash as before) for none.</param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -10,4 +13,5 @@ public sealed record KeySnapshot(
     Guid TeamId,
     IReadOnlyList<string> AllowedModels,
     KeyStatus Status,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null);

@@ -1,3 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Switchyard.Shared.Configuration;
 
-public sealed record TeamSnapshot(Guid Id, Guid TenantId, string Name);
+/// <param name="Limits">The team's rate limits (all its keys together); null (left out of the JSON) for none.</param>
+public sealed record TeamSnapshot(
+    Guid Id,
+    Guid TenantId,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null);

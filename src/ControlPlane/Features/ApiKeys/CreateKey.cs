@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -49,6 +50,7 @@ public static class CreateKey
             errors.Add("expiresAt", "The expiry must be in the future.");
         }
 
+        errors.Validate(request.Limits);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -80,6 +82,7 @@ public static class CreateKey
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
             CreatedAt = now,
             CreatedBy = caller.Audit,
+            Limits = LimitsField.Normalize(request.Limits),
         };
         db.VirtualKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

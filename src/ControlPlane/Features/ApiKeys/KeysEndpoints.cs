@@ -4,7 +4,10 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 public static class KeysEndpoints
 {
-    /// <summary>/api/tenants/{tenantId}/keys: members read (finance included), developers and admins create and revoke.</summary>
+    /// <summary>
+    /// /api/tenants/{tenantId}/keys: members read (finance included), developers and admins create and revoke, tenant admins
+    /// rename and set limits.
+    /// </summary>
     public static IEndpointRouteBuilder MapKeysEndpoints(this IEndpointRouteBuilder tenant)
     {
         var members = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantMember);
@@ -14,6 +17,9 @@ public static class KeysEndpoints
         var keyManagers = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantKeyManager);
         keyManagers.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
         keyManagers.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
+
+        var admins = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantAdmin);
+        admins.MapPatch("/{keyId:guid}", UpdateKey.HandleAsync).WithName("UpdateKey");
         return tenant;
     }
 }

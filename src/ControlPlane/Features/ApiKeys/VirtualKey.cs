@@ -25,6 +25,9 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>The key's rate limits; null for none.</summary>
+    public RateLimits? Limits { get; set; }
+
     /// <summary>Who created it: a member id or an admin key id, as text.</summary>
     public string CreatedBy { get; set; } = "";
 
@@ -32,7 +35,7 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     public KeyDto ToDto(DateTimeOffset now) => new(
         Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
         Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
-        ExpiresAt, CreatedAt, RevokedAt);
+        ExpiresAt, CreatedAt, RevokedAt, Limits);
 }
 
 internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
@@ -45,6 +48,7 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.Prefix).HasMaxLength(32);
         builder.Property(k => k.CreatedBy).HasMaxLength(100);
         builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Limits).HasJsonTextConversion();
         builder.HasIndex(k => k.Hash).IsUnique();
         builder.HasIndex(k => new { k.TenantId, k.TeamId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);

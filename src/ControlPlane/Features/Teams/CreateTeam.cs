@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Quotas;
+using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -14,7 +15,7 @@ public static class CreateTeam
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength);
+        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -32,7 +33,7 @@ public static class CreateTeam
             return tooMany;
         }
 
-        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow() };
+        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits) };
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenantId}/teams/{team.Id}", team.ToDto());

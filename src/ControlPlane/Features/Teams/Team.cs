@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Teams;
 
@@ -15,7 +16,10 @@ public sealed class Team : IConfigEntity, ITenantOwned
     public string Name { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
-    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt);
+    /// <summary>The team's rate limits (all its keys together); null for none.</summary>
+    public RateLimits? Limits { get; set; }
+
+    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits);
 }
 
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
@@ -24,6 +28,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         builder.ToTable("Teams");
         builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
+        builder.Property(t => t.Limits).HasJsonTextConversion();
         builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -7,7 +8,10 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Teams;
 
-/// <summary>PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames; names are unique within a tenant (409).</summary>
+/// <summary>
+/// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames (names are unique within a tenant, 409) and sets
+/// or removes (<c>{}</c>) the team's rate limits; a null field is left unchanged.
+/// </summary>
 public static class UpdateTeam
 {
     public static async Task<Results<Ok<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -19,19 +23,33 @@ public static class UpdateTeam
             return team.NotFound;
         }
 
-        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength);
+        var errors = new ValidationErrors().Validate(request.Limits);
+        if (request.Name is not null || request.Limits is null)
+        {
+            errors.Required("name", request.Name, Team.NameMaxLength);
+        }
+
         if (!errors.IsValid)
         {
             return errors.ToProblem();
         }
 
-        var name = request.Name.Trim();
-        if (await db.Teams.AnyAsync(t => t.TenantId == tenantId && t.Name == name && t.Id != teamId, cancellationToken))
+        if (request.Name is not null)
         {
-            return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
+            var name = request.Name.Trim();
+            if (await db.Teams.AnyAsync(t => t.TenantId == tenantId && t.Name == name && t.Id != teamId, cancellationToken))
+            {
+                return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
+            }
+
+            team.Row.Name = name;
         }
 
-        team.Row.Name = name;
+        if (request.Limits is not null)
+        {
+            team.Row.Limits = LimitsField.Normalize(request.Limits);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(team.Row.ToDto());
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Tenants;
 
@@ -14,7 +15,10 @@ public sealed class Tenant : IConfigEntity
     public bool Active { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 
-    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt);
+    /// <summary>The tenant's rate limits (all its keys together); null for none.</summary>
+    public RateLimits? Limits { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits);
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
@@ -23,6 +27,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     {
         builder.ToTable("Tenants");
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
+        builder.Property(t => t.Limits).HasJsonTextConversion();
         builder.HasIndex(t => t.Name).IsUnique();
     }
 }

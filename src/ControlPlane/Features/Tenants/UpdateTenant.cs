@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -9,7 +10,8 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Tenants;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant; only platform admins change <c>active</c>.
+/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant and sets or removes (<c>{}</c>) its rate limits;
+/// only platform admins change <c>active</c>.
 /// Names are unique (409). A real change bumps the config revision, so a deactivated tenant's keys are refused by the
 /// nodes once they load the new snapshot; an unchanged request changes nothing.
 /// </summary>
@@ -27,6 +29,12 @@ public static class UpdateTenant
         if (request.Active is { } active && active != tenant.Active && !caller.IsPlatformAdmin)
         {
             return Problems.Forbidden("Only platform administrators can activate or deactivate a tenant.");
+        }
+
+        var limitErrors = new ValidationErrors().Validate(request.Limits);
+        if (!limitErrors.IsValid)
+        {
+            return limitErrors.ToProblem();
         }
 
         if (request.Name is not null)
@@ -47,6 +55,11 @@ public static class UpdateTenant
         }
 
         tenant.Active = request.Active ?? tenant.Active;
+        if (request.Limits is not null)
+        {
+            tenant.Limits = LimitsField.Normalize(request.Limits);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(tenant.ToDto());
     }

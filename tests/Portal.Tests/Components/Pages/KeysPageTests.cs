@@ -58,6 +58,40 @@ public sealed class KeysPageTests : PortalTestContext
     }
 
     [Fact]
+    public void CreateKey_WithRateLimits_SendsThemAndLeavesEmptyOnesUnlimited()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("input[data-testid=key-name]").Input("limited");
+        page.Find("input[data-testid=key-limits-rpm]").Input("60");
+        page.Find("input[data-testid=key-limits-concurrent]").Input("2");
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForElement("input[data-testid=key-secret]");
+        var limits = Assert.Single(Api.CreatedKeyRequests).Limits;
+        Assert.NotNull(limits);
+        Assert.Equal(60, limits.RequestsPerMinute);
+        Assert.Equal(2, limits.MaxConcurrent);
+        Assert.Null(limits.TokensPerMinute);
+    }
+
+    [Fact]
+    public void CreateKey_NoRateLimits_SendsNone()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("input[data-testid=key-name]").Input("free");
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForElement("input[data-testid=key-secret]");
+        Assert.Null(Assert.Single(Api.CreatedKeyRequests).Limits);
+    }
+
+    [Fact]
     public void CopySecret_Click_WritesSecretThroughClipboardModule()
     {
         var module = JSInterop.SetupModule("./" + Assets.Path("clipboard.js"));

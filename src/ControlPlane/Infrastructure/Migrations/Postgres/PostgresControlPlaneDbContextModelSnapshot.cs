@@ -241,6 +241,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -703,6 +706,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -730,6 +736,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -229,6 +229,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -691,6 +694,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -718,6 +724,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Limits")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
