@@ -27,6 +27,7 @@ public sealed class GatewayContext : IResponseObserver
     private CancellationTokenSource? _attemptTimeout;
     private long _deadline;
     private IReadOnlyList<UsageAttempt>? _attempts;
+    private int _streamedCharacters;
 
     internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
     {
@@ -77,6 +78,14 @@ public sealed class GatewayContext : IResponseObserver
 
     public RuntimeDeployment? Deployment { get; private set; }
 
+    /// <summary>
+    /// The request's attribution tags: the key's, then those the request added with <c>x-switchyard-tags</c>; null for none.
+    /// </summary>
+    public IReadOnlyList<string>? Tags { get; private set; }
+
+    /// <summary>Characters of output text streamed so far (see <see cref="IResponseObserver.OutputStreamed"/>).</summary>
+    public int StreamedCharacters => _streamedCharacters;
+
     /// <summary>Every upstream attempt in order when there was more than one; null for a single attempt.</summary>
     public IReadOnlyList<UsageAttempt>? Attempts => _attempts;
 
@@ -105,6 +114,9 @@ public sealed class GatewayContext : IResponseObserver
         Snapshot = snapshot;
         Key = key;
     }
+
+    /// <summary>The authorise stage settled the request's attribution tags.</summary>
+    public void Tagged(IReadOnlyList<string>? tags) => Tags = tags;
 
     /// <summary>The authorise stage found the key's route for the model and allowed it.</summary>
     public void Authorized(RuntimeRoute route) => Route = route;
@@ -147,6 +159,7 @@ public sealed class GatewayContext : IResponseObserver
         _errorCode = null;
         _usage = default;
         _finish = null;
+        _streamedCharacters = 0;
     }
 
     /// <summary>The forward stage made more than one upstream attempt: these, in order.</summary>
@@ -191,6 +204,8 @@ public sealed class GatewayContext : IResponseObserver
     }
 
     public void Finished(FinishReason reason) => _finish = reason;
+
+    public void OutputStreamed(int characters) => _streamedCharacters += characters;
 
     public void Failed(int status, string code)
     {

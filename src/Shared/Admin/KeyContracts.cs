@@ -10,10 +10,30 @@ public sealed record KeyDto(
     string Status,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    bool AllowRequestTags = false);
 
 /// <param name="AllowedModels">Public model names; null or empty allows every model routed for the tenant.</param>
-public sealed record CreateKeyRequest(Guid TeamId, string Name, IReadOnlyList<string>? AllowedModels = null, DateTimeOffset? ExpiresAt = null);
+/// <param name="Tags">Attribution tags stored on every usage record of the key (<c>cost-center:4711</c>, <c>app:search</c>; at most 10).</param>
+/// <param name="Metadata">Free metadata (at most 20 entries; names up to 64, values up to 256 characters); not sent to the nodes.</param>
+/// <param name="AllowRequestTags">Requests may add up to 5 tags with the <c>x-switchyard-tags</c> header (otherwise the header is refused with 400).</param>
+public sealed record CreateKeyRequest(
+    Guid TeamId,
+    string Name,
+    IReadOnlyList<string>? AllowedModels = null,
+    DateTimeOffset? ExpiresAt = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    bool AllowRequestTags = false);
+
+/// <summary>PATCH /api/tenants/{tenantId}/keys/{keyId}: the fields given replace the key's; null leaves one unchanged.</summary>
+public sealed record UpdateKeyRequest(
+    string? Name = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    bool? AllowRequestTags = null);
 
 /// <summary>The only time the key itself is returned: it is stored as a hash.</summary>
 public sealed record CreatedKeyDto(KeyDto Key, string Secret);

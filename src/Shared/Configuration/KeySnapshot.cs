@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Switchyard.Shared.Configuration;
 
 /// <summary>A virtual key as the data plane sees it: only the hash (see <c>Keys.VirtualKeyHash</c>), never the key.</summary>
 /// <param name="AllowedModels">Public model names this key may call; empty means every model routed for its tenant.</param>
+/// <param name="Tags">Attribution tags stored on every usage record of the key (see <see cref="TagRules"/>); null: none.</param>
+/// <param name="AllowRequestTags">Requests may add tags with the <c>x-switchyard-tags</c> header.</param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -10,4 +14,6 @@ public sealed record KeySnapshot(
     Guid TeamId,
     IReadOnlyList<string> AllowedModels,
     KeyStatus Status,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false);

@@ -13,6 +13,7 @@ public static class KeysEndpoints
 
         var keyManagers = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantKeyManager);
         keyManagers.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
+        keyManagers.MapPatch("/{keyId:guid}", UpdateKey.HandleAsync).WithName("UpdateKey");
         keyManagers.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
         return tenant;
     }

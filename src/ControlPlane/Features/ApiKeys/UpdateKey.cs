@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
+using Switchyard.ControlPlane.Infrastructure.Validation;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.ApiKeys;
+
+/// <summary>
+/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, tags, metadata or whether
+/// requests may add tags; a field left out (null) keeps its value. A change of tags or the request-tags flag bumps the config
+/// revision (they travel in the snapshot); the nodes attribute requests to the new tags from then on.
+/// </summary>
+public static class UpdateKey
+{
+    public static async Task<Results<Ok<KeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid tenantId, Guid keyId, UpdateKeyRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Name is not null)
+        {
+            errors.Required("name", request.Name, VirtualKey.NameMaxLength);
+        }
+
+        KeyAttribution.Validate(errors, request.Tags, request.Metadata);
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var key = await db.VirtualKeys.FindOwnedAsync(tenantId, keyId, "The key", cancellationToken);
+        if (key.IsMissing)
+        {
+            return key.NotFound;
+        }
+
+        var row = key.Row;
+        if (request.Name is not null)
+        {
+            row.Name = request.Name.Trim();
+        }
+
+        if (request.Tags is not null)
+        {
+            row.Tags = KeyAttribution.NormalizeTags(request.Tags);
+        }
+
+        if (request.Metadata is not null)
+        {
+            row.Metadata = new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal);
+        }
+
+        if (request.AllowRequestTags is { } allow)
+        {
+            row.AllowRequestTags = allow;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(row.ToDto(time.GetUtcNow()));
+    }
+}
