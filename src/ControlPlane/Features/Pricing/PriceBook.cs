@@ -54,8 +54,9 @@ public sealed class PriceBook
         var tenant = _tenants.GetValueOrDefault(tenantId);
         if (tenant is not null && Best(tenant.ModelPrices, p => p.ProviderKind, p => p.ModelPrefix, providerKind, upstreamModel) is { } own)
         {
+            // The entry's index in that version's modelPrices: short, and explained by GET …/pricing of the version.
             return new DeploymentPrice(
-                $"{tenant.VersionText}:{own.ModelPrefix}", DeploymentPrice.FromTenant, own.InputPerMTok, own.OutputPerMTok,
+                string.Create(CultureInfo.InvariantCulture, $"{tenant.VersionText}#{tenant.ModelPrices.IndexOf(own)}"), DeploymentPrice.FromTenant, own.InputPerMTok, own.OutputPerMTok,
                 own.CachedInputPerMTok, own.CacheWritePerMTok, own.ReasoningPerMTok, own.EmbeddingInputPerMTok);
         }
 

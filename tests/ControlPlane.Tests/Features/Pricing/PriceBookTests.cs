@@ -88,7 +88,7 @@ public sealed class PriceBookTests
         var price = Resolve(new PriceBook([], [tenant], Now), ProviderKinds.OpenAI, "gpt-4o-2024-08-06")!;
         var other = Resolve(new PriceBook([], [tenant], Now), ProviderKinds.OpenAI, "gpt-4.1")!;
 
-        Assert.Equal((1m, 3m, 0.5m, $"{tenant.VersionText}:gpt-4o"), (price.InputPerMTok, price.OutputPerMTok, price.CachedInputPerMTok, price.Version));
+        Assert.Equal((1m, 3m, 0.5m, $"{tenant.VersionText}#0"), (price.InputPerMTok, price.OutputPerMTok, price.CachedInputPerMTok, price.Version));
         Assert.Equal(1m, other.InputPerMTok);
     }
 
