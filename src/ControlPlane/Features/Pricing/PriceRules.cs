@@ -3,11 +3,11 @@ using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Pricing;
 
-/// <summary>Field rules shared by catalog and tenant price rows: a known (or no) provider kind, a prefix, prices 0..10,000 USD.</summary>
+/// <summary>Field rules shared by catalog and tenant price rows: a known (or no) provider kind, a prefix, prices 0..100,000 USD.</summary>
 public static class PriceRules
 {
-    /// <summary>The dearest price per million tokens accepted (a typo guard, far above any list price).</summary>
-    public const decimal MaxPerMTok = 10_000m;
+    /// <summary>The dearest price per million tokens accepted: the deployments' limit, which the nodes enforce on snapshot prices.</summary>
+    public const decimal MaxPerMTok = RouteResilienceRules.MaxPricePerMTok;
 
     public static void Validate(
         ValidationErrors errors, string prefix, string? providerKind, string? modelPrefix,

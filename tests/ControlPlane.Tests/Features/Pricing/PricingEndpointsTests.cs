@@ -61,7 +61,7 @@ public sealed class PricingEndpointsTests
         await using var host = await ControlPlaneTestHost.StartAsync();
 
         var response = await host.Admin.PostAsJsonAsync("/api/platform/prices",
-            new CreateModelPriceRequest("watsonx", " ", -1m, 20_000m, EffectiveFrom: DateTimeOffset.UtcNow.AddDays(1)), SwitchyardJson.Options);
+            new CreateModelPriceRequest("watsonx", " ", -1m, 200_000m, EffectiveFrom: DateTimeOffset.UtcNow.AddDays(1)), SwitchyardJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
