@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
@@ -73,6 +74,7 @@ public static class ControlPlaneExtensions
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
+        api.MapPricingEndpoints();
         api.MapAdminKeysEndpoints();
         api.MapEgressEndpoints();
         api.MapUsageRecoveryEndpoints();
@@ -84,6 +86,7 @@ public static class ControlPlaneExtensions
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();
+        tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
         root.MapNodeEndpoints();
         return root;

@@ -22,4 +22,12 @@ public interface IResponseObserver
     /// caller left).
     /// </summary>
     void Failed(int status, string code);
+
+    /// <summary>
+    /// Streamed output text (answer, reasoning, tool-call arguments) of this many characters is on its way to the caller;
+    /// the node estimates output tokens from it when a stream ends without the provider's usage.
+    /// </summary>
+    void OutputStreamed(int characters)
+    {
+    }
 }

@@ -182,6 +182,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             errors.Clear();
             DeploymentRules.Validate(d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.Weight, d.Settings, errors);
             RouteResilienceRules.ValidateDeployment(d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds, errors);
+            RouteResilienceRules.ValidatePrice(d.Price, errors);
             string? secret = null;
             if (d.CredentialId is { } credentialId && errors.Count == 0)
             {

@@ -28,6 +28,7 @@ public sealed class GatewayContext : IResponseObserver
     private CancellationTokenSource? _attemptTimeout;
     private long _deadline;
     private IReadOnlyList<UsageAttempt>? _attempts;
+    private int _streamedCharacters;
 
     internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
     {
@@ -80,6 +81,13 @@ public sealed class GatewayContext : IResponseObserver
 
     /// <summary>The request's place in the rate limits once the limit stage admitted it under some; null when none applies.</summary>
     public LimitLease? Limits { get; private set; }
+    /// <summary>
+    /// The request's attribution tags: the key's, then those the request added with <c>x-switchyard-tags</c>; null for none.
+    /// </summary>
+    public IReadOnlyList<string>? Tags { get; private set; }
+
+    /// <summary>Characters of output text streamed so far (see <see cref="IResponseObserver.OutputStreamed"/>).</summary>
+    public int StreamedCharacters => _streamedCharacters;
 
     /// <summary>Every upstream attempt in order when there was more than one; null for a single attempt.</summary>
     public IReadOnlyList<UsageAttempt>? Attempts => _attempts;
@@ -109,6 +117,9 @@ public sealed class GatewayContext : IResponseObserver
         Snapshot = snapshot;
         Key = key;
     }
+
+    /// <summary>The authorise stage settled the request's attribution tags.</summary>
+    public void Tagged(IReadOnlyList<string>? tags) => Tags = tags;
 
     /// <summary>The authorise stage found the key's route for the model and allowed it.</summary>
     public void Authorized(RuntimeRoute route) => Route = route;
@@ -154,6 +165,7 @@ public sealed class GatewayContext : IResponseObserver
         _errorCode = null;
         _usage = default;
         _finish = null;
+        _streamedCharacters = 0;
     }
 
     /// <summary>The forward stage made more than one upstream attempt: these, in order.</summary>
@@ -199,6 +211,8 @@ public sealed class GatewayContext : IResponseObserver
     }
 
     public void Finished(FinishReason reason) => _finish = reason;
+
+    public void OutputStreamed(int characters) => _streamedCharacters += characters;
 
     public void Failed(int status, string code)
     {

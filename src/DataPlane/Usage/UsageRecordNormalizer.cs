@@ -19,6 +19,7 @@ public static class UsageRecordNormalizer
         var providerKind = Text(record.ProviderKind, UsageRecordLimits.ProviderKind);
         var upstreamModel = Text(record.UpstreamModel, UsageRecordLimits.UpstreamModel);
         var errorCode = Text(record.ErrorCode, UsageRecordLimits.ErrorCode);
+        var priceVersion = Text(record.PriceVersion, UsageRecordLimits.PriceVersion);
         var promptTokens = Tokens(record.PromptTokens);
         var completionTokens = Tokens(record.CompletionTokens);
         var statusCode = record.StatusCode is >= 100 and <= 999 ? record.StatusCode : 0;
@@ -33,7 +34,7 @@ public static class UsageRecordNormalizer
             && ReferenceEquals(providerKind, record.ProviderKind) && ReferenceEquals(upstreamModel, record.UpstreamModel)
             && ReferenceEquals(errorCode, record.ErrorCode) && promptTokens == record.PromptTokens && completionTokens == record.CompletionTokens
             && statusCode == record.StatusCode && latency.Equals(record.LatencyMs) && Nullable.Equals(firstToken, record.TimeToFirstTokenMs)
-            && ReferenceEquals(attempts, record.Attempts))
+            && ReferenceEquals(attempts, record.Attempts) && ReferenceEquals(priceVersion, record.PriceVersion))
         {
             return record;
         }
@@ -52,6 +53,7 @@ public static class UsageRecordNormalizer
             LatencyMs = latency,
             TimeToFirstTokenMs = firstToken,
             Attempts = attempts,
+            PriceVersion = priceVersion,
         };
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Costs;
+using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Messages;
@@ -9,7 +11,9 @@ namespace Switchyard.DataPlane.Usage;
 /// <summary>
 /// Accounts every authenticated request once it is over: builds its <see cref="UsageRecord"/> from the
 /// <see cref="GatewayContext"/> and hands it to the spool. Requests refused before authentication have no tenant to
-/// account to and are not recorded.
+/// account to and are not recorded. The tokens billed are settled by <see cref="UsageSettlement"/> (a cut stream is billed
+/// for what it produced) and costed by <see cref="CostCalculator"/> at the deployment's snapshot price, so the record is
+/// right even while the control plane is down.
 /// </summary>
 public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
 {
@@ -25,6 +29,9 @@ public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> option
         var outcome = context.Outcome;
         var deployment = context.Deployment;
         var now = time.GetUtcNow();
+        var usage = UsageSettlement.Settle(
+            outcome.Usage, outcome.ErrorCode is null, context.StreamedCharacters, context.Body.Length, out var estimated);
+        var price = deployment?.Snapshot.Price;
         var record = new UsageRecord(
             Guid.CreateVersion7(now),
             now,
@@ -39,13 +46,20 @@ public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> option
             deployment?.ProviderKind,
             deployment?.UpstreamModel,
             context.Stream,
-            outcome.Usage.InputTokens,
-            outcome.Usage.OutputTokens,
+            usage.InputTokens,
+            usage.OutputTokens,
             outcome.Status ?? context.Http.Response.StatusCode,
             outcome.ErrorCode,
             time.GetElapsedTime(context.StartTimestamp, outcome.EndTimestamp).TotalMilliseconds,
             outcome.FirstByteTimestamp is { } first ? time.GetElapsedTime(context.StartTimestamp, first).TotalMilliseconds : null,
-            context.Attempts);
+            context.Attempts,
+            usage.CachedInputTokens,
+            usage.CacheWriteInputTokens,
+            usage.ReasoningTokens,
+            CostCalculator.CostMicros(usage, price, context.Endpoint.Name == EmbeddingsEndpoint.EndpointName),
+            price?.Version,
+            estimated,
+            context.Tags);
 
         if (!queue.TryEnqueue(record))
         {

@@ -39,6 +39,9 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<CreatedKeyDto> CreateKeyAsync(Guid tenantId, CreateKeyRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<CreatedKeyDto>($"api/tenants/{tenantId}/keys", request, cancellationToken);
 
+    public Task<KeyDto> UpdateKeyAsync(Guid tenantId, Guid keyId, UpdateKeyRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<KeyDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/keys/{keyId}", request, cancellationToken);
+
     public Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
         PostAsync<KeyDto>($"api/tenants/{tenantId}/keys/{keyId}/revoke", null, cancellationToken);
 
@@ -89,6 +92,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
 
     public Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<UsageKeyTotalsDto>>($"api/tenants/{tenantId}/usage/by-key", cancellationToken);
+
+    public Task<SpendDto> GetSpendAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+        GetAsync<SpendDto>(
+            $"api/tenants/{tenantId}/spend?from={Uri.EscapeDataString(from.UtcDateTime.ToString("O"))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O"))}"
+            + $"&groupBy={Uri.EscapeDataString(groupBy)}",
+            cancellationToken);
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

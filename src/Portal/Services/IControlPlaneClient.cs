@@ -20,6 +20,9 @@ public interface IControlPlaneClient
 
     Task<CreatedKeyDto> CreateKeyAsync(Guid tenantId, CreateKeyRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes a key's name, tags, metadata or request-tags flag (PATCH; null fields unchanged).</summary>
+    Task<KeyDto> UpdateKeyAsync(Guid tenantId, Guid keyId, UpdateKeyRequest request, CancellationToken cancellationToken = default);
+
     Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default);
@@ -45,4 +48,7 @@ public interface IControlPlaneClient
     Task<IReadOnlyList<UsageRecordDto>> GetUsageAsync(Guid tenantId, Guid? keyId, int limit = 100, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Cost, token and request totals of [from, to) grouped by <c>team</c>, <c>key</c>, <c>model</c> or <c>tag</c>.</summary>
+    Task<SpendDto> GetSpendAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
 }

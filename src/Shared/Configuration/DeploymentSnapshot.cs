@@ -17,6 +17,10 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="InputPricePerMTok">USD per million input tokens, for the <c>cost</c> strategy; null: the pricing catalog's, if any.</param>
 /// <param name="OutputPricePerMTok">USD per million output tokens, for the <c>cost</c> strategy; null: the pricing catalog's, if any.</param>
 /// <param name="HealthCheckIntervalSeconds">Active health check (a models-list request) every this many seconds on each node; null: off.</param>
+/// <param name="Price">
+/// The effective price the control plane resolved (explicit deployment price &gt; tenant override &gt; pricing catalog): read by
+/// the <c>cost</c> strategy and for the cost of every usage record. Null when no level prices the model (and in older snapshots).
+/// </param>
 public sealed record DeploymentSnapshot(
     Guid Id,
     string ProviderKind,
@@ -29,4 +33,5 @@ public sealed record DeploymentSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Priority = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? InputPricePerMTok = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? OutputPricePerMTok = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HealthCheckIntervalSeconds = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HealthCheckIntervalSeconds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeploymentPrice? Price = null);

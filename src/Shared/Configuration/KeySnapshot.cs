@@ -5,6 +5,8 @@ namespace Switchyard.Shared.Configuration;
 /// <summary>A virtual key as the data plane sees it: only the hash (see <c>Keys.VirtualKeyHash</c>), never the key.</summary>
 /// <param name="AllowedModels">Public model names this key may call; empty means every model routed for its tenant.</param>
 /// <param name="Limits">The key's rate limits; null (left out of the JSON, so older snapshots hash as before) for none.</param>
+/// <param name="Tags">Attribution tags stored on every usage record of the key (see <see cref="TagRules"/>); null: none.</param>
+/// <param name="AllowRequestTags">Requests may add tags with the <c>x-switchyard-tags</c> header.</param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -14,4 +16,6 @@ public sealed record KeySnapshot(
     IReadOnlyList<string> AllowedModels,
     KeyStatus Status,
     DateTimeOffset? ExpiresAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false);

@@ -67,6 +67,30 @@ public static class RouteResilienceRules
         Optional(errors, "healthCheckIntervalSeconds", healthCheckIntervalSeconds, MinHealthCheckIntervalSeconds, MaxHealthCheckIntervalSeconds);
     }
 
+    /// <summary>
+    /// The resolved price a deployment carries in the snapshot: a version id of 1 to <see cref="Messages.UsageRecordLimits.PriceVersion"/>
+    /// characters and every rate between 0 and <see cref="MaxPricePerMTok"/>. A node drops a deployment whose price breaks them.
+    /// </summary>
+    public static void ValidatePrice(DeploymentPrice? price, ICollection<ConfigFieldError> errors)
+    {
+        if (price is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(price.Version) || price.Version.Length > Messages.UsageRecordLimits.PriceVersion)
+        {
+            errors.Add(new ConfigFieldError("price.version", $"The price version must be 1 to {Messages.UsageRecordLimits.PriceVersion} characters."));
+        }
+
+        Price(errors, "price.inputPerMTok", price.InputPerMTok);
+        Price(errors, "price.outputPerMTok", price.OutputPerMTok);
+        Price(errors, "price.cachedInputPerMTok", price.CachedInputPerMTok);
+        Price(errors, "price.cacheWritePerMTok", price.CacheWritePerMTok);
+        Price(errors, "price.reasoningPerMTok", price.ReasoningPerMTok);
+        Price(errors, "price.embeddingInputPerMTok", price.EmbeddingInputPerMTok);
+    }
+
     private static void Fallbacks(string field, string? publicModel, IReadOnlyList<string>? models, ICollection<ConfigFieldError> errors)
     {
         if (models is null)

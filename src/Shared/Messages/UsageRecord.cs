@@ -30,7 +30,14 @@ public sealed record UsageRecord(
     string? ErrorCode,
     double LatencyMs,
     double? TimeToFirstTokenMs,
-    IReadOnlyList<UsageAttempt>? Attempts = null);
+    IReadOnlyList<UsageAttempt>? Attempts = null,
+    int CachedInputTokens = 0,
+    int CacheWriteTokens = 0,
+    int ReasoningTokens = 0,
+    long CostMicros = 0,
+    string? PriceVersion = null,
+    bool Estimated = false,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>One upstream attempt of a request.</summary>
 /// <param name="StatusCode">The upstream's status, or the gateway's (502 unreachable, 504 timeout) when there was no answer.</param>

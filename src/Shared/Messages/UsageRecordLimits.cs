@@ -12,6 +12,10 @@ public static class UsageRecordLimits
     public const int ProviderKind = 32;
     public const int UpstreamModel = 200;
     public const int ErrorCode = 100;
+    public const int PriceVersion = 200;
+
+    /// <summary>The most tags a record carries: a key's and a request's (see <c>TagRules</c>).</summary>
+    public const int MaxTags = Configuration.TagRules.MaxKeyTags + Configuration.TagRules.MaxRequestTags;
 
     /// <summary>The most <see cref="UsageRecord.Attempts"/> one record carries (a route's retry settings allow at most 10).</summary>
     public const int MaxAttempts = 10;

@@ -52,6 +52,21 @@ public class SnapshotCompilerResilienceTests
         Assert.Contains("deployments[0].inputPricePerMTok", reported.Reason);
     }
 
+    [Fact]
+    public void Compile_DeploymentWithBrokenResolvedPrice_LeftOutNamingTheRate()
+    {
+        var snapshot = TestSnapshots.Build(1, "http://127.0.0.1:1/v1");
+        var good = snapshot.Routes[0].Deployments[0] with { Price = new DeploymentPrice("v1", DeploymentPrice.FromCatalog, 1m, 2m) };
+        var bad = good with { Id = Guid.CreateVersion7(), Price = good.Price! with { CachedInputPerMTok = -0.5m } };
+        var route = snapshot.Routes[0] with { Deployments = [bad, good] };
+
+        var compiled = Compile(snapshot with { Routes = [route, .. snapshot.Routes.Skip(1)] });
+
+        var kept = Assert.Single(compiled.FindRoute(TestSnapshots.TenantId, route.PublicModel)!.Deployments);
+        Assert.Equal((good.Id, "v1"), (kept.Id, kept.Snapshot.Price!.Version));
+        Assert.Contains("deployments[0].price.cachedInputPerMTok", Assert.Single(compiled.Rejected).Reason);
+    }
+
     private RuntimeSnapshot Compile(ConfigSnapshot snapshot) =>
         _compiler.Compile(TestSnapshots.Stamp(snapshot), out var error) ?? throw new InvalidOperationException(error);
 }

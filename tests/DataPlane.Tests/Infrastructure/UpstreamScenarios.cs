@@ -51,6 +51,10 @@ internal sealed class UpstreamScenarios
                     .Header("x-internal-debug", "node-7");
             case "up-slow":
                 return FakeReply.Status(200).Pause(aborted => Task.Delay(TimeSpan.FromSeconds(5), aborted));
+            case "up-cut":
+                // The role chunk and "Hello", then nothing until the caller leaves: a stream cut before any usage arrived.
+                var cut = StreamEvents();
+                return FakeReply.Status(200, "text/event-stream").Write(cut[0] + "\n\n" + cut[1] + "\n\n").Pause(WaitForAbortAsync);
             case "up-hang":
                 return FakeReply.Status(200, "text/event-stream").Write(StreamEvents()[0] + "\n\n").Pause(WaitForAbortAsync);
             default:

@@ -110,6 +110,19 @@ public class RoutingPoliciesTests
     }
 
     [Fact]
+    public void CostPick_ResolvedSnapshotPrices_PicksByTheResolvedPriceNotTheDeploymentFields()
+    {
+        // The control plane resolved catalog/tenant prices into Price; the usage records bill at these, so routing must too.
+        var dear = Deployment() with { Price = new DeploymentPrice("catalog-a", DeploymentPrice.FromCatalog, 2.5m, 10) };
+        var cheap = Deployment() with { Price = new DeploymentPrice("tenant-b", DeploymentPrice.FromTenant, 0.15m, 0.6m) };
+        var route = Route(RoutingStrategies.Cost, dear, Deployment(), cheap);
+
+        var hits = Histogram(new CostRoutingPolicy(_random), route, All(route), Health(route), 100);
+
+        Assert.Equal(100, hits[2]);
+    }
+
+    [Fact]
     public void CostPick_PricedOnesUnavailable_UsesTheUnpricedOnes()
     {
         var route = Route(RoutingStrategies.Cost, Deployment(), Deployment(input: 1, output: 1), Deployment());

@@ -43,6 +43,16 @@ public class UsageRecordNormalizerTests
     }
 
     [Fact]
+    public void Normalize_OverlongPriceVersion_CutToItsColumnSize()
+    {
+        var record = Record() with { PriceVersion = new string('v', 500), CostMicros = 42 };
+
+        var normalized = UsageRecordNormalizer.Normalize(record);
+
+        Assert.Equal(record with { PriceVersion = new string('v', UsageRecordLimits.PriceVersion) }, normalized);
+    }
+
+    [Fact]
     public void Normalize_CutInsideASurrogatePair_KeepsTheTextValid()
     {
         var model = new string('m', UsageRecordLimits.Model - 1) + "😀😀";

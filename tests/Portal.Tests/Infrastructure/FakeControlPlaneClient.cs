@@ -18,6 +18,11 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public List<UsageKeyTotalsDto> Totals { get; } = [];
     public List<string> Calls { get; } = [];
     public List<CreateKeyRequest> CreatedKeyRequests { get; } = [];
+    public List<UpdateKeyRequest> UpdatedKeyRequests { get; } = [];
+
+    /// <summary>The spend answers by groupBy; the periods asked for are recorded in <see cref="SpendQueries"/>.</summary>
+    public Dictionary<string, List<SpendGroupDto>> Spend { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
+    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy)> SpendQueries { get; } = [];
     public List<RouteRequest> RouteRequests { get; } = [];
     public List<CredentialDto> Credentials { get; } = [];
     public List<CreateCredentialRequest> CredentialRequests { get; } = [];
@@ -82,9 +87,21 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
         {
             CreatedKeyRequests.Add(request);
             var key = new KeyDto(Guid.NewGuid(), tenantId, request.TeamId, request.Name, "sk-sy-new", request.AllowedModels ?? [],
-                "Active", request.ExpiresAt, Now, null);
+                "Active", request.ExpiresAt, Now, null, request.Tags, request.Metadata, request.AllowRequestTags);
             Keys.Add(key);
             return new CreatedKeyDto(key, "sk-sy-new-SECRET-0123456789");
+        });
+
+    public Task<KeyDto> UpdateKeyAsync(Guid tenantId, Guid keyId, UpdateKeyRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateKeyAsync), () =>
+        {
+            UpdatedKeyRequests.Add(request);
+            var index = Keys.FindIndex(k => k.Id == keyId);
+            Keys[index] = Keys[index] with
+            {
+                Tags = request.Tags ?? Keys[index].Tags, AllowRequestTags = request.AllowRequestTags ?? Keys[index].AllowRequestTags,
+            };
+            return Keys[index];
         });
 
     public Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
@@ -145,6 +162,16 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
 
     public Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetUsageByKeyAsync), () => (IReadOnlyList<UsageKeyTotalsDto>)[.. Totals]);
+
+    public Task<SpendDto> GetSpendAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetSpendAsync), () =>
+        {
+            SpendQueries.Add((from, to, groupBy));
+            var groups = Spend[groupBy];
+            var total = new SpendGroupDto("total", null, groups.Sum(g => g.CostMicros), groups.Sum(g => g.Requests), groups.Sum(g => g.PromptTokens),
+                groups.Sum(g => g.CompletionTokens), 0, 0, 0, 0);
+            return new SpendDto(from, to, groupBy, [.. groups], total);
+        });
 
     private static RouteDto ToDto(Guid id, RouteRequest r) => new(
         id, TenantId, r.PublicModel, r.Strategy,

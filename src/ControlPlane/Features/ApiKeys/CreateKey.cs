@@ -16,6 +16,7 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 /// POST /api/tenants/{tenantId}/keys (developers and admins). The secret is returned once and stored only as its hash
 /// and display prefix. Bumps the config revision. Each allowed model is a public model name (at most
 /// <see cref="RouteRules.PublicModelMaxLength"/> characters); the tenant's <c>keys</c> and <c>allowedModelsPerKey</c> quotas apply (409).
+/// Tags and metadata follow <see cref="KeyAttribution"/>.
 /// </summary>
 public static class CreateKey
 {
@@ -45,6 +46,7 @@ public static class CreateKey
             errors.Add("allowedModels", $"Model names must be at most {RouteRules.PublicModelMaxLength} characters, like a route's publicModel.");
         }
 
+        KeyAttribution.Validate(errors, request.Tags, request.Metadata);
         if (request.ExpiresAt is { } expires && expires <= now)
         {
             errors.Add("expiresAt", "The expiry must be in the future.");
@@ -83,6 +85,9 @@ public static class CreateKey
             CreatedAt = now,
             CreatedBy = caller.Audit,
             Limits = LimitsField.Normalize(request.Limits),
+            Tags = KeyAttribution.NormalizeTags(request.Tags),
+            Metadata = request.Metadata is null ? [] : new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal),
+            AllowRequestTags = request.AllowRequestTags,
         };
         db.VirtualKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,8 +5,8 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 public static class KeysEndpoints
 {
     /// <summary>
-    /// /api/tenants/{tenantId}/keys: members read (finance included), developers and admins create and revoke, tenant admins
-    /// rename and set limits.
+    /// /api/tenants/{tenantId}/keys: members read (finance included), developers and admins create, update (name, limits,
+    /// tags, metadata) and revoke.
     /// </summary>
     public static IEndpointRouteBuilder MapKeysEndpoints(this IEndpointRouteBuilder tenant)
     {
@@ -16,10 +16,8 @@ public static class KeysEndpoints
 
         var keyManagers = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantKeyManager);
         keyManagers.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
+        keyManagers.MapPatch("/{keyId:guid}", UpdateKey.HandleAsync).WithName("UpdateKey");
         keyManagers.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
-
-        var admins = tenant.MapGroup("/keys").WithTags("Keys").RequireAuthorization(AdminPolicies.TenantAdmin);
-        admins.MapPatch("/{keyId:guid}", UpdateKey.HandleAsync).WithName("UpdateKey");
         return tenant;
     }
 }

@@ -7,42 +7,61 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId}/keys/{keyId} (tenant admins): renames the key and sets or removes (<c>{}</c>) its rate
-/// limits; a null field is left unchanged. A real change bumps the config revision.
+/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, rate limits (<c>{}</c>
+/// removes them; a key's limits only narrow its team's and tenant's, which still apply), tags, metadata or whether
+/// requests may add tags; a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
+/// tags, the request-tags flag) bumps the config revision.
 /// </summary>
 public static class UpdateKey
 {
     public static async Task<Results<Ok<KeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, Guid keyId, UpdateKeyRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var key = await db.VirtualKeys.FindOwnedAsync(tenantId, keyId, "The key", cancellationToken);
-        if (key.IsMissing)
-        {
-            return key.NotFound;
-        }
-
         var errors = new ValidationErrors().Validate(request.Limits);
         if (request.Name is not null)
         {
             errors.Required("name", request.Name, VirtualKey.NameMaxLength);
         }
 
+        KeyAttribution.Validate(errors, request.Tags, request.Metadata);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
         }
 
+        var key = await db.VirtualKeys.FindOwnedAsync(tenantId, keyId, "The key", cancellationToken);
+        if (key.IsMissing)
+        {
+            return key.NotFound;
+        }
+
+        var row = key.Row;
         if (request.Name is not null)
         {
-            key.Row.Name = request.Name.Trim();
+            row.Name = request.Name.Trim();
         }
 
         if (request.Limits is not null)
         {
-            key.Row.Limits = LimitsField.Normalize(request.Limits);
+            row.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.Tags is not null)
+        {
+            row.Tags = KeyAttribution.NormalizeTags(request.Tags);
+        }
+
+        if (request.Metadata is not null)
+        {
+            row.Metadata = new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal);
+        }
+
+        if (request.AllowRequestTags is { } allow)
+        {
+            row.AllowRequestTags = allow;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(key.Row.ToDto(time.GetUtcNow()));
+        return TypedResults.Ok(row.ToDto(time.GetUtcNow()));
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -27,6 +29,14 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
 
     /// <summary>The key's rate limits; null for none.</summary>
     public RateLimits? Limits { get; set; }
+    /// <summary>Attribution tags (<see cref="TagRules"/>), stored on every usage record of the key; JSON text column.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>Free metadata for the tenant's own bookkeeping (JSON text column); not sent to the nodes.</summary>
+    public Dictionary<string, string> Metadata { get; set; } = [];
+
+    /// <summary>Requests may add tags with the <c>x-switchyard-tags</c> header.</summary>
+    public bool AllowRequestTags { get; set; }
 
     /// <summary>Who created it: a member id or an admin key id, as text.</summary>
     public string CreatedBy { get; set; } = "";
@@ -35,7 +45,7 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     public KeyDto ToDto(DateTimeOffset now) => new(
         Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
         Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
-        ExpiresAt, CreatedAt, RevokedAt, Limits);
+        ExpiresAt, CreatedAt, RevokedAt, Limits, Tags.ToArray(), new Dictionary<string, string>(Metadata, StringComparer.Ordinal), AllowRequestTags);
 }
 
 internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
@@ -49,6 +59,21 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.CreatedBy).HasMaxLength(100);
         builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(k => k.Limits).HasJsonTextConversion();
+        builder.Property(k => k.Tags)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e)), v => v.ToList()))
+            .HasColumnType("text");
+        builder.Property(k => k.Metadata)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                    v => new Dictionary<string, string>(v)))
+            .HasColumnType("text");
         builder.HasIndex(k => k.Hash).IsUnique();
         builder.HasIndex(k => new { k.TenantId, k.TeamId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);

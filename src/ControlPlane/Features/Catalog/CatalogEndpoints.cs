@@ -8,9 +8,9 @@ public static class CatalogEndpoints
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder api)
     {
         var catalog = api.MapGroup("/catalog").WithTags("Catalog").RequireAuthorization(AdminPolicies.SignedIn);
-        catalog.MapGet("/models", ListCatalogModels.Handle).WithName("ListCatalogModels")
+        catalog.MapGet("/models", ListCatalogModels.HandleAsync).WithName("ListCatalogModels")
             .WithSummary("The built-in model catalog")
-            .WithDescription("Capabilities of well-known upstream models by model id prefix (longest prefix wins). "
+            .WithDescription("Capabilities of well-known upstream models by model id prefix (longest prefix wins), with the price in effect. "
                 + "Unknown models get permissive defaults; a route deployment can override the capabilities.");
         catalog.MapGet("/resolve", ResolveCatalogModel.Handle).WithName("ResolveCatalogModel")
             .WithSummary("The capabilities a deployment gets without an override")

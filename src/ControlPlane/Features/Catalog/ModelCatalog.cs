@@ -33,31 +33,47 @@ public static partial class ModelCatalog
     /// </summary>
     public static ModelCatalogEntry? Find(string upstreamModel)
     {
+        foreach (var id in CandidateIds(upstreamModel))
+        {
+            if (Longest(id) is { } entry)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The forms of a model id that <see cref="Find"/> tries, in order (lowercase, distinct): the id, its part after the last
+    /// '/', that without a Bedrock cross-region prefix, then without a Bedrock vendor prefix. The pricing catalog matches alike.
+    /// </summary>
+    public static IEnumerable<string> CandidateIds(string upstreamModel)
+    {
         var id = upstreamModel.Trim().ToLowerInvariant();
         if (id.Length == 0)
         {
-            return null;
+            yield break;
         }
 
-        if (Longest(id) is { } whole)
-        {
-            return whole;
-        }
-
+        yield return id;
         var tail = id[(id.LastIndexOf('/') + 1)..];
-        if (tail != id && Longest(tail) is { } byTail)
+        if (tail != id)
         {
-            return byTail;
+            yield return tail;
         }
 
         var regional = StripPrefix(tail, BedrockGeoPrefixes);
-        if (regional != tail && Longest(regional) is { } byRegional)
+        if (regional != tail)
         {
-            return byRegional;
+            yield return regional;
         }
 
         var unvendored = StripPrefix(regional, BedrockVendorPrefixes);
-        return unvendored != regional ? Longest(unvendored) : null;
+        if (unvendored != regional)
+        {
+            yield return unvendored;
+        }
     }
 
     private static readonly string[] BedrockGeoPrefixes = ["us.", "us-gov.", "eu.", "apac.", "global.", "ca.", "jp.", "au."];
@@ -91,7 +107,8 @@ public static partial class ModelCatalog
         return best;
     }
 
-    private static bool Matches(string id, string prefix) =>
+    /// <summary>Whether a lowercase model id matches a catalog prefix (see <see cref="Find"/>).</summary>
+    public static bool Matches(string id, string prefix) =>
         id.StartsWith(prefix, StringComparison.Ordinal)
         && (id.Length == prefix.Length || prefix[^1] is '-' || id[prefix.Length] is '-' or ':' or '@' or '/');
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Egress;
+using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Configuration;
@@ -13,7 +14,8 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// Builds the latest revision's <see cref="ConfigSnapshot"/> from the database in one consistent read: every tenant,
 /// team, key (revoked ones too, with their status), route, credential (secret sealed) and the platform's egress allow-list, each list ordered by id so equal
 /// content always serialises to equal bytes. Each deployment carries its model's capabilities (the admin's override, else the
-/// built-in <see cref="ModelCatalog"/>) and its routing fields; each route its fallbacks and resilience settings (null when unset,
+/// built-in <see cref="ModelCatalog"/>), its routing fields and its effective price (<see cref="PriceBook"/>, the prices in effect
+/// when the revision was created, so a price change is a new revision); each route its fallbacks and resilience settings (null when unset,
 /// so a route that uses none of them serialises, and hashes, as before they existed). Stores the hash on the revision row.
 /// </summary>
 public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
@@ -32,6 +34,10 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var routes = await db.ModelRoutes.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var prices = new PriceBook(
+            await db.ModelPrices.AsNoTracking().ToListAsync(cancellationToken),
+            await db.TenantPricing.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken),
+            revision.CreatedAt);
 
         var snapshot = new ConfigSnapshot
         {
@@ -39,14 +45,16 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
             Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits)).ToArray(),
             Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(t.Id, t.TenantId, t.Name, t.Limits)).ToArray(),
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(
-                k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt, k.Limits)).ToArray(),
+                k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt, k.Limits,
+                k.Tags.Count > 0 ? k.Tags.ToArray() : null, k.AllowRequestTags)).ToArray(),
             Routes = routes.OrderBy(r => r.Id).Select(r => new RouteSnapshot(
                 r.Id, r.TenantId, r.PublicModel, r.Strategy,
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(
                     d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
                     new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal),
                     d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel),
-                    d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds)).ToArray(),
+                    d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds,
+                    prices.Resolve(r.TenantId, d.Id, d.ProviderKind, d.UpstreamModel, d.InputPricePerMTok, d.OutputPricePerMTok))).ToArray(),
                 r.DropUnsupportedParams,
                 r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),

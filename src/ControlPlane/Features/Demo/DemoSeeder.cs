@@ -17,7 +17,8 @@ namespace Switchyard.ControlPlane.Features.Demo;
 
 /// <summary>
 /// With <c>Demo:Enabled</c>, seeds an empty database with a "Demo" tenant served by the mock provider, a platform admin
-/// member with a generated password and a demo key, and prints them once. No fixed credentials exist anywhere.
+/// member with a generated password and a demo key (tagged <c>app:demo</c>, request tags allowed), and prints them once. The mock
+/// routes are priced like gpt-4o-mini, so the demo's usage shows costs. No fixed credentials exist anywhere.
 /// </summary>
 public sealed class DemoSeeder(IOptions<DemoOptions> options, ControlPlaneDbContext db, UserManager<Member> userManager, TimeProvider time) : IStartupStep
 {
@@ -53,6 +54,8 @@ public sealed class DemoSeeder(IOptions<DemoOptions> options, ControlPlaneDbCont
             Status = KeyStatus.Active,
             CreatedAt = now,
             CreatedBy = "demo-seed",
+            Tags = ["app:demo"],
+            AllowRequestTags = true,
         });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -71,6 +74,9 @@ public sealed class DemoSeeder(IOptions<DemoOptions> options, ControlPlaneDbCont
         PrintBanner(demo.PortalUrl, gateway, password, secret);
     }
 
+    public const decimal DemoInputPricePerMTok = 0.15m;
+    public const decimal DemoOutputPricePerMTok = 0.60m;
+
     private static ModelRoute MockRoute(Guid tenantId, string publicModel, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -84,6 +90,10 @@ public sealed class DemoSeeder(IOptions<DemoOptions> options, ControlPlaneDbCont
             {
                 Id = Guid.CreateVersion7(), Position = 0, ProviderKind = ProviderKinds.Mock, UpstreamModel = "mock-gpt", Weight = 1,
                 Settings = new Dictionary<string, string> { ["tokensPerSecond"] = "50" },
+
+                // Priced like the cheap real model the mock imitates (gpt-4o-mini's list price), so the demo's usage shows costs.
+                InputPricePerMTok = DemoInputPricePerMTok,
+                OutputPricePerMTok = DemoOutputPricePerMTok,
             },
         ],
     };

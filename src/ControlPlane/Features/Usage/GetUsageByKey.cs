@@ -5,7 +5,7 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Usage;
 
-/// <summary>GET /api/tenants/{tenantId}/usage/by-key: request and token totals per key, busiest first.</summary>
+/// <summary>GET /api/tenants/{tenantId}/usage/by-key: request, token and cost totals per key, busiest first.</summary>
 public static class GetUsageByKey
 {
     public static async Task<Ok<UsageKeyTotalsDto[]>> HandleAsync(Guid tenantId, ControlPlaneDbContext db, CancellationToken cancellationToken)
@@ -20,6 +20,7 @@ public static class GetUsageByKey
                 Requests = g.LongCount(),
                 Prompt = g.Sum(u => (long)u.PromptTokens),
                 Completion = g.Sum(u => (long)u.CompletionTokens),
+                Cost = g.Sum(u => u.CostMicros),
             })
             .ToListAsync(cancellationToken);
 
@@ -30,7 +31,7 @@ public static class GetUsageByKey
         return TypedResults.Ok(totals
             .Select(t => new UsageKeyTotalsDto(
                 t.KeyId, keys.GetValueOrDefault(t.KeyId)?.Name ?? "(deleted key)", keys.GetValueOrDefault(t.KeyId)?.Prefix ?? "",
-                t.TeamId, t.Requests, t.Prompt, t.Completion))
+                t.TeamId, t.Requests, t.Prompt, t.Completion, t.Cost))
             .OrderByDescending(t => t.Requests).ThenBy(t => t.KeyId)
             .ToArray());
     }

@@ -30,6 +30,7 @@ public static class ListUsage
         var records = await query.OrderByDescending(u => u.Timestamp).ThenByDescending(u => u.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(records.Select(u => new UsageRecordDto(
             u.Id, u.Timestamp, u.TeamId, u.KeyId, u.Model, u.ProviderKind, u.Stream, u.PromptTokens, u.CompletionTokens,
-            u.StatusCode, u.ErrorCode, u.LatencyMs, u.TimeToFirstTokenMs, u.Attempts)).ToArray());
+            u.StatusCode, u.ErrorCode, u.LatencyMs, u.TimeToFirstTokenMs, u.Attempts, u.CachedInputTokens, u.CacheWriteTokens,
+            u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated, u.Tags)).ToArray());
     }
 }

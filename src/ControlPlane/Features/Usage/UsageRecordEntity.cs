@@ -31,6 +31,18 @@ public sealed class UsageRecordEntity : ITenantOwned
     /// <summary>Every upstream attempt when there was more than one (JSON text column); null for a single attempt.</summary>
     public List<UsageAttempt>? Attempts { get; set; }
 
+    public int CachedInputTokens { get; set; }
+    public int CacheWriteTokens { get; set; }
+    public int ReasoningTokens { get; set; }
+
+    /// <summary>Micro-dollars (USD × 10⁶), computed by the node at <see cref="PriceVersion"/>.</summary>
+    public long CostMicros { get; set; }
+    public string? PriceVersion { get; set; }
+    public bool Estimated { get; set; }
+
+    /// <summary>Attribution tags (JSON text column); null: none.</summary>
+    public List<string>? Tags { get; set; }
+
     public static UsageRecordEntity From(UsageRecord r) => new()
     {
         Id = r.Id,
@@ -53,6 +65,13 @@ public sealed class UsageRecordEntity : ITenantOwned
         LatencyMs = r.LatencyMs,
         TimeToFirstTokenMs = r.TimeToFirstTokenMs,
         Attempts = r.Attempts is { Count: > 0 } attempts ? [.. attempts] : null,
+        CachedInputTokens = r.CachedInputTokens,
+        CacheWriteTokens = r.CacheWriteTokens,
+        ReasoningTokens = r.ReasoningTokens,
+        CostMicros = r.CostMicros,
+        PriceVersion = r.PriceVersion,
+        Estimated = r.Estimated,
+        Tags = r.Tags is { Count: > 0 } tags ? [.. tags] : null,
     };
 }
 
@@ -69,6 +88,8 @@ internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.UpstreamModel).HasMaxLength(UsageRecordLimits.UpstreamModel);
         builder.Property(u => u.ErrorCode).HasMaxLength(UsageRecordLimits.ErrorCode);
         builder.Property(u => u.Attempts).HasJsonTextListConversion();
+        builder.Property(u => u.PriceVersion).HasMaxLength(UsageRecordLimits.PriceVersion);
+        builder.Property(u => u.Tags).HasJsonTextListConversion();
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => u.KeyId);
     }

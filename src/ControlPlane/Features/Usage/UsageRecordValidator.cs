@@ -24,10 +24,37 @@ public static class UsageRecordValidator
             ?? Text("providerKind", record.ProviderKind, UsageRecordLimits.ProviderKind, required: false)
             ?? Text("upstreamModel", record.UpstreamModel, UsageRecordLimits.UpstreamModel, required: false)
             ?? Text("errorCode", record.ErrorCode, UsageRecordLimits.ErrorCode, required: false)
-            ?? (record.PromptTokens < 0 || record.CompletionTokens < 0 ? "Token counts must not be negative." : null)
+            ?? Text("priceVersion", record.PriceVersion, UsageRecordLimits.PriceVersion, required: false)
+            ?? (record.PromptTokens < 0 || record.CompletionTokens < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0
+                || record.ReasoningTokens < 0 ? "Token counts must not be negative." : null)
+            ?? (record.CostMicros < 0 ? "costMicros must not be negative." : null)
+            ?? Tags(record.Tags)
             ?? Milliseconds("latencyMs", record.LatencyMs)
             ?? (record.TimeToFirstTokenMs is { } ttft ? Milliseconds("timeToFirstTokenMs", ttft) : null)
             ?? Attempts(record.Attempts);
+    }
+
+    private static string? Tags(IReadOnlyList<string>? tags)
+    {
+        if (tags is null)
+        {
+            return null;
+        }
+
+        if (tags.Count > UsageRecordLimits.MaxTags)
+        {
+            return $"tags has {tags.Count} entries; at most {UsageRecordLimits.MaxTags} are stored.";
+        }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i] is null || !Switchyard.Shared.Configuration.TagRules.IsValid(tags[i]))
+            {
+                return $"tags[{i}] is not a valid tag.";
+            }
+        }
+
+        return null;
     }
 
     private static string? Attempts(IReadOnlyList<UsageAttempt>? attempts)

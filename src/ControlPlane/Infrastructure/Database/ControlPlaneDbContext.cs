@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Routes;
@@ -43,6 +44,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ConfigRevision> ConfigRevisions => Set<ConfigRevision>();
     public DbSet<NodeStatus> NodeStatuses => Set<NodeStatus>();
     public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();
+    public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
+    public DbSet<TenantPricing> TenantPricing => Set<TenantPricing>();
     public DbSet<UsageQuarantineEntry> UsageQuarantine => Set<UsageQuarantineEntry>();
     public DbSet<UsageDeadLetter> UsageDeadLetters => Set<UsageDeadLetter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

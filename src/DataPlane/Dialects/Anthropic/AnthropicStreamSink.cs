@@ -75,11 +75,17 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
         await FlushAsync(cancellationToken);
     }
 
-    public ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken) =>
-        DeltaAsync(choice, BlockKind.Text, text, cancellationToken);
+    public ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        _observer.OutputStreamed(text.Length);
+        return DeltaAsync(choice, BlockKind.Text, text, cancellationToken);
+    }
 
-    public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken) =>
-        DeltaAsync(choice, BlockKind.Thinking, text, cancellationToken);
+    public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        _observer.OutputStreamed(text.Length);
+        return DeltaAsync(choice, BlockKind.Thinking, text, cancellationToken);
+    }
 
     public async ValueTask ToolCallAsync(int choice, int toolIndex, string id, string name, CancellationToken cancellationToken)
     {
@@ -112,6 +118,8 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
         {
             return;
         }
+
+        _observer.OutputStreamed(fragment.Length);
 
         // A fragment for an earlier call (interleaved parallel calls) still goes to that call's own block index.
         var w = _events.BeginDelta(_toolBlocks[toolIndex]);

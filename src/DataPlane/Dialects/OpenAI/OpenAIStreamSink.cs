@@ -39,11 +39,17 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken) =>
-        DeltaAsync(choice, "content"u8, text, cancellationToken);
+    public ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        _observer.OutputStreamed(text.Length);
+        return DeltaAsync(choice, "content"u8, text, cancellationToken);
+    }
 
-    public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken) =>
-        DeltaAsync(choice, "reasoning_content"u8, text, cancellationToken);
+    public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        _observer.OutputStreamed(text.Length);
+        return DeltaAsync(choice, "reasoning_content"u8, text, cancellationToken);
+    }
 
     public ValueTask ToolCallAsync(int choice, int toolIndex, string id, string name, CancellationToken cancellationToken)
     {
@@ -59,6 +65,7 @@ internal sealed class OpenAIStreamSink : IChatStreamSink, IDisposable
             return ValueTask.CompletedTask;
         }
 
+        _observer.OutputStreamed(fragment.Length);
         Begin(null);
         Open(choice);
         _writer.ToolArguments(choice, toolIndex, fragment);

@@ -4,8 +4,8 @@ using Switchyard.DataPlane.Chat;
 namespace Switchyard.DataPlane.Providers.OpenAICompatible;
 
 /// <summary>
-/// Reads only the top-level <c>usage</c>, <c>choices</c> (whether empty, and the first <c>finish_reason</c>) and
-/// <c>error</c> members of a payload.
+/// Reads only the top-level <c>usage</c> (with its cached and reasoning details), <c>choices</c> (whether empty, the first
+/// <c>finish_reason</c> and the length of the deltas' text) and <c>error</c> members of a payload.
 /// </summary>
 public static class ChunkInspector
 {
@@ -20,7 +20,8 @@ public static class ChunkInspector
             }
 
             bool hasUsage = false, emptyChoices = false, hasError = false;
-            int prompt = 0, completion = 0;
+            UsageCounts usage = default;
+            var characters = 0;
             FinishReason? finish = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -30,7 +31,7 @@ public static class ChunkInspector
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         hasUsage = true;
-                        ReadUsage(ref reader, ref prompt, ref completion);
+                        ReadUsage(ref reader, ref usage);
                     }
                     else
                     {
@@ -46,7 +47,7 @@ public static class ChunkInspector
                         emptyChoices = reader.TokenType == JsonTokenType.EndArray;
                         if (!emptyChoices)
                         {
-                            finish = ReadChoices(ref reader);
+                            finish = ReadChoices(ref reader, ref characters);
                         }
                     }
                     else
@@ -62,7 +63,8 @@ public static class ChunkInspector
                 }
             }
 
-            return new ChunkInfo(true, hasUsage, prompt, completion, emptyChoices, hasError, finish);
+            return new ChunkInfo(
+                true, hasUsage, usage.Prompt, usage.Completion, emptyChoices, hasError, finish, usage.Cached ?? usage.CacheHit ?? 0, usage.Reasoning, characters);
         }
         catch (JsonException)
         {
@@ -70,31 +72,109 @@ public static class ChunkInspector
         }
     }
 
-    private static void ReadUsage(ref Utf8JsonReader reader, ref int prompt, ref int completion)
+    private struct UsageCounts
+    {
+        public int Prompt;
+        public int Completion;
+        public int? Cached;
+        public int? CacheHit;
+        public int Reasoning;
+    }
+
+    private static void ReadUsage(ref Utf8JsonReader reader, ref UsageCounts usage)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isPrompt = reader.ValueTextEquals("prompt_tokens"u8);
             var isCompletion = reader.ValueTextEquals("completion_tokens"u8);
+            var isCacheHit = reader.ValueTextEquals("prompt_cache_hit_tokens"u8);
+            var isPromptDetails = reader.ValueTextEquals("prompt_tokens_details"u8);
+            var isCompletionDetails = reader.ValueTextEquals("completion_tokens_details"u8);
             reader.Read();
-            if (reader.TokenType == JsonTokenType.Number)
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n))
             {
-                if (isPrompt && reader.TryGetInt32(out var p))
+                if (isPrompt)
                 {
-                    prompt = p;
+                    usage.Prompt = n;
                 }
-                else if (isCompletion && reader.TryGetInt32(out var c))
+                else if (isCompletion)
                 {
-                    completion = c;
+                    usage.Completion = n;
                 }
+                else if (isCacheHit)
+                {
+                    usage.CacheHit = n;
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject && (isPromptDetails || isCompletionDetails))
+            {
+                var detail = Detail(ref reader, isPromptDetails ? "cached_tokens"u8 : "reasoning_tokens"u8);
+                if (isPromptDetails)
+                {
+                    usage.Cached = detail ?? usage.Cached;
+                }
+                else
+                {
+                    usage.Reasoning = detail ?? usage.Reasoning;
+                }
+
+                continue;
             }
 
             reader.Skip();
         }
     }
 
+    /// <summary>Positioned on a details object's start: reads to its end, returning the named number member.</summary>
+    private static int? Detail(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        int? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var wanted = reader.ValueTextEquals(name);
+            reader.Read();
+            if (wanted && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n))
+            {
+                value = n;
+            }
+
+            reader.Skip();
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Positioned on a choice's <c>delta</c> (or <c>message</c>) value: reads to its end, adding the length of every string
+    /// that is output text (<c>content</c>, <c>reasoning_content</c>, <c>reasoning</c>, tool-call <c>arguments</c>).
+    /// </summary>
+    private static void CountText(ref Utf8JsonReader reader, ref int characters)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        var counted = false;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                counted = reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("reasoning_content"u8)
+                          || reader.ValueTextEquals("reasoning"u8) || reader.ValueTextEquals("arguments"u8);
+            }
+            else if (reader.TokenType == JsonTokenType.String && counted)
+            {
+                characters += reader.ValueSpan.Length;
+                counted = false;
+            }
+        }
+    }
+
     /// <summary>Positioned on the first element: reads to the array's end, returning the first finish reason seen.</summary>
-    private static FinishReason? ReadChoices(ref Utf8JsonReader reader)
+    private static FinishReason? ReadChoices(ref Utf8JsonReader reader, ref int characters)
     {
         FinishReason? finish = null;
         do
@@ -108,10 +188,16 @@ public static class ChunkInspector
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isFinish = reader.ValueTextEquals("finish_reason"u8);
+                var isDelta = reader.ValueTextEquals("delta"u8);
                 reader.Read();
                 if (isFinish && finish is null && reader.TokenType == JsonTokenType.String)
                 {
                     finish = MapFinish(ref reader);
+                }
+                else if (isDelta)
+                {
+                    CountText(ref reader, ref characters);
+                    continue;
                 }
 
                 reader.Skip();

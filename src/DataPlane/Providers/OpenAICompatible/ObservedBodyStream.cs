@@ -53,7 +53,7 @@ public sealed class ObservedBodyStream(Stream inner, IResponseObserver observer,
             var info = ChunkInspector.Inspect(_copy.WrittenSpan);
             if (info.HasUsage)
             {
-                observer.UsageReported(new TokenUsage(info.PromptTokens, info.CompletionTokens));
+                observer.UsageReported(info.Usage);
             }
 
             if (info.FinishReason is { } reason)

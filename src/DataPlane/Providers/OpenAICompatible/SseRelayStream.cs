@@ -105,6 +105,10 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             }
 
             _filter.Process(_scratch.AsSpan(0, read), _output);
+            if (_filter.TakeOutputCharacters() is > 0 and var characters)
+            {
+                _observer.OutputStreamed(characters);
+            }
         }
     }
 
@@ -142,7 +146,7 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         _ended = true;
         if (_filter.HasUsage)
         {
-            _observer.UsageReported(new TokenUsage(_filter.PromptTokens, _filter.CompletionTokens));
+            _observer.UsageReported(_filter.Usage);
         }
 
         if (_filter.FinishReason is { } reason)

@@ -21,6 +21,20 @@ public sealed class SseUsageFilter(bool keepUsageChunk) : IDisposable
 
     public int CompletionTokens { get; private set; }
 
+    /// <summary>The last usage reported, with its cached and reasoning details.</summary>
+    public Chat.TokenUsage Usage { get; private set; }
+
+    /// <summary>Characters of output text in the events processed since the last <see cref="TakeOutputCharacters"/>.</summary>
+    private int _outputCharacters;
+
+    /// <summary>Returns and resets the output characters counted so far.</summary>
+    public int TakeOutputCharacters()
+    {
+        var characters = _outputCharacters;
+        _outputCharacters = 0;
+        return characters;
+    }
+
     public bool SawDone { get; private set; }
 
     public bool SawError { get; private set; }
@@ -111,11 +125,13 @@ public sealed class SseUsageFilter(bool keepUsageChunk) : IDisposable
         var info = ChunkInspector.Inspect(payload);
         SawError |= info.HasError;
         FinishReason ??= info.FinishReason;
+        _outputCharacters += info.OutputCharacters;
         if (info.HasUsage)
         {
             HasUsage = true;
             PromptTokens = info.PromptTokens;
             CompletionTokens = info.CompletionTokens;
+            Usage = info.Usage;
         }
 
         return keepUsageChunk || !(info.HasUsage && info.EmptyChoices);

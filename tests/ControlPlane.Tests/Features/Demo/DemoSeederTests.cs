@@ -27,6 +27,21 @@ public sealed class DemoSeederTests
     }
 
     [Fact]
+    public async Task Start_DemoEnabled_MockRoutesArePricedInTheSnapshotAndTheKeyIsTagged()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync(new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+
+        var snapshot = await Pricing.PricingEndpointsTests.SnapshotAsync(host);
+
+        Assert.Equal(2, snapshot.Routes.Count);
+        Assert.All(snapshot.Routes.Select(r => Assert.Single(r.Deployments).Price!), p => Assert.Equal(
+            (DemoSeeder.DemoInputPricePerMTok, DemoSeeder.DemoOutputPricePerMTok, DeploymentPrice.FromDeployment), (p.InputPerMTok, p.OutputPerMTok, p.Source)));
+        var key = Assert.Single(snapshot.Keys);
+        Assert.Equal(["app:demo"], key.Tags!);
+        Assert.True(key.AllowRequestTags);
+    }
+
+    [Fact]
     public async Task Start_DemoDisabled_SeedsNothing()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();

@@ -56,6 +56,13 @@ public sealed class UsageIngestorTests
             ErrorCode = "upstream_timeout",
             TimeToFirstTokenMs = 42.75,
             Stream = true,
+            CachedInputTokens = 7,
+            CacheWriteTokens = 2,
+            ReasoningTokens = 3,
+            CostMicros = 123_456,
+            PriceVersion = "builtin-2025-11:gpt-4o",
+            Estimated = true,
+            Tags = ["cost-center:4711", "app:search"],
         };
         records[1] = records[1] with { ProviderKind = null, UpstreamModel = null, RouteId = null, DeploymentId = null, TimeToFirstTokenMs = null };
 

@@ -108,6 +108,58 @@ public sealed class KeysPageTests : PortalTestContext
     }
 
     [Fact]
+    public void CreateKey_WithTagsAndRequestTags_SendsThemAndShowsTheTags()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=create-key]").Click();
+        page.WaitForElement("input[data-testid=key-name]").Input("batch-jobs");
+        page.Find("input[data-testid=key-tags]").Change("cost-center:4711, app:search,");
+        Checkbox(page, "key-allow-request-tags").Change(true);
+        page.Find("[data-testid=create-key-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Api.CreatedKeyRequests));
+        Assert.Equal(["cost-center:4711", "app:search"], Api.CreatedKeyRequests[0].Tags!);
+        Assert.True(Api.CreatedKeyRequests[0].AllowRequestTags);
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=key-tags-cell]"), c => c.TextContent.Contains("app:search")));
+    }
+
+    [Fact]
+    public void EditTags_Saved_SendsTheTagsAndShowsThemInTheRow()
+    {
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=edit-key-tags-button]").Click();
+
+        page.WaitForElement("input[data-testid=edit-key-tags]").Change("team:search, batch");
+        page.Find("[data-testid=edit-key-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("team:search", page.Find("[data-testid=key-tags-cell]").TextContent));
+        var request = Assert.Single(Api.UpdatedKeyRequests);
+        Assert.Equal(["team:search", "batch"], request.Tags!);
+        Assert.Equal(false, request.AllowRequestTags);
+    }
+
+    [Fact]
+    public void EditTags_ApiRejects_ShowsTheProblem()
+    {
+        Api.Failures[nameof(Api.UpdateKeyAsync)] = FakeControlPlaneClient.Problem("tags[0]: A tag is 'name' or 'name:value'.");
+        var page = RenderPage<Keys>();
+        page.WaitForElement("[data-testid=edit-key-tags-button]").Click();
+
+        page.WaitForElement("input[data-testid=edit-key-tags]").Change("Bad Tag");
+        page.Find("[data-testid=edit-key-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("A tag is", page.Find("[data-testid=error-alert]").TextContent));
+    }
+
+    private static AngleSharp.Dom.IElement Checkbox(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, string testId)
+    {
+        var element = page.Find($"[data-testid={testId}]");
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
+    }
+
+    [Fact]
     public void CreateKey_EmptyName_ShowsValidationAndDoesNotCallApi()
     {
         var page = RenderPage<Keys>();

@@ -37,6 +37,48 @@ public sealed class UsagePageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_ShowsCostPerRequestPerKeyAndSpendTotalsPerTeamModelAndTag()
+    {
+        var teamId = _key.TeamId;
+        Api.Totals[0] = Api.Totals[0] with { CostMicros = 1_234_500 };
+        Api.Usage[0] = Api.Usage[0] with { CostMicros = 12_500, PriceVersion = "builtin-2025-11:gpt-4o-mini", Tags = ["cost-center:4711"] };
+        Api.Usage[1] = Api.Usage[1] with { CostMicros = 40, Estimated = true };
+        Api.Spend["team"].Add(Group(teamId.ToString(), "Search", 1_234_500));
+        Api.Spend["model"].AddRange([Group("gpt-4o-mini", null, 1_000_000), Group("gpt-4o", null, 234_500)]);
+        Api.Spend["tag"].Add(Group("cost-center:4711", null, 1_000_000));
+
+        var page = RenderPage<Usage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=usage-row]").Count));
+        var costs = page.FindAll("[data-testid=usage-row-cost]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.StartsWith("$0.0125", costs[0]);
+        Assert.StartsWith("$0.000040", costs[1]);
+        Assert.Single(page.FindAll("[data-testid=usage-row-estimated]"));
+        Assert.Contains("cost-center:4711", page.FindAll("[data-testid=usage-row-tags]")[0].TextContent);
+        Assert.Equal("$1.2345", page.Find("[data-testid=usage-total-cost]").TextContent.Trim());
+        Assert.Equal("Search", page.Find("[data-testid=spend-team-row]").TextContent.Trim());
+        Assert.Equal(["gpt-4o-mini", "gpt-4o"], page.FindAll("[data-testid=spend-model-row]").Select(r => r.TextContent.Trim()).ToList());
+        Assert.Equal("$1.0000", page.Find("[data-testid=spend-tag-cost]").TextContent.Trim());
+        Assert.Contains("$1.2345", page.Find("[data-testid=spend-total]").TextContent);
+    }
+
+    [Fact]
+    public void ChangePeriod_Last30Days_AsksForSpendOverThatRange()
+    {
+        var page = RenderPage<Usage>();
+        page.WaitForAssertion(() => Assert.Equal(3, Api.SpendQueries.Count));
+        Assert.All(Api.SpendQueries, q => Assert.Equal(TimeSpan.FromDays(7), q.To - q.From));
+
+        page.Pick("usage-range", "Last 30 days");
+
+        page.WaitForAssertion(() => Assert.Equal(6, Api.SpendQueries.Count));
+        Assert.Equal(["team", "model", "tag"], Api.SpendQueries.Skip(3).Select(q => q.GroupBy).ToList());
+        Assert.All(Api.SpendQueries.Skip(3), q => Assert.Equal((FakeControlPlaneClient.Now.AddDays(-30), FakeControlPlaneClient.Now), (q.From, q.To)));
+    }
+
+    private static SpendGroupDto Group(string key, string? label, long cost) => new(key, label, cost, 1, 10, 4, 0, 0, 0, 0);
+
+    [Fact]
     public void Refresh_Click_ShowsNewRequests()
     {
         var page = RenderPage<Usage>();

@@ -221,6 +221,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowRequestTags")
+                        .HasColumnType("boolean");
+
                     b.PrimitiveCollection<List<string>>("AllowedModels")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -244,6 +247,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Limits")
                         .HasColumnType("text");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -261,6 +268,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
@@ -452,6 +463,92 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.ModelPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("CacheWritePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("CachedInputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("EmbeddingInputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal>("InputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("ModelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("OutputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("ProviderKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("ReasoningPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelPrefix", "EffectiveFrom");
+
+                    b.ToTable("ModelPrices", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.TenantPricing", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("ModelPrices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantPricing", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Providers.ProviderCredential", b =>
@@ -837,8 +934,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<int>("CacheWriteTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CachedInputTokens")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("DeploymentId")
                         .HasColumnType("uuid");
@@ -851,6 +957,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
@@ -868,12 +977,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("PromptTokens")
                         .HasColumnType("integer");
 
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ReasoningTokens")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("RouteId")
                         .HasColumnType("uuid");
@@ -883,6 +999,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<bool>("Stream")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
@@ -990,6 +1109,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.TenantPricing", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -209,6 +209,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowRequestTags")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("AllowedModels")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -232,6 +235,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Limits")
                         .HasColumnType("text");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -249,6 +256,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
@@ -440,6 +451,92 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.ModelPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CacheWritePerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CachedInputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("EmbeddingInputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("InputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutputPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReasoningPerMTok")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelPrefix", "EffectiveFrom");
+
+                    b.ToTable("ModelPrices", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.TenantPricing", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelPrices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantPricing", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Providers.ProviderCredential", b =>
@@ -825,7 +922,16 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<int>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CachedInputTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompletionTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DeploymentId")
@@ -839,6 +945,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
@@ -856,12 +965,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PromptTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReasoningTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RouteId")
                         .HasColumnType("TEXT");
@@ -871,6 +987,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<bool>("Stream")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
@@ -978,6 +1097,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.TenantPricing", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
