@@ -7,7 +7,7 @@ namespace Switchyard.DataPlane.Tests.Authorization;
 public class RequestTagsTests
 {
     private static KeySnapshot Key(IReadOnlyList<string>? tags, bool allow) =>
-        new(Guid.NewGuid(), "h", "sk-sy-x", Guid.NewGuid(), Guid.NewGuid(), [], KeyStatus.Active, null, tags, allow);
+        new(Guid.NewGuid(), "h", "sk-sy-x", Guid.NewGuid(), Guid.NewGuid(), [], KeyStatus.Active, null, Tags: tags, AllowRequestTags: allow);
 
     [Fact]
     public void Resolve_NoHeader_ReturnsTheKeysOwnListUnchanged()

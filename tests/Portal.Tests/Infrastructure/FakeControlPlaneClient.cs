@@ -87,7 +87,7 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
         {
             CreatedKeyRequests.Add(request);
             var key = new KeyDto(Guid.NewGuid(), tenantId, request.TeamId, request.Name, "sk-sy-new", request.AllowedModels ?? [],
-                "Active", request.ExpiresAt, Now, null, request.Tags, request.Metadata, request.AllowRequestTags);
+                "Active", request.ExpiresAt, Now, null, request.Limits, request.Tags, request.Metadata, request.AllowRequestTags);
             Keys.Add(key);
             return new CreatedKeyDto(key, "sk-sy-new-SECRET-0123456789");
         });

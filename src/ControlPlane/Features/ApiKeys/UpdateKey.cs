@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
@@ -7,16 +9,21 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, rate limits (<c>{}</c>
-/// removes them; a key's limits only narrow its team's and tenant's, which still apply), tags, metadata or whether
-/// requests may add tags; a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
+/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, tags, metadata or whether
+/// requests may add tags, and — tenant admins only, so a developer cannot lift a limit an admin put on a key — its rate
+/// limits (<c>{}</c> removes them); a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
 /// tags, the request-tags flag) bumps the config revision.
 /// </summary>
 public static class UpdateKey
 {
     public static async Task<Results<Ok<KeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid keyId, UpdateKeyRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, Guid keyId, UpdateKeyRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (request.Limits is not null && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can change a key's rate limits.");
+        }
+
         var errors = new ValidationErrors().Validate(request.Limits);
         if (request.Name is not null)
         {

@@ -55,7 +55,7 @@ public sealed class LimitsFieldTests
     }
 
     [Fact]
-    public async Task UpdateKey_Developer_Forbidden()
+    public async Task UpdateKey_DeveloperChangesLimits_ForbiddenButMayRenameIt()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
@@ -68,6 +68,8 @@ public sealed class LimitsFieldTests
             new UpdateKeyRequest(Limits: new RateLimits(RequestsPerMinute: 1_000_000)), SwitchyardJson.Options);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var renamed = await developer.PatchAsJsonAsync($"/api/tenants/{tenant.Id}/keys/{created.Key.Id}", new UpdateKeyRequest(Name: "ci-2"), SwitchyardJson.Options);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
     }
 
     private static async Task<T> PatchAsync<T>(ControlPlaneTestHost host, string path, object body)
