@@ -305,6 +305,7 @@ for ((n = 1; n <= NODES; n++)); do
     DataPlane__NodeSecret="$NODE_SECRET" \
     DataPlane__DataDirectory="$STATE/node-$n" \
     DataPlane__DrainTimeoutSeconds="$DRAIN_TIMEOUT" \
+    RateLimiting__Store=Redis \
     "${MESSAGING_ENV[@]}"
   UPSTREAMS+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
 done

@@ -8,11 +8,18 @@ namespace Switchyard.DataPlane.Limits;
 /// </summary>
 public sealed class LimitLease
 {
-    private const int MaxOps = 18;
-    private readonly CounterOp[] _ops = new CounterOp[MaxOps];
+    /// <summary>Three levels, each with its own and a per-model limit of three kinds.</summary>
+    public const int MaxOps = 18;
+
+    private readonly CounterOp[] _ops;
     private int _released;
 
-    public LimitLease(long tokenEstimate) => TokenEstimate = tokenEstimate;
+    /// <param name="capacity">How many ops will be added (at most <see cref="MaxOps"/>).</param>
+    public LimitLease(long tokenEstimate, int capacity = MaxOps)
+    {
+        TokenEstimate = tokenEstimate;
+        _ops = new CounterOp[Math.Clamp(capacity, 1, MaxOps)];
+    }
 
     /// <summary>The input tokens charged before the call (settled to the actual input + output at release).</summary>
     public long TokenEstimate { get; }
@@ -54,7 +61,7 @@ public sealed class LimitLease
 
     public void Add(in CounterOp op)
     {
-        if (Count < MaxOps)
+        if (Count < _ops.Length)
         {
             _ops[Count++] = op;
         }

@@ -40,16 +40,17 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewaySt
             return true;
         }
 
-        LimitLease? lease = null;
-        var estimate = context.Body.Length / BytesPerEstimatedToken + 1;
         var model = context.Model;
-        Collect(ref lease, LimitScope.Key, key.Id, key.Limits, model, estimate);
-        Collect(ref lease, LimitScope.Team, key.TeamId, teamLimits, model, estimate);
-        Collect(ref lease, LimitScope.Tenant, key.TenantId, tenantLimits, model, estimate);
-        if (lease is null)
+        var count = Count(key.Limits, model) + Count(teamLimits, model) + Count(tenantLimits, model);
+        if (count == 0)
         {
             return true;
         }
+
+        var lease = new LimitLease(context.Body.Length / BytesPerEstimatedToken + 1, count);
+        Collect(lease, LimitScope.Key, key.Id, key.Limits, model);
+        Collect(lease, LimitScope.Team, key.TeamId, teamLimits, model);
+        Collect(lease, LimitScope.Tenant, key.TenantId, tenantLimits, model);
 
         if (await store.TryAcquireAsync(lease))
         {
@@ -85,7 +86,27 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewaySt
         };
     }
 
-    private void Collect(ref LimitLease? lease, LimitScope scope, Guid id, RateLimits? limits, string model, long estimate)
+    /// <summary>How many counters of a level apply to a request for <paramref name="model"/>.</summary>
+    private static int Count(RateLimits? limits, string model)
+    {
+        if (limits is null)
+        {
+            return 0;
+        }
+
+        var count = Count(limits.RequestsPerMinute, limits.TokensPerMinute, limits.MaxConcurrent);
+        if (limits.ModelLimits is { } models && models.TryGetValue(model, out var m))
+        {
+            count += Count(m.RequestsPerMinute, m.TokensPerMinute, m.MaxConcurrent);
+        }
+
+        return count;
+    }
+
+    private static int Count(int? requests, long? tokens, int? concurrent) =>
+        (requests is null ? 0 : 1) + (tokens is null ? 0 : 1) + (concurrent is null ? 0 : 1);
+
+    private void Collect(LimitLease lease, LimitScope scope, Guid id, RateLimits? limits, string model)
     {
         if (limits is null)
         {
@@ -94,13 +115,11 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewaySt
 
         if (limits.RequestsPerMinute is not null || limits.TokensPerMinute is not null || limits.MaxConcurrent is not null)
         {
-            lease ??= new LimitLease(estimate);
             Add(lease, cells.Get(scope, id, ""), scope, "", limits.RequestsPerMinute, limits.TokensPerMinute, limits.MaxConcurrent);
         }
 
         if (limits.ModelLimits is { } models && models.TryGetValue(model, out var modelLimits))
         {
-            lease ??= new LimitLease(estimate);
             Add(lease, cells.Get(scope, id, model), scope, model, modelLimits.RequestsPerMinute, modelLimits.TokensPerMinute, modelLimits.MaxConcurrent);
         }
     }

@@ -72,6 +72,10 @@ public sealed class DistributedTopology : IAsyncDisposable
         environment["DataPlane__DataDirectory"] = Path.Combine(_root, $"node-{node}");
         environment["DataPlane__RevisionPollSeconds"] = "1";
         environment["DataPlane__Usage__FlushIntervalMs"] = "200";
+        // Rate limits shared in the test Redis, as in production; the prefix keeps each topology's counters apart.
+        environment["RateLimiting__Store"] = "Redis";
+        environment["RateLimiting__Redis"] = TestServices.Redis;
+        environment["RateLimiting__KeyPrefix"] = $"sy:{_database}:";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
