@@ -81,6 +81,7 @@ public sealed class GatewayContext : IResponseObserver
 
     /// <summary>The request's place in the rate limits once the limit stage admitted it under some; null when none applies.</summary>
     public LimitLease? Limits { get; private set; }
+
     /// <summary>
     /// The request's attribution tags: the key's, then those the request added with <c>x-switchyard-tags</c>; null for none.
     /// </summary>
