@@ -16,6 +16,7 @@ using Switchyard.ControlPlane.Infrastructure;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
+using Switchyard.ControlPlane.Infrastructure.Telemetry;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
@@ -28,6 +29,9 @@ public static class ControlPlaneExtensions
     /// <summary>Registers the control plane (admin API, database, config distribution, usage ingestion, jobs).</summary>
     public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ControlPlaneMetrics>();
         builder.Services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSwitchyardEgressOptions();
 
@@ -66,6 +70,7 @@ public static class ControlPlaneExtensions
         app.UseSwitchyardAuth();
         app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
+        app.MapServiceDefaults();
 
         var root = app.MapGroup("");
         root.MapOpenApi();

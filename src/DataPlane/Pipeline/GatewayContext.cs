@@ -15,6 +15,7 @@ namespace Switchyard.DataPlane.Pipeline;
 public sealed class GatewayContext : IResponseObserver
 {
     private readonly IResponseListener[] _listeners;
+    private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
     private object? _payload;
     private PooledBody _body;
@@ -28,12 +29,13 @@ public sealed class GatewayContext : IResponseObserver
     private long _deadline;
     private IReadOnlyList<UsageAttempt>? _attempts;
 
-    internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
+    internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners, IResponseListener[] bodyListeners)
     {
         Http = http;
         Endpoint = endpoint;
         _time = time;
         _listeners = listeners;
+        _bodyListeners = bodyListeners;
         StartTimestamp = time.GetTimestamp();
     }
 
@@ -173,9 +175,14 @@ public sealed class GatewayContext : IResponseObserver
                 // The first-byte limit is met: from now on only the request's total deadline applies.
                 timeout.CancelAfter(_deadline == 0 ? Timeout.InfiniteTimeSpan : Remaining(_deadline));
             }
+
+            foreach (var listener in _listeners)
+            {
+                listener.ResponseStarted(this);
+            }
         }
 
-        foreach (var listener in _listeners)
+        foreach (var listener in _bodyListeners)
         {
             listener.BodyWritten(this, bytes);
         }
