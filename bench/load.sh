@@ -7,6 +7,8 @@
 #
 # Usage: bench/load.sh            (from anywhere; needs the .NET 10 SDK, curl, jq, openssl; installs wrk if missing)
 # Knobs (environment): DURATION=20s THREADS=2 CONNECTIONS="32 64" WARMUP=5s SKIP_BUILD=1 KEEP_DATA=1
+# Any other setting reaches the host through its environment, e.g. Telemetry__Tracing=true or Telemetry__Metrics=false.
+# Each result line ends with host_cpu_us_per_req: the host process's CPU time during that run per request served.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -145,11 +147,23 @@ done = function(summary, latency, requests)
 end
 LUA
 
+CLK_TCK="$(getconf CLK_TCK)"
+host_cpu_ticks() { # user + system CPU of the host process so far (clock ticks)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$HOST_PID/stat"
+}
+
 run_wrk() { # label body connections duration
+  local cpu_before cpu_after requests
+  cpu_before="$(host_cpu_ticks)"
   BENCH_KEY="$VKEY" BENCH_BODY="$2" wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$WORK/chat.lua" \
     "$GATEWAY/v1/chat/completions" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
+  cpu_after="$(host_cpu_ticks)"
   local result
   result="$(grep '^RESULT' "$WORK/wrk.out" | sed 's/^RESULT //')"
+  requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")"
+  # The host's CPU (all its threads) over the run, per request served: what the gateway costs, whatever wrk takes.
+  result="$result host_cpu_us_per_req=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "n/a" }')"
   printf '%-11s c=%-3s %s\n' "$1" "$3" "$result"
 }
 

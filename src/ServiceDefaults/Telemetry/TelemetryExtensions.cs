@@ -52,7 +52,7 @@ public static class TelemetryExtensions
             });
         }
 
-        if (options.MetricsPort is { } port and >= 1 and <= 65535)
+        if (options is { Metrics: true, MetricsPort: { } port and >= 1 and <= 65535 })
         {
             builder.Services.AddLocalPortRouting();
             builder.WebHost.UseUrls([.. CurrentUrls(builder.WebHost), MetricsUrl(CurrentUrls(builder.WebHost), port)]);
@@ -64,13 +64,16 @@ public static class TelemetryExtensions
             telemetry.ConfigureResource(r => r.AddService(builder.Environment.ApplicationName));
         }
 
-        telemetry.WithMetrics(metrics => metrics
-            .AddMeter(Prefix + "*")
-            .AddAspNetCoreInstrumentation()
-            .AddHttpClientInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddView(Buckets)
-            .AddPrometheusExporter());
+        if (options.Metrics)
+        {
+            telemetry.WithMetrics(metrics => metrics
+                .AddMeter(Prefix + "*")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddView(Buckets)
+                .AddPrometheusExporter());
+        }
 
         if (options.TracingEnabled(builder.Configuration))
         {
@@ -104,6 +107,11 @@ public static class TelemetryExtensions
         app.UseOnce("Metrics", a =>
         {
             var options = a.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
+            if (!options.Metrics)
+            {
+                return;
+            }
+
             var endpoint = a.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch =>
             {
                 if (options.ScrapeToken is { Length: > 0 } token)
@@ -135,7 +143,8 @@ public static class TelemetryExtensions
     private static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
 
-    private static MetricStreamConfiguration? Buckets(System.Diagnostics.Metrics.Instrument instrument)
+    /// <summary>The histogram buckets of Switchyard's histograms (a view: LLM latencies, per-token times, token counts).</summary>
+    public static MetricStreamConfiguration? Buckets(System.Diagnostics.Metrics.Instrument instrument)
     {
         if (!instrument.Meter.Name.StartsWith(Prefix, StringComparison.Ordinal)
             || instrument is not (System.Diagnostics.Metrics.Histogram<double> or System.Diagnostics.Metrics.Histogram<long>))

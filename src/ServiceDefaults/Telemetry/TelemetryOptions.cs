@@ -10,6 +10,9 @@ public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
+    /// <summary>Collect metrics and serve <c>/metrics</c> (off: no meter is listened to; for measuring their cost).</summary>
+    public bool Metrics { get; set; } = true;
+
     /// <summary>
     /// Serve <c>/metrics</c> on this port only (the process listens on it too). Unset: on the process's own port(s) —
     /// for a data-plane node, the gateway port.
