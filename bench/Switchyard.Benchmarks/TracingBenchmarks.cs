@@ -69,8 +69,11 @@ public class TracingBenchmarks
     {
         using var server = Server.StartActivity("POST /v1/chat/completions", ActivityKind.Server);
         _feature.Activity = server!;
-        var attempt = GatewayTracing.StartAttempt(_context, _deployment, 1);
-        GatewayTracing.EndAttempt(attempt, null);
+        using (var attempt = GatewayTracing.StartAttempt(_context, _deployment, 1))
+        {
+            GatewayTracing.AttemptEnded(attempt, null);
+        }
+
         _tracing.Completed(_context);
     }
 

@@ -165,7 +165,7 @@ public sealed class ForwardStage(
             using (var span = GatewayTracing.StartAttempt(context, deployment, attempt))
             {
                 error = await AttemptAsync(context, deployment, health, probe, state.Breaker, timeouts, deadline);
-                GatewayTracing.EndAttempt(span, error);
+                GatewayTracing.AttemptEnded(span, error);
             }
 
             var latencyMs = time.GetElapsedTime(started).TotalMilliseconds;

@@ -58,21 +58,14 @@ public sealed class GatewayTracing : IResponseListener
         return activity;
     }
 
-    /// <summary>Ends an attempt's span with its outcome.</summary>
-    internal static void EndAttempt(Activity? activity, GatewayError? error)
+    /// <summary>Records an attempt's outcome on its span (the caller disposes the span).</summary>
+    internal static void AttemptEnded(Activity? activity, GatewayError? error)
     {
-        if (activity is null)
-        {
-            return;
-        }
-
-        if (error is not null && activity.IsAllDataRequested)
+        if (error is not null && activity is { IsAllDataRequested: true })
         {
             activity.SetTag(GenAiAttributes.ErrorType, GenAiAttributes.StatusText(error.Status));
             activity.SetStatus(ActivityStatusCode.Error, error.Code);
         }
-
-        activity.Dispose();
     }
 
     public void Completed(GatewayContext context)
