@@ -13,6 +13,8 @@
 #                          and on `bench-failover`, whose first deployment refuses connections (priority strategy,
 #                          breaker set not to open) so every request fails over to the mock: the added time is the
 #                          failover (connect refused + retry) per request
+# Any other setting reaches the host through its environment, e.g. Telemetry__Tracing=true or Telemetry__Metrics=false.
+# Each result line ends with host_cpu_us_per_req: the host process's CPU time during that run per request served.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -197,19 +199,24 @@ done = function(summary, latency, requests)
 end
 LUA
 
-host_cpu_ticks() { awk '{print $14 + $15}' "/proc/$HOST_PID/stat"; } # utime + stime, in clock ticks
+CLK_TCK="$(getconf CLK_TCK)"
+host_cpu_ticks() { # user + system CPU of the host process so far (clock ticks)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$HOST_PID/stat"
+}
 
 run_wrk() { # label body connections duration
-  local before after result requests
-  before="$(host_cpu_ticks)"
+  local cpu_before cpu_after requests
+  cpu_before="$(host_cpu_ticks)"
   BENCH_KEY="$VKEY" BENCH_BODY="$2" wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$WORK/chat.lua" \
     "$GATEWAY/v1/chat/completions" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
-  after="$(host_cpu_ticks)"
+  cpu_after="$(host_cpu_ticks)"
+  local result
   result="$(grep '^RESULT' "$WORK/wrk.out" | sed 's/^RESULT //')"
   requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")"
-  # The host's CPU time per request (all-in-one: gateway, usage ingestion, control plane), less sensitive to other load than req/s.
-  printf '%-11s c=%-3s %s host_cpu_us_per_req=%s\n' "$1" "$3" "$result" \
-    "$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", n ? t / hz * 1e6 / n : 0 }')"
+  # The host's CPU (all its threads) over the run, per request served: what the gateway costs, whatever wrk takes.
+  result="$result host_cpu_us_per_req=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "n/a" }')"
+  printf '%-11s c=%-3s %s\n' "$1" "$3" "$result"
 }
 
 log "warm-up ($WARMUP)"

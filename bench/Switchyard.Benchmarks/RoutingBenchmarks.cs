@@ -35,7 +35,7 @@ public class RoutingBenchmarks
             null, 1 + i, new Dictionary<string, string>(), ModelCapabilities.Unrestricted)).ToArray();
         _route = new RuntimeRoute(new RouteSnapshot(Guid.NewGuid(), Guid.NewGuid(), "gpt-4o", Strategy, deployments),
             [.. deployments.Select(d => new RuntimeDeployment(d, "sk"))]);
-        _context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, []);
+        _context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, [], []);
         var health = _selector.Health.ForRoute(_route).Health;
         for (var i = 0; i < health.Length; i++)
         {

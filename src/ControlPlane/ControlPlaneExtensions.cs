@@ -17,6 +17,7 @@ using Switchyard.ControlPlane.Infrastructure;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
+using Switchyard.ControlPlane.Infrastructure.Telemetry;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Egress;
 using Switchyard.ServiceDefaults.Health;
@@ -29,6 +30,9 @@ public static class ControlPlaneExtensions
     /// <summary>Registers the control plane (admin API, database, config distribution, usage ingestion, jobs).</summary>
     public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ControlPlaneMetrics>();
         builder.Services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSwitchyardEgressOptions();
 
@@ -67,6 +71,7 @@ public static class ControlPlaneExtensions
         app.UseSwitchyardAuth();
         app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
+        app.MapServiceDefaults();
 
         var root = app.MapGroup("");
         root.MapOpenApi();

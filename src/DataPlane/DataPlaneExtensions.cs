@@ -10,7 +10,9 @@ using Switchyard.DataPlane.Limits;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
+using Switchyard.DataPlane.Telemetry;
 using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.Shared.Egress;
@@ -28,10 +30,12 @@ public static class DataPlaneExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        builder.AddServiceDefaults();
 
         // ASP.NET Core starts an Activity for every request whenever its hosting logger is on (to give log scopes a trace
         // id), and the outgoing HttpClient call then starts a child one: ~2 KB and two trace ids per gateway request that
-        // nothing reads. The node's own per-request record is its usage record.
+        // nothing reads. The node's own per-request record is its usage record; with Telemetry:Tracing on, the tracer's
+        // listeners start those Activities instead (sampled), and the gateway's spans read them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         // YARP logs every failed forward as a warning with the exception's stack trace; the node logs the same failure in one
         // line (deployment, error kind) and fails over. During an outage that is one stack trace per request, at the moment
@@ -54,6 +58,7 @@ public static class DataPlaneExtensions
         services.AddUsageSpool();
         services.AddGatewayEndpoints();
         services.AddGracefulDrain();
+        services.AddGatewayTelemetry(builder.Configuration);
 
         // Every node hears every revision: its own auto-deleted queue on the fanout, unique per process.
         var instance = $"{builder.Configuration["DataPlane:NodeId"] ?? "node"}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -70,6 +75,7 @@ public static class DataPlaneExtensions
     public static IEndpointConventionBuilder MapDataPlane(this WebApplication app)
     {
         app.MapSwitchyardHealth();
+        app.MapServiceDefaults();
         return app.MapGatewayEndpoints();
     }
 

@@ -1,6 +1,7 @@
 using Switchyard.ControlPlane;
 using Switchyard.DataPlane;
 using Switchyard.Portal;
+using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Hosting;
 using Switchyard.ServiceDefaults.Messaging;
 using Switchyard.ServiceDefaults.Routing;
@@ -21,6 +22,7 @@ public static class AllInOneHost
     {
         var builder = SwitchyardHost.CreateBuilder(args);
         var (portalUrl, gatewayUrl) = EmbeddedDefaults.Apply(builder);
+        builder.AddServiceDefaults();
 
         builder.AddControlPlane();
         builder.AddDataPlane();

@@ -20,6 +20,7 @@ public static class PortalExtensions
         // Serve package and framework assets (MudBlazor, blazor.web.js) from a build output in any environment,
         // not only Development; a published app carries them in wwwroot and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddServiceDefaults();
         var services = builder.Services;
         services.AddOptions<PortalOptions>()
             .BindConfiguration(PortalOptions.Section)
@@ -76,6 +77,7 @@ public static class PortalExtensions
     {
         app.UseSwitchyardForwardedHeaders();
         app.MapSwitchyardHealth();
+        app.MapServiceDefaults();
 
         var builders = new List<IEndpointConventionBuilder>();
         // In a group, so the returned conventions also reach the static-file fallback MapStaticAssets adds when it serves

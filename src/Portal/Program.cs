@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Switchyard.Portal;
 using Switchyard.ServiceDefaults.Files;
+using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Hosting;
 
 var builder = SwitchyardHost.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddPortal();
 
 // The dedicated portal process owns the host's key ring too (antiforgery, circuits): share it across portal instances.

@@ -66,7 +66,8 @@ public sealed class AllInOneHostPortTests(AllInOneHostPortTests.HostFixture fixt
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/readyz")]
-    public async Task Get_Health_AnswersOnBothPorts(string path)
+    [InlineData("/metrics")]
+    public async Task Get_HealthAndMetrics_AnswersOnBothPorts(string path)
     {
         using var onPortal = await SendAsync(HttpMethod.Get, Host.PortalPort, path, null, null);
         using var onGateway = await SendAsync(HttpMethod.Get, Host.GatewayPort, path, null, null);
@@ -75,13 +76,14 @@ public sealed class AllInOneHostPortTests(AllInOneHostPortTests.HostFixture fixt
     }
 
     [Fact]
-    public void Endpoints_EveryEndpointButHealth_IsBoundToOnePort()
+    public void Endpoints_EveryEndpointButHealthAndMetrics_IsBoundToOnePort()
     {
         // Default deny: an endpoint added later without a port would answer on both ports.
         var endpoints = Host.App.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
 
         var unbound = endpoints.Where(e => e.Metadata.GetMetadata<LocalPortMetadata>() is null).Select(e => e.RoutePattern.RawText).ToList();
-        Assert.Equal(["/healthz", "/readyz"], unbound.Order(StringComparer.Ordinal));
+        // Health and metrics are the process's (one process, one set of metrics): both ports serve them.
+        Assert.Equal(["/healthz", "/metrics", "/readyz"], unbound.Order(StringComparer.Ordinal));
         Assert.All(endpoints.Select(e => e.Metadata.GetMetadata<LocalPortMetadata>()).OfType<LocalPortMetadata>(), m => Assert.Single(m.Ports));
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/openapi/{documentName}.json"
             && e.Metadata.GetMetadata<LocalPortMetadata>()!.Ports.Single() == Host.PortalPort);

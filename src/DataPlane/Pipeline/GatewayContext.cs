@@ -16,6 +16,7 @@ namespace Switchyard.DataPlane.Pipeline;
 public sealed class GatewayContext : IResponseObserver
 {
     private readonly IResponseListener[] _listeners;
+    private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
     private object? _payload;
     private PooledBody _body;
@@ -30,12 +31,13 @@ public sealed class GatewayContext : IResponseObserver
     private IReadOnlyList<UsageAttempt>? _attempts;
     private int _streamedCharacters;
 
-    internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners)
+    internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners, IResponseListener[] bodyListeners)
     {
         Http = http;
         Endpoint = endpoint;
         _time = time;
         _listeners = listeners;
+        _bodyListeners = bodyListeners;
         StartTimestamp = time.GetTimestamp();
     }
 
@@ -194,9 +196,14 @@ public sealed class GatewayContext : IResponseObserver
                 // its upstream reader (UpstreamDeadline), which ends it with the dialect's error event rather than a torn connection.
                 timeout.CancelAfter(_deadline == 0 || Stream ? Timeout.InfiniteTimeSpan : Remaining(_deadline));
             }
+
+            foreach (var listener in _listeners)
+            {
+                listener.ResponseStarted(this);
+            }
         }
 
-        foreach (var listener in _listeners)
+        foreach (var listener in _bodyListeners)
         {
             listener.BodyWritten(this, bytes);
         }

@@ -15,6 +15,7 @@ public sealed class GatewayPipeline
 {
     private readonly IGatewayStage[] _stages;
     private readonly IResponseListener[] _listeners;
+    private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
     private readonly NodeDrain _drain;
     private readonly ILogger<GatewayPipeline> _logger;
@@ -25,6 +26,7 @@ public sealed class GatewayPipeline
         _drain = drain;
         _stages = [.. stages.OrderBy(s => s.Order)];
         _listeners = [.. listeners];
+        _bodyListeners = [.. _listeners.Where(WatchesBody)];
         _time = time;
         _logger = logger;
         var duplicate = _stages.GroupBy(s => s.Order).FirstOrDefault(g => g.Count() > 1);
@@ -48,7 +50,8 @@ public sealed class GatewayPipeline
             http.Response.Headers.Connection = "close";
         }
 
-        var context = new GatewayContext(http, endpoint, _time, _listeners);
+        GatewayTracing.RequestStarted(http);
+        var context = new GatewayContext(http, endpoint, _time, _listeners, _bodyListeners);
         http.Features.Set(context);
         http.Features.Set<IResponseObserver>(context);
         try
@@ -78,6 +81,14 @@ public sealed class GatewayPipeline
                 _drain.Exit();
             }
         }
+    }
+
+    /// <summary>True when the listener implements <see cref="IResponseListener.BodyWritten"/> (the others are not called per chunk).</summary>
+    private static bool WatchesBody(IResponseListener listener)
+    {
+        var map = listener.GetType().GetInterfaceMap(typeof(IResponseListener));
+        var index = Array.FindIndex(map.InterfaceMethods, m => m.Name == nameof(IResponseListener.BodyWritten));
+        return map.TargetMethods[index].DeclaringType != typeof(IResponseListener);
     }
 
     private static async Task WriteServerErrorAsync(GatewayContext context)

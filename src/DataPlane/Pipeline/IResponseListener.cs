@@ -9,7 +9,16 @@ namespace Switchyard.DataPlane.Pipeline;
 /// </summary>
 public interface IResponseListener
 {
+    /// <summary>
+    /// Every chunk written to the caller. Called only on listeners that implement it (the pipeline checks once), so a
+    /// listener that needs no per-chunk work costs streams nothing.
+    /// </summary>
     void BodyWritten(GatewayContext context, ReadOnlySpan<byte> bytes)
+    {
+    }
+
+    /// <summary>The first body byte is going to the caller (once per request; before <see cref="BodyWritten"/>).</summary>
+    void ResponseStarted(GatewayContext context)
     {
     }
 

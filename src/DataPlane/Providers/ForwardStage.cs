@@ -22,7 +22,8 @@ namespace Switchyard.DataPlane.Providers;
 /// retried. When nothing can serve, the caller gets the last upstream error, or 503 naming the route with Retry-After at
 /// the earliest recovery. Terminal.
 /// </summary>
-public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time, RoutingRandom random, ILogger<ForwardStage> logger) : IGatewayStage
+public sealed class ForwardStage(
+    DeploymentSelector selector, TimeProvider time, RoutingRandom random, GatewayMetrics metrics, ILogger<ForwardStage> logger) : IGatewayStage
 {
     public const string DeploymentHeader = "x-switchyard-deployment";
     public const string AttemptsHeader = "x-switchyard-attempts";
@@ -130,6 +131,11 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             var deployment = route.Deployments[index];
             if (attempt > 0)
             {
+                if (context.Deployment is { } failed)
+                {
+                    metrics.FailedOver(context, failed);
+                }
+
                 // Forget what the failed attempt left on the response (status, rate-limit headers): kept only when it is the answer.
                 ResetResponse(http);
                 context.Retrying();
@@ -144,8 +150,15 @@ public sealed class ForwardStage(DeploymentSelector selector, TimeProvider time,
             // This attempt's time limit is the request's deadline rather than its own first-byte limit: its timeout ends the request.
             var deadlineBound = deadline != 0
                 && (timeouts.FirstByteMs is not { } firstByteMs || deadline - started <= MillisecondsToTimestamp(firstByteMs));
-            var error = await AttemptAsync(context, deployment, health, probe, state.Breaker, timeouts, deadline);
+            GatewayError? error;
+            using (var span = GatewayTracing.StartAttempt(context, deployment, attempt))
+            {
+                error = await AttemptAsync(context, deployment, health, probe, state.Breaker, timeouts, deadline);
+                GatewayTracing.AttemptEnded(span, error);
+            }
+
             var latencyMs = time.GetElapsedTime(started).TotalMilliseconds;
+            metrics.Attempted(context, deployment, error?.Status ?? context.Outcome.Status ?? http.Response.StatusCode, error is not null, latencyMs);
             if (error is null)
             {
                 if (attempts is not null)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Telemetry;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Config;
@@ -13,7 +14,7 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// </summary>
 internal sealed partial class SnapshotPublisher(
     ConfigChangeSignal signal, PublishedSnapshotCache snapshots, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
-    IOptions<ConfigDistributionOptions> options, TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
+    IOptions<ConfigDistributionOptions> options, TimeProvider time, ControlPlaneMetrics metrics, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
@@ -51,6 +52,7 @@ internal sealed partial class SnapshotPublisher(
                 var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
                 await publish.Publish(new ConfigRevisionPublished(snapshot.Revision, snapshot.Hash), stoppingToken);
                 published = snapshot.Revision;
+                metrics.RevisionPublished();
                 LogPublished(logger, snapshot.Revision, snapshot.Hash);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

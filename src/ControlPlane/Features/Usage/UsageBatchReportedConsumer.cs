@@ -1,4 +1,5 @@
 using MassTransit;
+using Switchyard.ControlPlane.Infrastructure.Telemetry;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Usage;
@@ -13,7 +14,8 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// A batch sent as a request (in-memory bus) is answered with <see cref="UsageBatchAccepted"/> once it is stored or
 /// dead-lettered.
 /// </summary>
-public sealed class UsageBatchReportedConsumer(UsageIngestor ingestor, UsageDeadLetterStore deadLetters, ILogger<UsageBatchReportedConsumer> logger)
+public sealed class UsageBatchReportedConsumer(
+    UsageIngestor ingestor, UsageDeadLetterStore deadLetters, ControlPlaneMetrics metrics, ILogger<UsageBatchReportedConsumer> logger)
     : IConsumer<UsageBatchReported>
 {
     public async Task Consume(ConsumeContext<UsageBatchReported> context)
@@ -22,6 +24,7 @@ public sealed class UsageBatchReportedConsumer(UsageIngestor ingestor, UsageDead
         try
         {
             var result = await ingestor.IngestAsync(batch, context.CancellationToken);
+            metrics.BatchIngested(batch, result.Stored, result.AlreadyStored, result.Quarantined);
             if (result.Quarantined > 0)
             {
                 UsageLog.RecordsQuarantined(logger, result.Quarantined, batch.BatchId, batch.NodeId);
@@ -31,6 +34,7 @@ public sealed class UsageBatchReportedConsumer(UsageIngestor ingestor, UsageDead
                                    && ex is not OperationCanceledException)
         {
             await deadLetters.AddAsync(batch, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", context.CancellationToken);
+            metrics.BatchDeadLettered();
             UsageLog.BatchDeadLettered(logger, batch.BatchId, batch.NodeId, batch.Records.Count, ex);
         }
 
