@@ -1,6 +1,7 @@
 using System.Globalization;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Pipeline;
+using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.DataPlane.Limits;
@@ -13,7 +14,7 @@ namespace Switchyard.DataPlane.Limits;
 /// estimated from the body (4 bytes a token) and settled to the actual usage when the request ends
 /// (<see cref="LimitReleaseListener"/>). A request under no limit costs one dictionary lookup per level.
 /// </summary>
-public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewayStage
+public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetrics metrics) : IGatewayStage
 {
     /// <summary>Bytes of request body counted as one input token before the call.</summary>
     public const int BytesPerEstimatedToken = 4;
@@ -60,6 +61,7 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewaySt
         }
 
         RateLimitHeaders.Write(context.Http.Response.Headers, lease);
+        metrics.Rejected(context, RejectionReason(lease));
         await context.Dialect.WriteErrorAsync(context.Http, Refusal(lease));
         return false;
     }
@@ -85,6 +87,14 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells) : IGatewaySt
             RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The <c>reason</c> of <c>switchyard.gateway.rejections</c> for a refused lease: which kind of limit.</summary>
+    public static string RejectionReason(LimitLease lease) => lease.Ops[lease.Refused].Kind switch
+    {
+        CounterKind.Requests => "rate_limit_requests",
+        CounterKind.Tokens => "rate_limit_tokens",
+        _ => "rate_limit_concurrency",
+    };
 
     /// <summary>How many counters of a level apply to a request for <paramref name="model"/>.</summary>
     private static int Count(RateLimits? limits, string model)

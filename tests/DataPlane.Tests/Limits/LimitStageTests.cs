@@ -37,6 +37,9 @@ public class LimitStageTests
         Assert.Equal("45", third.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("0", Header(third, "x-ratelimit-remaining-requests"));
         Assert.Equal("45s", Header(third, "x-ratelimit-reset-requests"));
+        var scrape = await Telemetry.GatewayMetricsTests.ScrapeUntilAsync(host.Client,
+            t => t.Contains("switchyard_gateway_rejections_total{", StringComparison.Ordinal));
+        Assert.Contains("reason=\"rate_limit_requests\"", scrape, StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromSeconds(45));
         using var nextMinute = await host.Client.SendAsync(DataPlaneTestHost.Chat("gpt-mock"));
