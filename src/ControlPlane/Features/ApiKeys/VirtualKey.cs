@@ -59,21 +59,8 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.CreatedBy).HasMaxLength(100);
         builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(k => k.Limits).HasJsonTextConversion();
-        builder.Property(k => k.Tags)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e)), v => v.ToList()))
-            .HasColumnType("text");
-        builder.Property(k => k.Metadata)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-                    v => new Dictionary<string, string>(v)))
-            .HasColumnType("text");
+        builder.Property(k => k.Tags).HasJsonStringList();
+        builder.Property(k => k.Metadata).HasJsonStringMap();
         builder.HasIndex(k => k.Hash).IsUnique();
         builder.HasIndex(k => new { k.TenantId, k.TeamId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -48,15 +48,7 @@ internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<Ro
         builder.Property(d => d.ProviderKind).HasMaxLength(32);
         builder.Property(d => d.UpstreamModel).HasMaxLength(DeploymentRules.UpstreamModelMaxLength);
         builder.Property(d => d.BaseUrl).HasMaxLength(2048);
-        builder.Property(d => d.Settings)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-                    v => new Dictionary<string, string>(v)))
-            .HasColumnType("text");
+        builder.Property(d => d.Settings).HasJsonStringMap();
         builder.Property(d => d.Capabilities)
             .HasConversion(
                 v => JsonSerializer.Serialize(v, SwitchyardJson.Options),

@@ -34,4 +34,29 @@ public static class JsonTextColumn
             .HasColumnType("text");
         return property;
     }
+
+    /// <summary>A non-null list of strings as a JSON array in a text column, compared by its elements.</summary>
+    public static PropertyBuilder<List<string>> HasJsonStringList(this PropertyBuilder<List<string>> property)
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e)), v => v.ToList()))
+            .HasColumnType("text");
+        return property;
+    }
+
+    /// <summary>A non-null string map as a JSON object in a text column (keys as written), compared by its entries.</summary>
+    public static PropertyBuilder<Dictionary<string, string>> HasJsonStringMap(this PropertyBuilder<Dictionary<string, string>> property)
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                    v => new Dictionary<string, string>(v)))
+            .HasColumnType("text");
+        return property;
+    }
 }
