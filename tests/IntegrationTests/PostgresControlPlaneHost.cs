@@ -119,7 +119,16 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
-        await App.StopAsync();
+        try
+        {
+            await App.StopAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out while Hangfire's server was still stopping (seen once in a few hundred
+            // runs on a loaded machine): teardown, not the behaviour under test; the process-level drain is tested elsewhere.
+        }
+
         await App.DisposeAsync();
     }
 }
