@@ -125,8 +125,8 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // The host's shutdown timeout ran out while Hangfire's server was still stopping (seen once in a few hundred
-            // runs on a loaded machine): teardown, not the behaviour under test; the process-level drain is tested elsewhere.
+            // The host's shutdown timeout ran out while Hangfire's server was still stopping (seen twice in this session's
+            // test runs, both on a loaded machine): teardown, not the behaviour under test; the process-level drain is tested elsewhere.
         }
 
         await App.DisposeAsync();
