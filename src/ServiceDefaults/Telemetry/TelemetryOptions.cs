@@ -24,6 +24,13 @@ public sealed class TelemetryOptions
     [MinLength(16)]
     public string? ScrapeToken { get; set; }
 
+    /// <summary>
+    /// Also export ASP.NET Core's, Kestrel's and HttpClient's own metrics (<c>http.server.request.duration</c>,
+    /// <c>http.client.request.duration</c>, connections). Off by default: on a node they add tens of microseconds of CPU
+    /// per request and repeat the gateway's own metrics.
+    /// </summary>
+    public bool FrameworkMetrics { get; set; }
+
     /// <summary>Add a <c>switchyard.tenant</c> label to the gateway's request metrics (one series per tenant: off by default).</summary>
     public bool TenantLabels { get; set; }
 

@@ -124,6 +124,21 @@ public sealed class GatewayMetricsTests
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_FrameworkMetrics_ExportedOnlyWhenAskedFor()
+    {
+        await using var plain = await DataPlaneTestHost.StartAsync();
+        await using var framework = await DataPlaneTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Telemetry:FrameworkMetrics"] = "true" });
+
+        using var first = await plain.Client.SendAsync(DataPlaneTestHost.Chat("gpt-mock"));
+        using var second = await framework.Client.SendAsync(DataPlaneTestHost.Chat("gpt-mock"));
+
+        var plainText = await ScrapeUntilAsync(plain.Client, t => t.Contains("gen_ai_server_request_duration", StringComparison.Ordinal));
+        await ScrapeUntilAsync(framework.Client, t => t.Contains("http_server_request_duration", StringComparison.Ordinal));
+        Assert.DoesNotContain("http_server_request_duration", plainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("http_client_request_duration", plainText, StringComparison.Ordinal);
+    }
+
     internal static HttpRequestMessage Messages(string model)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
