@@ -33,9 +33,7 @@ public sealed class DeploymentHealthState
     private const int Open = 1;
     private const int HalfOpen = 2;
 
-    private readonly long[] _bucketEpochs = new long[Buckets];
-    private readonly int[] _bucketRequests = new int[Buckets];
-    private readonly int[] _bucketFailures = new int[Buckets];
+    private readonly BucketedCounts _window = new(Buckets);
 
     private int _state;
     private long _openUntil;
@@ -51,10 +49,6 @@ public sealed class DeploymentHealthState
         DeploymentId = deploymentId;
         TenantId = tenantId;
         RouteId = routeId;
-        for (var i = 0; i < Buckets; i++)
-        {
-            _bucketEpochs[i] = long.MinValue;
-        }
     }
 
     public Guid DeploymentId { get; }
@@ -219,7 +213,7 @@ public sealed class DeploymentHealthState
             return;
         }
 
-        Add(nowTicks, settings, failed: false);
+        _window.Add(nowTicks / BucketTicks(settings), 1, 0);
     }
 
     private void Failed(bool probe, long nowTicks, BreakerSettings settings)
@@ -302,55 +296,19 @@ public sealed class DeploymentHealthState
         }
     }
 
-    /// <summary>Adds one request to the current bucket.</summary>
-    private void Add(long nowTicks, BreakerSettings settings, bool failed)
-    {
-        var epoch = nowTicks / BucketTicks(settings);
-        var index = (int)(epoch % Buckets);
-        var seen = Volatile.Read(ref _bucketEpochs[index]);
-        if (seen != epoch && Interlocked.CompareExchange(ref _bucketEpochs[index], epoch, seen) == seen)
-        {
-            Interlocked.Exchange(ref _bucketRequests[index], 0);
-            Interlocked.Exchange(ref _bucketFailures[index], 0);
-        }
-
-        Interlocked.Increment(ref _bucketRequests[index]);
-        if (failed)
-        {
-            Interlocked.Increment(ref _bucketFailures[index]);
-        }
-    }
-
     /// <summary>Adds one request to the current bucket (when <paramref name="failed"/> is given) and sums the window.</summary>
     private (int Requests, int Failures) Count(long nowTicks, BreakerSettings settings, bool? failed = null)
     {
+        var epoch = nowTicks / BucketTicks(settings);
         if (failed is { } isFailure)
         {
-            Add(nowTicks, settings, isFailure);
+            _window.Add(epoch, 1, isFailure ? 1 : 0);
         }
 
-        var epoch = nowTicks / BucketTicks(settings);
-        int requests = 0, failures = 0;
-        for (var i = 0; i < Buckets; i++)
-        {
-            var bucketEpoch = Volatile.Read(ref _bucketEpochs[i]);
-            if (bucketEpoch <= epoch && bucketEpoch > epoch - Buckets)
-            {
-                requests += Volatile.Read(ref _bucketRequests[i]);
-                failures += Volatile.Read(ref _bucketFailures[i]);
-            }
-        }
-
-        return (requests, failures);
+        return _window.Sum(epoch);
     }
 
-    private void ClearWindow()
-    {
-        for (var i = 0; i < Buckets; i++)
-        {
-            Interlocked.Exchange(ref _bucketEpochs[i], long.MinValue);
-        }
-    }
+    private void ClearWindow() => _window.Clear();
 
     private static long BucketTicks(BreakerSettings settings) => Math.Max(1, settings.WindowSeconds * TimeSpan.TicksPerSecond / Buckets);
 

@@ -11,53 +11,22 @@ public sealed class RetryBudget
     public const int WindowSeconds = 10;
     public const int MinRetriesPerWindow = 10;
 
-    private readonly long[] _epochs = new long[WindowSeconds];
-    private readonly int[] _firsts = new int[WindowSeconds];
-    private readonly int[] _retries = new int[WindowSeconds];
-
-    public RetryBudget()
-    {
-        Array.Fill(_epochs, long.MinValue);
-    }
+    private readonly BucketedCounts _window = new(WindowSeconds);
 
     /// <summary>Counts a request's first attempt.</summary>
-    public void FirstAttempt(long nowTicks) => Interlocked.Increment(ref _firsts[Bucket(nowTicks)]);
+    public void FirstAttempt(long nowTicks) => _window.Add(nowTicks / TimeSpan.TicksPerSecond, 1, 0);
 
     /// <summary>True (and counted) when one more retry fits the budget.</summary>
     public bool TryRetry(long nowTicks, int budgetPercent)
     {
         var epoch = nowTicks / TimeSpan.TicksPerSecond;
-        long firsts = 0, retries = 0;
-        for (var i = 0; i < WindowSeconds; i++)
-        {
-            var bucketEpoch = Volatile.Read(ref _epochs[i]);
-            if (bucketEpoch <= epoch && bucketEpoch > epoch - WindowSeconds)
-            {
-                firsts += Volatile.Read(ref _firsts[i]);
-                retries += Volatile.Read(ref _retries[i]);
-            }
-        }
-
-        if (retries >= MinRetriesPerWindow + (firsts * budgetPercent / 100))
+        var (firsts, retries) = _window.Sum(epoch);
+        if (retries >= MinRetriesPerWindow + ((long)firsts * budgetPercent / 100))
         {
             return false;
         }
 
-        Interlocked.Increment(ref _retries[Bucket(nowTicks)]);
+        _window.Add(epoch, 0, 1);
         return true;
-    }
-
-    private int Bucket(long nowTicks)
-    {
-        var epoch = nowTicks / TimeSpan.TicksPerSecond;
-        var index = (int)(epoch % WindowSeconds);
-        var seen = Volatile.Read(ref _epochs[index]);
-        if (seen != epoch && Interlocked.CompareExchange(ref _epochs[index], epoch, seen) == seen)
-        {
-            Interlocked.Exchange(ref _firsts[index], 0);
-            Interlocked.Exchange(ref _retries[index], 0);
-        }
-
-        return index;
     }
 }
