@@ -84,7 +84,7 @@ internal sealed class UsageIngestDatabase : IDisposable
         await using var db = _context();
         var result = ingestor == "EfCore"
             ? await new EfCoreUsageIngestor(db, TimeProvider.System).IngestAsync(batch, CancellationToken.None)
-            : await new UsageIngestor(db, TimeProvider.System).IngestAsync(batch, CancellationToken.None);
+            : await new UsageIngestor(db, TimeProvider.System, []).IngestAsync(batch, CancellationToken.None);
         if (result.Quarantined > 0 || result.Stored + result.AlreadyStored != batch.Records.Count)
         {
             throw new InvalidOperationException($"Unexpected ingest result {result}.");

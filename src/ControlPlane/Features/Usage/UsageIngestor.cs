@@ -12,16 +12,19 @@ namespace Switchyard.ControlPlane.Features.Usage;
 /// <list type="bullet">
 /// <item>a record the <see cref="UsageRecordValidator"/> refuses is quarantined with the reason (kept for replay);</item>
 /// <item>the others are inserted in one transaction with <c>INSERT … ON CONFLICT (id) DO NOTHING</c>
-/// (<see cref="UsageRecordInsert"/>): the database skips ids already stored, so a redelivery counts once, and a concurrent
+/// (<see cref="UsageRecordInsert"/>, which returns the ids it stored): the database skips ids already stored, so a redelivery counts once, and a concurrent
 /// delivery of the same ids waits for the other one's transaction and then skips them (rows go in id order, so two
 /// overlapping batches cannot deadlock);</item>
 /// <item>when the database still refuses a row's values, the records are stored one by one and each refused one is
-/// quarantined with the database's reason.</item>
+/// quarantined with the database's reason;</item>
+/// <item>every <see cref="IUsageIngestStep"/> gets the newly stored records in the inserting transaction (exactly once).</item>
 /// </list>
 /// Anything else (the database is down, a bug) is thrown: the caller retries and, in the end, dead-letters the batch.
 /// </summary>
-public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time)
+public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time, IEnumerable<IUsageIngestStep> steps)
 {
+    private readonly IUsageIngestStep[] _steps = steps.ToArray();
+
     private const int MaxReasonLength = 2000;
 
     public async Task<UsageIngestResult> IngestAsync(UsageBatchReported batch, CancellationToken cancellationToken)
@@ -63,18 +66,47 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time)
         return new UsageIngestResult(stored, seen.Count - stored - refused.Count, refused.Count);
     }
 
-    /// <summary>All rows or none: one statement is atomic on its own, several run in one transaction.</summary>
-    private async Task<int> InsertAsync(UsageRecordInsert insert, List<UsageRecordEntity> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// All rows and the steps' work, or nothing: one statement is atomic on its own; several, or one followed by steps,
+    /// run in one transaction.
+    /// </summary>
+    private async Task<int> InsertAsync(UsageRecordInsert insert, IReadOnlyList<UsageRecordEntity> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count <= insert.RowsPerStatement)
+        if (rows.Count == 0)
         {
-            return await insert.InsertAsync(db, rows, cancellationToken);
+            return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await insert.InsertAsync(db, rows, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        if (rows.Count <= insert.RowsPerStatement && _steps.Length == 0)
+        {
+            return (await insert.InsertAsync(db, rows, cancellationToken)).Count;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stored = await insert.InsertAsync(db, rows, cancellationToken);
+            if (stored.Count > 0)
+            {
+                foreach (var step in _steps)
+                {
+                    await step.OnStoredAsync(db, stored, cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return stored.Count;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear(); // whatever a step tracked was rolled back with the insert
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The slow path after the database refused a batch: each record on its own; refused ones are quarantined.</summary>
@@ -83,13 +115,11 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time)
         CancellationToken cancellationToken)
     {
         var stored = 0;
-        var one = new UsageRecordEntity[1];
         for (var i = 0; i < rows.Count; i++)
         {
-            one[0] = rows[i];
             try
             {
-                stored += await insert.InsertAsync(db, one, cancellationToken);
+                stored += await InsertAsync(insert, [rows[i]], cancellationToken);
             }
             catch (DbUpdateException ex) when (DbErrors.IsDataError(ex))
             {

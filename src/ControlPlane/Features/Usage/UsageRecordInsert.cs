@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>
-/// Inserts <see cref="UsageRecordEntity"/> rows with <c>INSERT … ON CONFLICT (id) DO NOTHING</c>, so the database itself
+/// Inserts <see cref="UsageRecordEntity"/> rows with <c>INSERT … ON CONFLICT (id) DO NOTHING RETURNING id</c>, so the database itself
 /// skips a record that is stored already (a redelivery, a concurrent delivery): no existence query, no change tracking,
 /// no unique-violation retry. Table, columns, type mappings and value converters come from the EF Core model, so rows are
 /// stored exactly as <c>SaveChanges</c> would store them and a new column is inserted without touching this class.
@@ -51,7 +51,7 @@ internal sealed class UsageRecordInsert
         var parameters = string.Join(", ", _columns.Select((_, i) => ParameterName(i)));
         _statement = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", _columns.Select(c => c.Name))}) "
                      + (_arrays ? $"SELECT * FROM unnest({parameters})" : $"VALUES ({parameters})")
-                     + $" ON CONFLICT ({key}) DO NOTHING";
+                     + $" ON CONFLICT ({key}) DO NOTHING RETURNING {key}";
     }
 
     /// <summary>Rows per statement: a call with more rows runs several statements (all of them in one on PostgreSQL).</summary>
@@ -70,13 +70,15 @@ internal sealed class UsageRecordInsert
 
     /// <summary>
     /// Inserts the rows, in this order, on the context's connection and in its current transaction if it has one (several
-    /// statements should run in one: each statement on its own is atomic). Returns how many rows were new.
+    /// statements should run in one: each statement on its own is atomic). Returns the rows that were new (the statement
+    /// returns their ids), in the order given; a row stored before is not among them.
     /// </summary>
-    public async Task<int> InsertAsync(DbContext db, IReadOnlyList<UsageRecordEntity> rows, CancellationToken cancellationToken)
+    public async Task<List<UsageRecordEntity>> InsertAsync(DbContext db, IReadOnlyList<UsageRecordEntity> rows, CancellationToken cancellationToken)
     {
+        var inserted = new List<UsageRecordEntity>(rows.Count);
         if (rows.Count == 0)
         {
-            return 0;
+            return inserted;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -93,7 +95,10 @@ internal sealed class UsageRecordInsert
             if (_arrays)
             {
                 BindArrays(command, rows);
-                return await ExecuteAsync(command, cancellationToken);
+                var ids = new HashSet<Guid>(rows.Count);
+                await ExecuteAsync(command, reader => ids.Add(reader.GetGuid(0)), cancellationToken);
+                inserted.AddRange(rows.Where(r => ids.Contains(r.Id)));
+                return inserted;
             }
 
             foreach (var column in _columns)
@@ -101,7 +106,6 @@ internal sealed class UsageRecordInsert
                 command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName(command.Parameters.Count), null, column.IsNullable));
             }
 
-            var inserted = 0;
             foreach (var row in rows)
             {
                 for (var i = 0; i < _columns.Length; i++)
@@ -109,7 +113,12 @@ internal sealed class UsageRecordInsert
                     command.Parameters[i].Value = _columns[i].ProviderValue(row) ?? DBNull.Value;
                 }
 
-                inserted += await ExecuteAsync(command, cancellationToken);
+                var isNew = false;
+                await ExecuteAsync(command, _ => isNew = true, cancellationToken);
+                if (isNew)
+                {
+                    inserted.Add(row);
+                }
             }
 
             return inserted;
@@ -138,11 +147,16 @@ internal sealed class UsageRecordInsert
         }
     }
 
-    private static async Task<int> ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+    /// <summary>Runs the statement and hands each returned row (the id of a new record) to <paramref name="onRow"/>.</summary>
+    private static async Task ExecuteAsync(DbCommand command, Action<DbDataReader> onRow, CancellationToken cancellationToken)
     {
         try
         {
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                onRow(reader);
+            }
         }
         catch (DbException ex)
         {

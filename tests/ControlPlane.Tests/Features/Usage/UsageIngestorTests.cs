@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Tests.Features.Usage;
@@ -98,6 +99,55 @@ public sealed class UsageIngestorTests
         var quarantined = Assert.Single(await host.WithDbAsync(db => db.UsageQuarantine.ToListAsync()));
         Assert.Equal(records[2].Id, quarantined.Id);
         Assert.Contains("implausible prompt tokens", quarantined.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_Redelivered_StepSeesEachNewRecordOnce()
+    {
+        var step = new RecordingStep();
+        await using var host = await ControlPlaneTestHost.StartAsync(services: s => s.AddScoped<IUsageIngestStep>(_ => step));
+        var records = Records(4);
+
+        await IngestAsync(host, records[..3]);
+        await IngestAsync(host, records);
+        await IngestAsync(host, records);
+
+        Assert.Equal(records.Select(r => r.Id).Order(), step.Seen.Order());
+    }
+
+    [Fact]
+    public async Task Ingest_StepThrows_NothingStoredAndRetryStoresOnce()
+    {
+        var step = new RecordingStep { FailNext = true };
+        await using var host = await ControlPlaneTestHost.StartAsync(services: s => s.AddScoped<IUsageIngestStep>(_ => step));
+        var records = Records(3);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => IngestAsync(host, records));
+        Assert.Equal(0, await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().CountAsync()));
+
+        var retried = await IngestAsync(host, records);
+
+        Assert.Equal(new UsageIngestResult(Stored: 3, AlreadyStored: 0, Quarantined: 0), retried);
+        Assert.Equal(records.Select(r => r.Id).Order(), step.Seen.Order());
+    }
+
+    private sealed class RecordingStep : IUsageIngestStep
+    {
+        public List<Guid> Seen { get; } = [];
+        public bool FailNext { get; set; }
+
+        public Task OnStoredAsync(ControlPlaneDbContext db, IReadOnlyList<UsageRecordEntity> stored, CancellationToken cancellationToken)
+        {
+            Assert.NotNull(db.Database.CurrentTransaction);
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new InvalidOperationException("step failed");
+            }
+
+            Seen.AddRange(stored.Select(r => r.Id));
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<UsageIngestResult> IngestAsync(ControlPlaneTestHost host, IReadOnlyList<UsageRecord> records)
