@@ -1,4 +1,10 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Lifecycle;
+using Switchyard.DataPlane.Telemetry;
+using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Telemetry;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Routing;
 using Switchyard.Shared.Configuration;
@@ -137,6 +143,12 @@ internal static class Fixtures
 
     public static SnapshotCompiler Compiler() =>
         new(new SecretSealer(NodeSecret));
+
+    /// <summary>The node's metrics over <paramref name="services"/>' meter factory (<c>AddMetrics()</c>) and <paramref name="store"/>.</summary>
+    public static GatewayMetrics Metrics(IServiceProvider services, SnapshotStore store, bool tenantLabels = false) => new(
+        services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Options.Create(new TelemetryOptions { TenantLabels = tenantLabels }),
+        TimeProvider.System, new NodeDrain(), store, new DeploymentHealthRegistry(), new UsageQueue(1000),
+        new DataPaths(Path.Combine(Path.GetTempPath(), "switchyard-bench-telemetry")));
 
     public static SnapshotStore LoadedStore(int tenants, int keys)
     {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
@@ -45,7 +46,8 @@ public class LimitBenchmarks
         var snapshot = Fixtures.Compiler().Compile(source, out var error) ?? throw new InvalidOperationException(error);
 
         _store = new InProcessLimitStore(TimeProvider.System);
-        _stage = new LimitStage(_store, new LimitCells(Options.Create(new RateLimitingOptions())));
+        var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _stage = new LimitStage(_store, new LimitCells(Options.Create(new RateLimitingOptions())), Fixtures.Metrics(services, new SnapshotStore(Fixtures.Compiler())));
         _limited = Context(snapshot, limitedKey);
         _unlimited = Context(snapshot, unlimitedKey);
     }
@@ -63,7 +65,7 @@ public class LimitBenchmarks
 
     private static GatewayContext Context(RuntimeSnapshot snapshot, KeySnapshot key)
     {
-        var context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, []);
+        var context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, [], []);
         context.Authenticated(snapshot, key);
         var body = new byte[1536];
         context.Parsed(new PooledBody(body, body.Length), new RequestSummary("gpt-4o"));

@@ -52,10 +52,7 @@ public class TelemetryBenchmarks
 
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var store = Fixtures.LoadedStore(10, 100);
-        _metrics = new GatewayMetrics(
-            _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Options.Create(new TelemetryOptions { TenantLabels = TenantLabels }),
-            TimeProvider.System, new NodeDrain(), store, new DeploymentHealthRegistry(), new UsageQueue(1000),
-            new DataPaths(Path.Combine(Path.GetTempPath(), "switchyard-bench-telemetry")));
+        _metrics = Fixtures.Metrics(_services, store, TenantLabels);
 
         var snapshot = store.Current!;
         var key = snapshot.KeysByHash.Values.First();
