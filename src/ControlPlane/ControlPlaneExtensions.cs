@@ -9,6 +9,7 @@ using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
+using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -50,6 +51,7 @@ public static class ControlPlaneExtensions
         builder.AddQuotas();
         builder.AddRoutes();
         builder.AddUsage();
+        builder.AddRollups();
         builder.AddDemo();
         return builder;
     }

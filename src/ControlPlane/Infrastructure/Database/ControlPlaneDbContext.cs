@@ -10,6 +10,7 @@ using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
+using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
@@ -49,6 +50,9 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<UsageQuarantineEntry> UsageQuarantine => Set<UsageQuarantineEntry>();
     public DbSet<UsageDeadLetter> UsageDeadLetters => Set<UsageDeadLetter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
+    public DbSet<UsageRollupBucket> UsageRollupBuckets => Set<UsageRollupBucket>();
+    public DbSet<UsageTagRollup> UsageTagRollups => Set<UsageTagRollup>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;

@@ -629,6 +629,210 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("TenantQuotas", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.RollupBackfillItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupBackfill", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.RollupDirtyDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.ToTable("RollupDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageRollup", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("LatencyMsSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("RateMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("RateOutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Streams")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("TtftMsSum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "TeamId", "KeyId", "Model", "DeploymentId", "PriceVersion");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageRollupBucket", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte>("Metric")
+                        .HasColumnType("smallint");
+
+                    b.Property<short>("Bucket")
+                        .HasColumnType("smallint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "TeamId", "KeyId", "Model", "DeploymentId", "PriceVersion", "Metric", "Bucket");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageRollupBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageTagRollup", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(97)
+                        .HasColumnType("character varying(97)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "Tag", "TeamId", "Model", "PriceVersion");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageTagRollups", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
                 {
                     b.Property<string>("NodeId")

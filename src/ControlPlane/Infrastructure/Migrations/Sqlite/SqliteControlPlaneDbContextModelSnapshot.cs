@@ -617,6 +617,210 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("TenantQuotas", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.RollupBackfillItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupBackfill", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.RollupDirtyDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.ToTable("RollupDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageRollup", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyMsSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RateMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RateOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Streams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TtftMsSum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "TeamId", "KeyId", "Model", "DeploymentId", "PriceVersion");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageRollupBucket", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "TeamId", "KeyId", "Model", "DeploymentId", "PriceVersion", "Metric", "Bucket");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageRollupBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Rollups.UsageTagRollup", b =>
+                {
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(97)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Granularity", "Start", "TenantId", "Tag", "TeamId", "Model", "PriceVersion");
+
+                    b.HasIndex("TenantId", "Granularity", "Start");
+
+                    b.ToTable("UsageTagRollups", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Routes.DeploymentNodeHealth", b =>
                 {
                     b.Property<string>("NodeId")
