@@ -1,4 +1,5 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
+using Switchyard.ControlPlane.Features.Analytics;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
@@ -85,6 +86,7 @@ public static class ControlPlaneExtensions
         api.MapAdminKeysEndpoints();
         api.MapEgressEndpoints();
         api.MapUsageRecoveryEndpoints();
+        api.MapPlatformAnalyticsEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapMembersEndpoints();
@@ -93,6 +95,7 @@ public static class ControlPlaneExtensions
         tenant.MapCredentialsEndpoints();
         tenant.MapRoutesEndpoints();
         tenant.MapUsageEndpoints();
+        tenant.MapAnalyticsEndpoints();
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
         root.MapNodeEndpoints();

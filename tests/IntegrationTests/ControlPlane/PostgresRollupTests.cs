@@ -1,7 +1,10 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
 using Switchyard.Shared.Messages;
 using Switchyard.Testing.Rollups;
 
@@ -41,6 +44,15 @@ public sealed class PostgresRollupTests
             await RollupLedger.AssertMatchesAsync(db, tenant);
             return 0;
         });
+
+        // The analytics queries (grouped sums and histogram buckets) run on PostgreSQL too.
+        var range = $"from={Start:yyyy-MM-ddTHH:mm:ssZ}&to={Start.AddHours(3):yyyy-MM-ddTHH:mm:ssZ}";
+        var byTenant = await host.Admin.GetFromJsonAsync<AnalyticsDto>($"/api/platform/analytics?{range}&groupBy=tenant&limit=50", SwitchyardJson.Options);
+        var ours = Assert.Single(byTenant!.Series, s => s.Key == tenant.ToString());
+        Assert.Equal((records.Count, records.Sum(r => r.CostMicros)), (ours.Summary.Requests, ours.Summary.CostMicros));
+        Assert.Equal(3, ours.Points.Count);
+        var p95 = records.Select(r => r.LatencyMs).Order().ElementAt((int)Math.Ceiling(0.95 * records.Count) - 1);
+        Assert.InRange(ours.Summary.LatencyP95Ms!.Value, p95 * (1 - LatencyBuckets.MaxRelativeError) - 0.001, p95 * (1 + LatencyBuckets.MaxRelativeError) + 0.001);
     }
 
     [Fact]
