@@ -99,6 +99,13 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
             + $"&groupBy={Uri.EscapeDataString(groupBy)}",
             cancellationToken);
 
+    public Task<AnalyticsDto> GetAnalyticsAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string interval, string? groupBy, CancellationToken cancellationToken = default) =>
+        GetAsync<AnalyticsDto>(
+            $"api/tenants/{tenantId}/analytics?from={Uri.EscapeDataString(from.UtcDateTime.ToString("O"))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O"))}"
+            + $"&interval={Uri.EscapeDataString(interval)}" + (groupBy is null ? "" : $"&groupBy={Uri.EscapeDataString(groupBy)}"),
+            cancellationToken);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

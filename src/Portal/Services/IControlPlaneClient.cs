@@ -51,4 +51,11 @@ public interface IControlPlaneClient
 
     /// <summary>Cost, token and request totals of [from, to) grouped by <c>team</c>, <c>key</c>, <c>model</c> or <c>tag</c>.</summary>
     Task<SpendDto> GetSpendAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Requests, errors, latency/TTFT percentiles, tokens, cache hit rate and cost of [from, to) per <c>hour</c> or <c>day</c>,
+    /// in total and (with <paramref name="groupBy"/> <c>model</c>, <c>deployment</c>, <c>team</c> or <c>key</c>) per group.
+    /// </summary>
+    Task<AnalyticsDto> GetAnalyticsAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string interval, string? groupBy, CancellationToken cancellationToken = default);
 }

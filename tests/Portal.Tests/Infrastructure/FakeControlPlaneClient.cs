@@ -24,6 +24,10 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Dictionary<string, List<SpendGroupDto>> Spend { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
     public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy)> SpendQueries { get; } = [];
     public List<RouteRequest> RouteRequests { get; } = [];
+
+    /// <summary>The analytics answers by groupBy ("" for none); the queries asked are recorded in <see cref="AnalyticsQueries"/>.</summary>
+    public Dictionary<string, AnalyticsDto> Analytics { get; } = [];
+    public List<(DateTimeOffset From, DateTimeOffset To, string Interval, string? GroupBy)> AnalyticsQueries { get; } = [];
     public List<CredentialDto> Credentials { get; } = [];
     public List<CreateCredentialRequest> CredentialRequests { get; } = [];
 
@@ -162,6 +166,19 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
 
     public Task<IReadOnlyList<UsageKeyTotalsDto>> GetUsageByKeyAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetUsageByKeyAsync), () => (IReadOnlyList<UsageKeyTotalsDto>)[.. Totals]);
+
+    public Task<AnalyticsDto> GetAnalyticsAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string interval, string? groupBy, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetAnalyticsAsync), () =>
+        {
+            AnalyticsQueries.Add((from, to, interval, groupBy));
+            return Analytics.TryGetValue(groupBy ?? "", out var answer)
+                ? answer
+                : new AnalyticsDto(from, to, interval, groupBy, 0.0488, new AnalyticsSeriesDto("total", null, EmptyPoint(from), []), []);
+        });
+
+    public static AnalyticsPointDto EmptyPoint(DateTimeOffset start) =>
+        new(start, 0, 0, 0, 0, null, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0);
 
     public Task<SpendDto> GetSpendAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
         Run(nameof(GetSpendAsync), () =>

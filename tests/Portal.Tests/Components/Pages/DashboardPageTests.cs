@@ -1,5 +1,5 @@
 using Bunit;
-using Switchyard.Portal.Components.Pages.Dashboard;
+using DashboardPage = Switchyard.Portal.Components.Pages.Dashboard.Dashboard;
 using Switchyard.Portal.Tests.Infrastructure;
 
 namespace Switchyard.Portal.Tests.Components.Pages;
@@ -15,7 +15,7 @@ public sealed class DashboardPageTests : PortalTestContext
         var revoked = Api.AddKey(team, "b", "sk-b");
         Api.Keys[1] = revoked with { Status = "Revoked", RevokedAt = FakeControlPlaneClient.Now };
 
-        var page = RenderPage<Dashboard>();
+        var page = RenderPage<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=stat-active-keys]").TextContent.Trim()));
         Assert.Equal("1", page.Find("[data-testid=stat-teams]").TextContent.Trim());
