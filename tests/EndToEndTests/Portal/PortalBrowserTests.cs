@@ -159,6 +159,35 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         }, TimeSpan.FromSeconds(20), "the request is listed on the usage page");
         await Assertions.Expect(page.GetByTestId("usage-row-model").First).ToContainTextAsync(TenantScenario.MockModel);
         await Assertions.Expect(page.GetByTestId("usage-total-row").First).ToContainTextAsync("browser-key");
+
+        await SeeDashboardChartsAsync(page);
+    }
+
+    /// <summary>The dashboard's charts and top lists show the traffic (from the rollups); the screenshot is kept as an artifact.</summary>
+    private async Task SeeDashboardChartsAsync(IPage page)
+    {
+        await OpenInteractiveAsync(page, "/");
+        await Eventually.HoldsAsync(async () =>
+        {
+            await page.GetByTestId("dashboard-refresh").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+            var requests = (await page.GetByTestId("stat-requests").TextContentAsync())?.Trim();
+            return requests is not (null or "" or "0" or "–");
+        }, TimeSpan.FromSeconds(20), "the dashboard counts the request");
+        foreach (var chart in new[] { "chart-requests", "chart-latency", "chart-tokens", "chart-cost" })
+        {
+            Assert.True(await page.Locator($"[data-testid={chart}] svg path").CountAsync() > 0, $"{chart} draws its series");
+        }
+
+        await Assertions.Expect(page.GetByTestId("top-models-row").First).ToContainTextAsync(TenantScenario.MockModel);
+        await Assertions.Expect(page.GetByTestId("top-keys-row").First).ToContainTextAsync("browser-key");
+        var artifacts = Path.Combine(Environment.GetEnvironmentVariable("SWITCHYARD_TEST_RESULTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");
+        Directory.CreateDirectory(artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "portal-dashboard.png"), FullPage = true });
+
+        await OpenInteractiveAsync(page, "/models/compare");
+        await Assertions.Expect(page.GetByTestId("compare-name").First).ToContainTextAsync(TenantScenario.MockModel);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "portal-model-comparison.png"), FullPage = true });
     }
 
     /// <summary>Loads a portal page and waits until its circuit is interactive (before that, clicks do nothing).</summary>
