@@ -14,6 +14,7 @@ namespace Switchyard.DataPlane.Pipeline;
 public sealed class GatewayPipeline
 {
     private readonly IGatewayStage[] _stages;
+    private readonly bool[] _traced;
     private readonly IResponseListener[] _listeners;
     private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
@@ -25,6 +26,7 @@ public sealed class GatewayPipeline
     {
         _drain = drain;
         _stages = [.. stages.OrderBy(s => s.Order)];
+        _traced = [.. _stages.Select(GatewayTracing.TracesStage)];
         _listeners = [.. listeners];
         _bodyListeners = [.. _listeners.Where(WatchesBody)];
         _time = time;
@@ -56,9 +58,9 @@ public sealed class GatewayPipeline
         http.Features.Set<IResponseObserver>(context);
         try
         {
-            foreach (var stage in _stages)
+            for (var i = 0; i < _stages.Length; i++)
             {
-                if (!await stage.RunAsync(context))
+                if (!await (_traced[i] ? RunTracedAsync(_stages[i], context) : _stages[i].RunAsync(context)))
                 {
                     break;
                 }
@@ -81,6 +83,15 @@ public sealed class GatewayPipeline
                 _drain.Exit();
             }
         }
+    }
+
+    /// <summary>A stage with its own span (<see cref="GatewayTracing.StartStage"/>); without a listener no span is created.</summary>
+    private static async ValueTask<bool> RunTracedAsync(IGatewayStage stage, GatewayContext context)
+    {
+        using var activity = GatewayTracing.StartStage(stage);
+        var passed = await stage.RunAsync(context);
+        GatewayTracing.StageEnded(activity, context, passed);
+        return passed;
     }
 
     /// <summary>True when the listener implements <see cref="IResponseListener.BodyWritten"/> (the others are not called per chunk).</summary>
