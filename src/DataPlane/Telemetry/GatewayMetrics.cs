@@ -63,9 +63,9 @@ public sealed class GatewayMetrics : IResponseListener
         meter.CreateObservableGauge("switchyard.deployment.cooling_down", () => Cooldowns(health, snapshots, time), "{deployment}",
             "1 while the deployment cools down after a 429 (rate limited by its provider), else 0.");
         meter.CreateObservableGauge("switchyard.usage.queue.depth", () => queue.Count, "{record}", "Usage records waiting in memory for the spool.");
-        meter.CreateObservableGauge("switchyard.usage.spool.depth", () => SpoolSegment.ListClosed(paths.SpoolDirectory).Length, "{segment}",
+        meter.CreateObservableGauge("switchyard.usage.spool.depth", () => SpoolBacklog.Read(paths, time).Segments, "{segment}",
             "Closed spool segments not yet delivered to the control plane.");
-        meter.CreateObservableGauge("switchyard.usage.spool.age", () => SpoolAge(paths, time), "s", "Age of the oldest undelivered spool segment (0 when none).");
+        meter.CreateObservableGauge("switchyard.usage.spool.age", () => SpoolBacklog.Read(paths, time).OldestAge?.TotalSeconds ?? 0, "s", "Age of the oldest undelivered spool segment (0 when none).");
         meter.CreateObservableGauge("switchyard.config.snapshot.revision", () => snapshots.Revision, "{revision}", "The config revision the node serves.");
         meter.CreateObservableGauge("switchyard.config.snapshot.age", () => SnapshotAge(snapshots, time), "s",
             "Time since the control plane last confirmed the node's revision as current.");
@@ -248,12 +248,6 @@ public sealed class GatewayMetrics : IResponseListener
         }
 
         return tags;
-    }
-
-    private static double SpoolAge(DataPaths paths, TimeProvider time)
-    {
-        var segments = SpoolSegment.ListClosed(paths.SpoolDirectory);
-        return segments.Length == 0 ? 0 : Math.Max(0, (time.GetUtcNow() - File.GetLastWriteTimeUtc(segments[0])).TotalSeconds);
     }
 
     private static double SnapshotAge(SnapshotStore snapshots, TimeProvider time) =>

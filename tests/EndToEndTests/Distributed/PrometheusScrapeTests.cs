@@ -11,16 +11,31 @@ public class PrometheusScrapeTests
 {
     private static readonly TimeSpan ScrapeWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Metrics the alert rules and the dashboard use that only appear once their event happened (a failover, a refusal,
+    /// a stream, a failed job, a dead-lettered batch, a failed apply); their names are asserted by the processes' own tests.
+    /// </summary>
+    private static readonly HashSet<string> EventOnlyMetrics =
+    [
+        "switchyard_upstream_failovers_total", "switchyard_gateway_rejections_total", "switchyard_gateway_streams_in_flight",
+        "gen_ai_server_time_to_first_token_seconds_bucket", "gen_ai_server_time_per_output_token_seconds_bucket",
+        "switchyard_usage_ingest_dead_lettered_total", "switchyard_config_apply_failures_total", "switchyard_jobs_runs_total",
+        "switchyard_job", // the label of switchyard_jobs_runs_total
+    ];
+
     [Fact]
     public async Task Prometheus_ScrapesControlPlaneAndBothNodes_GatewayMetricsPerNodeAndControlPlaneMetricsQueryable()
     {
         await using var topology = new DistributedTopology();
         await topology.StartControlPlaneAsync();
-        await Task.WhenAll(topology.StartNodeAsync(1), topology.StartNodeAsync(2));
+        // node 2 serves its metrics on a port of their own (Telemetry:MetricsPort): Prometheus scrapes it there
+        var metricsPort = FreePort.Next();
+        await Task.WhenAll(topology.StartNodeAsync(1), topology.StartNodeAsync(2, MetricsPortSetting(metricsPort)));
+        var nodes = new[] { Target(topology.NodeUrl(1)), $"127.0.0.1:{metricsPort}" };
         await using var prometheus = await PrometheusServer.StartAsync(new Dictionary<string, string[]>
         {
             ["switchyard-controlplane"] = [Target(topology.ControlPlaneUrl)],
-            ["switchyard-node"] = [Target(topology.NodeUrl(1)), Target(topology.NodeUrl(2))],
+            ["switchyard-node"] = nodes,
         });
         var scenario = await TenantScenario.CreateAsync(topology.Admin);
         var key = await scenario.CreateKeyAsync(topology.Admin);
@@ -34,7 +49,6 @@ public class PrometheusScrapeTests
             Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(topology.NodeUrl(2), key));
         }
 
-        var nodes = new[] { Target(topology.NodeUrl(1)), Target(topology.NodeUrl(2)) };
         await WaitForAsync(prometheus, "up == 1", series => series.Count == 3, "all three targets up");
         var ok = await WaitForAsync(prometheus,
             $"sum by (instance) (switchyard_gateway_requests_total{{job=\"switchyard-node\",http_response_status_code=\"200\",switchyard_route=\"{TenantScenario.MockModel}\"}})",
@@ -72,6 +86,49 @@ public class PrometheusScrapeTests
         var rules = await prometheus.RuleNamesAsync();
         Assert.Contains("SwitchyardHighErrorRate", rules);
         Assert.Contains("SwitchyardRouteAllDeploymentsDown", rules);
+
+        // every metric the alert rules and the Grafana dashboard query is one the processes export
+        // (the files' tokens include label names: those are checked against the labels Prometheus holds)
+        var referenced = ReferencedNames();
+        var labels = await prometheus.LabelNamesAsync();
+        Assert.Contains("switchyard_gateway_requests_total", referenced);
+        Assert.Empty(referenced.Where(n => !names.Contains(n) && !labels.Contains(n) && !EventOnlyMetrics.Contains(n)).Order());
+    }
+
+    [Fact]
+    public async Task MetricsPort_Set_MetricsServedOnlyThereAndTheGatewayOnlyOnItsOwnPort()
+    {
+        await using var topology = new DistributedTopology();
+        await topology.StartControlPlaneAsync();
+        var metricsPort = FreePort.Next();
+        await topology.StartNodeAsync(1, MetricsPortSetting(metricsPort));
+        var scenario = await TenantScenario.CreateAsync(topology.Admin);
+        var key = await scenario.CreateKeyAsync(topology.Admin);
+        var metricsUrl = $"http://127.0.0.1:{metricsPort}";
+        using var http = new HttpClient();
+
+        await Eventually.HoldsAsync(async () => await GatewayCalls.ChatAsync(topology.NodeUrl(1), key) == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "the node serves the route");
+        using var onGatewayPort = await http.GetAsync(topology.NodeUrl(1) + "/metrics");
+        using var onMetricsPort = await http.GetAsync(metricsUrl + "/metrics");
+        var chatOnMetricsPort = await GatewayCalls.ChatAsync(metricsUrl, key);
+
+        Assert.Equal(HttpStatusCode.NotFound, onGatewayPort.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onMetricsPort.StatusCode);
+        Assert.Contains("switchyard_gateway_requests_total", await onMetricsPort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, chatOnMetricsPort);
+    }
+
+    private static Dictionary<string, string> MetricsPortSetting(int port) =>
+        new() { ["Telemetry__MetricsPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>The Prometheus metric and label names in infra/observability/alerts.yml and grafana-dashboard.json.</summary>
+    private static HashSet<string> ReferencedNames()
+    {
+        var directory = Path.Combine(RepoPaths.Root, "infra", "observability");
+        var text = File.ReadAllText(Path.Combine(directory, "alerts.yml")) + File.ReadAllText(Path.Combine(directory, "grafana-dashboard.json"));
+        return System.Text.RegularExpressions.Regex.Matches(text, @"\b(?:switchyard|gen_ai)_[a-z_]+\b")
+            .Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
     }
 
     [Fact]

@@ -96,6 +96,13 @@ public sealed class PrometheusServer : IAsyncDisposable
         return body.GetProperty("data").EnumerateArray().Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Every label name Prometheus holds.</summary>
+    public async Task<IReadOnlySet<string>> LabelNamesAsync()
+    {
+        var body = await _http.GetFromJsonAsync<JsonElement>("/api/v1/labels");
+        return body.GetProperty("data").EnumerateArray().Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal);
+    }
+
     public string Output => _process.Output;
 
     public async ValueTask DisposeAsync()

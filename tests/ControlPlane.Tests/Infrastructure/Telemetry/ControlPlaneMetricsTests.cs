@@ -105,7 +105,7 @@ public sealed class ControlPlaneMetricsTests
     private static async Task<string> ScrapeUntilAsync(ControlPlaneTestHost host, Func<string, bool> ready)
     {
         var text = "";
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
             text = await host.Anonymous.GetStringAsync("/metrics");
             if (ready(text))
