@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects.OpenAI;
 using Switchyard.DataPlane.Limits;
+using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Pipeline;
+using Switchyard.DataPlane.Routing;
+using Switchyard.DataPlane.Telemetry;
+using Switchyard.DataPlane.Usage;
+using Switchyard.ServiceDefaults.Telemetry;
 using Switchyard.Shared.Configuration;
 
 namespace Switchyard.Benchmarks;
@@ -45,7 +51,12 @@ public class LimitBenchmarks
         var snapshot = Fixtures.Compiler().Compile(source, out var error) ?? throw new InvalidOperationException(error);
 
         _store = new InProcessLimitStore(TimeProvider.System);
-        _stage = new LimitStage(_store, new LimitCells(Options.Create(new RateLimitingOptions())));
+        // nothing listens to this meter: a refusal's counter costs what an unobserved instrument costs
+        var metrics = new GatewayMetrics(
+            new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            Options.Create(new TelemetryOptions()), TimeProvider.System, new NodeDrain(), Fixtures.LoadedStore(1, 1), new DeploymentHealthRegistry(),
+            new UsageQueue(1000), new DataPaths(Path.Combine(Path.GetTempPath(), "switchyard-bench-limits")));
+        _stage = new LimitStage(_store, new LimitCells(Options.Create(new RateLimitingOptions())), metrics);
         _limited = Context(snapshot, limitedKey);
         _unlimited = Context(snapshot, unlimitedKey);
     }
@@ -63,7 +74,7 @@ public class LimitBenchmarks
 
     private static GatewayContext Context(RuntimeSnapshot snapshot, KeySnapshot key)
     {
-        var context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, []);
+        var context = new GatewayContext(new DefaultHttpContext(), new BenchEndpoint(), TimeProvider.System, [], []);
         context.Authenticated(snapshot, key);
         var body = new byte[1536];
         context.Parsed(new PooledBody(body, body.Length), new RequestSummary("gpt-4o"));
