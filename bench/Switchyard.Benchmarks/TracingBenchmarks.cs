@@ -29,8 +29,8 @@ public class TracingBenchmarks
     private GatewayContext _context = null!;
     private RuntimeDeployment _deployment = null!;
     private ActivityFeature _feature = null!;
-    private readonly IGatewayStage _limit = new BenchStage("limit", GatewayStageOrder.Limit);
-    private readonly IGatewayStage _route = new BenchStage("route", GatewayStageOrder.Route);
+    private readonly string _limit = GatewayTracing.StageSpanName(new BenchStage("limit", GatewayStageOrder.Limit));
+    private readonly string _route = GatewayTracing.StageSpanName(new BenchStage("route", GatewayStageOrder.Route));
 
     [Params(false, true)]
     public bool Tracing { get; set; }
@@ -85,12 +85,12 @@ public class TracingBenchmarks
     {
         using var server = Server.StartActivity("POST /v1/chat/completions", ActivityKind.Server);
         _feature.Activity = server!;
-        using (var limit = GatewayTracing.StartStage(_limit))
+        using (var limit = GatewayTracing.StartStage(_limit, "limit"))
         {
             GatewayTracing.StageEnded(limit, _context, passed: true);
         }
 
-        using (var route = GatewayTracing.StartStage(_route))
+        using (var route = GatewayTracing.StartStage(_route, "route"))
         {
             GatewayTracing.StageEnded(route, _context, passed: true);
         }

@@ -14,7 +14,7 @@ namespace Switchyard.DataPlane.Pipeline;
 public sealed class GatewayPipeline
 {
     private readonly IGatewayStage[] _stages;
-    private readonly bool[] _traced;
+    private readonly string?[] _spanNames;
     private readonly IResponseListener[] _listeners;
     private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
@@ -26,7 +26,7 @@ public sealed class GatewayPipeline
     {
         _drain = drain;
         _stages = [.. stages.OrderBy(s => s.Order)];
-        _traced = [.. _stages.Select(GatewayTracing.TracesStage)];
+        _spanNames = [.. _stages.Select(s => GatewayTracing.TracesStage(s) ? GatewayTracing.StageSpanName(s) : null)];
         _listeners = [.. listeners];
         _bodyListeners = [.. _listeners.Where(WatchesBody)];
         _time = time;
@@ -60,7 +60,7 @@ public sealed class GatewayPipeline
         {
             for (var i = 0; i < _stages.Length; i++)
             {
-                if (!await (_traced[i] ? RunTracedAsync(_stages[i], context) : _stages[i].RunAsync(context)))
+                if (!await (_spanNames[i] is { } span && GatewayTracing.Listening ? RunTracedAsync(_stages[i], span, context) : _stages[i].RunAsync(context)))
                 {
                     break;
                 }
@@ -85,10 +85,10 @@ public sealed class GatewayPipeline
         }
     }
 
-    /// <summary>A stage with its own span (<see cref="GatewayTracing.StartStage"/>); without a listener no span is created.</summary>
-    private static async ValueTask<bool> RunTracedAsync(IGatewayStage stage, GatewayContext context)
+    /// <summary>A stage with its own span (<see cref="GatewayTracing.StartStage"/>); only while tracing listens (no extra state machine otherwise).</summary>
+    private static async ValueTask<bool> RunTracedAsync(IGatewayStage stage, string spanName, GatewayContext context)
     {
-        using var activity = GatewayTracing.StartStage(stage);
+        using var activity = GatewayTracing.StartStage(spanName, stage.Name);
         var passed = await stage.RunAsync(context);
         GatewayTracing.StageEnded(activity, context, passed);
         return passed;

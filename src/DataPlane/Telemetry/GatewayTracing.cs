@@ -40,6 +40,9 @@ public sealed class GatewayTracing : IResponseListener
         }
     }
 
+    /// <summary>True while something records the gateway's spans (tracing on).</summary>
+    internal static bool Listening => Source.HasListeners();
+
     /// <summary>
     /// Whether a stage gets its own child span: the decision stages between authorisation and forwarding — limit, every
     /// guard stage (input guardrails and whatever else is registered between them) and route. Parse and authenticate are
@@ -47,11 +50,14 @@ public sealed class GatewayTracing : IResponseListener
     /// </summary>
     public static bool TracesStage(IGatewayStage stage) => stage.Order >= GatewayStageOrder.Limit && stage.Order < GatewayStageOrder.Forward;
 
-    /// <summary>A child span <c>gateway.&lt;stage&gt;</c> for one stage (null when nobody records it).</summary>
-    internal static Activity? StartStage(IGatewayStage stage)
+    /// <summary>The span name of a stage: <c>gateway.&lt;stage&gt;</c> (computed once per stage, not per request).</summary>
+    public static string StageSpanName(IGatewayStage stage) => "gateway." + stage.Name;
+
+    /// <summary>A child span <paramref name="spanName"/> for one stage (null, and nothing allocated, when nobody records it).</summary>
+    internal static Activity? StartStage(string spanName, string stage)
     {
-        var activity = Source.StartActivity("gateway." + stage.Name, ActivityKind.Internal);
-        activity?.SetTag("switchyard.stage", stage.Name);
+        var activity = Source.StartActivity(spanName, ActivityKind.Internal);
+        activity?.SetTag("switchyard.stage", stage);
         return activity;
     }
 
