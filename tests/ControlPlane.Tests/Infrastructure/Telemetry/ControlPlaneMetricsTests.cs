@@ -10,9 +10,9 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.ControlPlane.Tests.Infrastructure.Telemetry;
 
 /// <summary>
-/// The control plane's Prometheus scrape: served anonymously, with its ingestion, config-publish, publish-to-apply and job
-/// metrics. (Meter providers listen by meter name, so a scrape may hold another test host's measurements: assertions look
-/// for this test's own node ids and job classes.)
+/// The control plane's metrics: the Prometheus scrape (served anonymously, ingestion and config-publish metrics), and the
+/// publish-to-apply and job metrics measured on the host's own meters (<see cref="HostMeasurements"/>: a scrape merges
+/// every test host's same-named instruments). Their Prometheus names are checked by the end-to-end Prometheus test.
 /// </summary>
 public sealed class ControlPlaneMetricsTests
 {
@@ -49,9 +49,10 @@ public sealed class ControlPlaneMetricsTests
     }
 
     [Fact]
-    public async Task Metrics_NodeReportsANewRevision_ServesPublishToApplyTimeOfThatNodeOnce()
+    public async Task ConfigApplied_NewRevision_RecordsPublishToApplyTimeOfThatNodeOnce()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
+        using var measurements = new HostMeasurements(host.Services);
         await host.CreateTenantAsync("Acme");
         long revision;
         DateTimeOffset created;
@@ -63,61 +64,50 @@ public sealed class ControlPlaneMetricsTests
         }
 
         var node = "node-" + Guid.NewGuid().ToString("N")[..8];
+        var failed = "node-" + Guid.NewGuid().ToString("N")[..8];
         var bus = host.Services.GetRequiredService<IBus>();
         await bus.Publish(new ConfigApplied(node, revision, true, null, created.AddSeconds(3)));
-        await ScrapeUntilAsync(host, t => t.Contains($"switchyard_node=\"{node}\"", StringComparison.Ordinal));
+        await WaitUntilAsync(() => measurements.Of("switchyard.config.apply.delay", "switchyard.node", node).Count > 0);
         // the same revision reported again (a restart, a poll) is not a new apply
         await bus.Publish(new ConfigApplied(node, revision, true, null, created.AddSeconds(30)));
-        var failed = "node-" + Guid.NewGuid().ToString("N")[..8];
         await bus.Publish(new ConfigApplied(failed, revision, false, "hash mismatch", created.AddSeconds(4)));
+        await WaitUntilAsync(() => measurements.Of("switchyard.config.apply.failures", "switchyard.node", failed).Count > 0);
         await using (var scope = host.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
-            for (var i = 0; i < 200 && !await db.NodeStatuses.AnyAsync(n => n.NodeId == node && n.LastSeen > created.AddSeconds(10)); i++)
-            {
-                await Task.Delay(25);
-            }
+            await WaitUntilAsync(() => db.NodeStatuses.Any(n => n.NodeId == node && n.LastSeen > created.AddSeconds(10)));
         }
 
-        var text = await ScrapeUntilAsync(host, t => t.Contains($"switchyard_node=\"{failed}\"", StringComparison.Ordinal));
+        Assert.Equal([3.0], measurements.Of("switchyard.config.apply.delay", "switchyard.node", node));
+        Assert.Empty(measurements.Of("switchyard.config.apply.delay", "switchyard.node", failed));
+        Assert.Equal([1.0], measurements.Of("switchyard.config.apply.failures", "switchyard.node", failed));
+    }
 
-        Assert.Matches($"switchyard_config_apply_delay_seconds_count\\{{[^}}]*switchyard_node=\"{node}\"\\}} 1\\b", text);
-        Assert.Matches($"switchyard_config_apply_delay_seconds_sum\\{{[^}}]*switchyard_node=\"{node}\"\\}} 3\\b", text);
-        Assert.DoesNotMatch($"switchyard_config_apply_delay_seconds_count\\{{[^}}]*switchyard_node=\"{failed}\"", text);
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "timed out");
     }
 
     [Fact]
-    public async Task Metrics_JobsRunAndFail_ServesRunsByJobAndResult()
+    public async Task Jobs_RunAndFail_RecordsRunsByJobAndResultAndDuration()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
         var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+        using var measurements = new HostMeasurements(host.Services);
 
         jobs.Enqueue<DeploymentHealthPurgeJob>(j => j.RunAsync(CancellationToken.None));
         jobs.Enqueue<FailingJob>(j => j.RunAsync());
 
-        var text = await ScrapeUntilAsync(host, t => t.Contains("switchyard_job=\"FailingJob\"", StringComparison.Ordinal)
-            && t.Contains("switchyard_job=\"DeploymentHealthPurgeJob\"", StringComparison.Ordinal));
-        Assert.Matches("switchyard_jobs_runs_total\\{[^}]*result=\"failed\"[^}]*switchyard_job=\"FailingJob\"", text);
-        Assert.Matches("switchyard_jobs_runs_total\\{[^}]*result=\"succeeded\"[^}]*switchyard_job=\"DeploymentHealthPurgeJob\"", text);
-        Assert.Matches("switchyard_jobs_duration_seconds_count\\{[^}]*switchyard_job=\"DeploymentHealthPurgeJob\"", text);
-    }
-
-    private static async Task<string> ScrapeUntilAsync(ControlPlaneTestHost host, Func<string, bool> ready)
-    {
-        var text = "";
-        for (var i = 0; i < 600; i++)
-        {
-            text = await host.Anonymous.GetStringAsync("/metrics");
-            if (ready(text))
-            {
-                return text;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("The scrape never showed the expected series:\n" + text);
-        return text;
+        await WaitUntilAsync(() => measurements.Of("switchyard.jobs.runs", "switchyard.job", "FailingJob").Count > 0
+            && measurements.Of("switchyard.jobs.runs", "switchyard.job", "DeploymentHealthPurgeJob").Count > 0);
+        Assert.Contains(measurements.All, m => m.Instrument == "switchyard.jobs.runs" && m.Tags["switchyard.job"] == "FailingJob" && m.Tags["result"] == "failed");
+        Assert.Contains(measurements.All, m => m.Instrument == "switchyard.jobs.runs" && m.Tags["switchyard.job"] == "DeploymentHealthPurgeJob" && m.Tags["result"] == "succeeded");
+        Assert.NotEmpty(measurements.Of("switchyard.jobs.duration", "switchyard.job", "DeploymentHealthPurgeJob"));
     }
 
     /// <summary>A background job that always fails (resolved by Hangfire's activator).</summary>
