@@ -9,6 +9,7 @@
 # Environment (all optional):
 #   SWITCHYARD_SKIP_SERVICES=1   do not start PostgreSQL/RabbitMQ/Redis (tests needing them fail or skip)
 #   SWITCHYARD_SKIP_CHROMIUM=1   do not install Chromium
+#   SWITCHYARD_SKIP_PROMETHEUS=1 do not install Prometheus (the scrape/alert-rule tests then fail)
 #   SWITCHYARD_SKIP_BUILD=1      reuse the existing Release build
 #   SWITCHYARD_TEST_RESULTS_DIR  where TRX files go (default artifacts/test-results)
 #   SWITCHYARD_TEST_TIMEOUT      hard limit for the `dotnet test` run (default 70m)
@@ -81,6 +82,11 @@ if [[ "${SWITCHYARD_SKIP_CHROMIUM:-0}" != 1 ]]; then
   t=$(now)
   "$SERVICES" install-chromium
   log "chromium ready in $(($(now) - t))s"
+fi
+if [[ "${SWITCHYARD_SKIP_PROMETHEUS:-0}" != 1 ]]; then
+  t=$(now)
+  "$SERVICES" install-prometheus
+  log "prometheus ready in $(($(now) - t))s"
 fi
 eval "$("$SERVICES" env)"
 log "test environment: $(env | grep -o '^SWITCHYARD_TEST_[A-Z_]*' | sort | tr '\n' ' ')"

@@ -6,8 +6,12 @@
 #   control plane http://127.0.0.1:5001, portal http://127.0.0.1:5000,
 #   N data-plane nodes http://127.0.0.1:8081 … 808N, nginx load balancer http://127.0.0.1:8080.
 #
-#   infra/run-distributed.sh [--nodes N] [--no-build] [--no-nginx] [--detach]
+#   infra/run-distributed.sh [--nodes N] [--no-build] [--no-nginx] [--with-prometheus] [--detach]
 #   infra/run-distributed.sh stop | status
+#
+# --with-prometheus also starts Prometheus (the Debian package, installed if missing) on http://127.0.0.1:9090
+# (SWITCHYARD_PROMETHEUS_PORT), loopback only, its data in the state dir, scraping the control plane, the portal and
+# every node every 5 s with the alert rules of infra/observability/alerts.yml loaded.
 #
 # Ctrl-C, SIGTERM or SIGHUP (or `infra/run-distributed.sh stop`) stops everything it started: the nodes
 # first, all at once (each drains its requests in flight, up to SWITCHYARD_DRAIN_TIMEOUT s), then the
@@ -40,6 +44,7 @@ for v in $(compgen -e | grep -E '^SWITCHYARD_(TEST_|SERVICES_DIR$|PG_|RABBITMQ_|
 
 CP_PORT="${SWITCHYARD_CONTROLPLANE_PORT:-5001}"
 PORTAL_PORT="${SWITCHYARD_PORTAL_PORT:-5000}"
+PROMETHEUS_PORT="${SWITCHYARD_PROMETHEUS_PORT:-9090}"
 LB_PORT="${SWITCHYARD_GATEWAY_PORT:-8080}"
 NODE_BASE_PORT="${SWITCHYARD_NODE_BASE_PORT:-8080}" # node i listens on NODE_BASE_PORT + i
 CONFIGURATION="${SWITCHYARD_CONFIGURATION:-Release}"
@@ -116,6 +121,7 @@ stop_all() {
   local f
   local -a nodes=()
   # gateway first, then every node at once (they drain in parallel), portal, control plane; then the backing services
+  stop_procs 10 prometheus
   stop_procs 10 nginx
   for f in "$PIDS"/node-*.pid; do [[ -e "$f" ]] && nodes+=("$(basename "$f" .pid)"); done
   ((${#nodes[@]} == 0)) || stop_procs $((DRAIN_TIMEOUT + 20)) "${nodes[@]}"
@@ -152,13 +158,14 @@ case "${1:-}" in
   -h | --help | help) sed -n '4,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
-NODES=2 BUILD=1 NGINX=1 DETACH=0
+NODES=2 BUILD=1 NGINX=1 DETACH=0 PROMETHEUS=0
 while (($#)); do
   case "$1" in
     --nodes) NODES="${2:?--nodes needs a number}"; shift 2 ;;
     --nodes=*) NODES="${1#*=}"; shift ;;
     --no-build) BUILD=0; shift ;;
     --no-nginx) NGINX=0; shift ;;
+    --with-prometheus) PROMETHEUS=1; shift ;;
     --detach) DETACH=1; shift ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -342,13 +349,55 @@ PY
   fi
 fi
 
+# --- Prometheus (optional) ----------------------------------------------------------------------
+PROMETHEUS_LINE=""
+if ((PROMETHEUS)); then
+  if ! command -v prometheus >/dev/null; then
+    log "installing prometheus"
+    # shellcheck source=infra/services.sh
+    (export SWITCHYARD_SERVICES_DIR="$STATE/services" && . "$SERVICES" && sy_apt_install prometheus) || die "prometheus not installable"
+  fi
+  PROM="$STATE/prometheus"
+  mkdir -p "$PROM/data"
+  node_targets=""
+  for ((n = 1; n <= NODES; n++)); do node_targets+="${node_targets:+, }'127.0.0.1:$((NODE_BASE_PORT + n))'"; done
+  # the scrape config of infra/observability/prometheus.yml, with this topology's ports
+  cat >"$PROM/prometheus.yml" <<YML
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+rule_files:
+  - $SCRIPT_DIR/observability/alerts.yml
+scrape_configs:
+  - job_name: switchyard-controlplane
+    static_configs:
+      - targets: ['127.0.0.1:$CP_PORT']
+  - job_name: switchyard-portal
+    static_configs:
+      - targets: ['127.0.0.1:$PORTAL_PORT']
+  - job_name: switchyard-node
+    static_configs:
+      - targets: [$node_targets]
+YML
+  PROMTOOL="$(dirname "$(command -v prometheus)")/promtool"
+  if [[ -x "$PROMTOOL" ]]; then "$PROMTOOL" check config "$PROM/prometheus.yml" >/dev/null || die "prometheus config check failed ($PROM/prometheus.yml)"; fi
+  port_free "$PROMETHEUS_PORT" || die "port $PROMETHEUS_PORT is already in use (SWITCHYARD_PROMETHEUS_PORT)"
+  (cd "$PROM" && exec setsid prometheus --config.file="$PROM/prometheus.yml" --storage.tsdb.path="$PROM/data" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" </dev/null >>"$LOGS/prometheus.log" 2>&1) &
+  echo $! >"$PIDS/prometheus.pid"
+  log "started prometheus (pid $!) on http://127.0.0.1:$PROMETHEUS_PORT, log $LOGS/prometheus.log"
+  wait_http prometheus "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
+  PROMETHEUS_LINE="  prometheus     http://127.0.0.1:$PROMETHEUS_PORT (scraping every process; alerts: /alerts)"
+fi
+
 cat <<EOF
 
 Switchyard distributed topology is up ($(($(date +%s) - t0))s). State: $STATE
   control plane  http://127.0.0.1:$CP_PORT      (OpenAPI, admin API; log $LOGS/controlplane.log)
   portal         http://127.0.0.1:$PORTAL_PORT
   gateway        $GATEWAY_URL/v1   ($NODES data-plane node(s) on $((NODE_BASE_PORT + 1))..$((NODE_BASE_PORT + NODES)))
-  postgres       127.0.0.1:$PG_PORT (database switchyard), rabbitmq 127.0.0.1:$SWITCHYARD_TEST_RABBITMQ_PORT, redis 127.0.0.1:$REDIS_PORT
+${PROMETHEUS_LINE:+$PROMETHEUS_LINE
+}  postgres       127.0.0.1:$PG_PORT (database switchyard), rabbitmq 127.0.0.1:$SWITCHYARD_TEST_RABBITMQ_PORT, redis 127.0.0.1:$REDIS_PORT
   secrets        $SECRETS (node-secret, admin-key, keyring.key), $STATE/services/secrets (postgres, rabbitmq, redis)
 
 Platform admin key: $ADMIN_KEY

@@ -4,7 +4,7 @@
 #   infra/services.sh start [postgres] [rabbitmq] [redis]   (no names = all three; no-op if already running)
 #   infra/services.sh stop [names...]                        (only the instances this script started)
 #   infra/services.sh restart [names...]                     (e.g. `restart rabbitmq`: same data, same users)
-#   infra/services.sh status | env | running NAME | install [names...] | install-chromium | wipe
+#   infra/services.sh status | env | running NAME | install [names...] | install-chromium | install-prometheus | wipe
 #
 # Every instance is private: its data, logs, pidfiles, sockets and secrets live under the state
 # directory (SWITCHYARD_SERVICES_DIR, default <repo>/.test-services), it listens on 127.0.0.1 only
@@ -191,6 +191,21 @@ sy_chromium_path() {
     [[ -n "$c" && -x "$c" ]] && { echo "$c"; return 0; }
   done
   command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || return 1
+}
+
+# Prometheus (the Debian package; its service is never started: tests and run-distributed.sh run their own instance)
+sy_prometheus_path() {
+  local c
+  for c in "${SWITCHYARD_PROMETHEUS:-}" /usr/bin/prometheus; do
+    [[ -n "$c" && -x "$c" ]] && { echo "$c"; return 0; }
+  done
+  command -v prometheus 2>/dev/null
+}
+
+sy_install_prometheus() {
+  sy_apt_install prometheus
+  local p; p="$(sy_prometheus_path)" || sy_die "prometheus not found after install"
+  sy_log "prometheus: $p ($("$p" --version 2>/dev/null | head -n1))"
 }
 
 sy_install_chromium() {
@@ -668,6 +683,7 @@ cmd_env() {
   fi
   local c
   if c="$(sy_chromium_path)"; then printf 'export SWITCHYARD_TEST_CHROMIUM=%s\n' "$q$c$q"; fi
+  if c="$(sy_prometheus_path)"; then printf 'export SWITCHYARD_TEST_PROMETHEUS=%s\n' "$q$c$q"; fi
 }
 
 cmd_wipe() {
@@ -694,6 +710,7 @@ sy_main() {
     running) (($# == 1)) || sy_die "usage: running NAME"; sy_running "$1" ;;
     install) cmd_install "$@" ;;
     install-chromium) sy_install_chromium ;;
+    install-prometheus) sy_install_prometheus ;;
     wipe) cmd_wipe ;;
     psql) sy_psql "$@" ;;
     create-db) (($# == 1)) || sy_die "usage: create-db NAME"; sy_pg_create_db "$1" ;;

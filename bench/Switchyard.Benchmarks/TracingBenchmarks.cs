@@ -18,6 +18,7 @@ namespace Switchyard.Benchmarks;
 /// exporter) or off (nothing listens: no Activity): a server span standing in for ASP.NET Core's, the attempt's child
 /// span with its GenAI attributes, and the server span's GenAI attributes at completion (<see cref="GatewayTracing"/>).
 /// ASP.NET Core's and HttpClient's own instrumentation work is not included (see load.sh for the whole request).
+/// <see cref="TraceRequestWithStages"/> adds the limit and route stages' spans (<see cref="GatewayTracing.StartStage"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class TracingBenchmarks
@@ -28,6 +29,8 @@ public class TracingBenchmarks
     private GatewayContext _context = null!;
     private RuntimeDeployment _deployment = null!;
     private ActivityFeature _feature = null!;
+    private readonly string _limit = GatewayTracing.StageSpanName(new BenchStage("limit", GatewayStageOrder.Limit));
+    private readonly string _route = GatewayTracing.StageSpanName(new BenchStage("route", GatewayStageOrder.Route));
 
     [Params(false, true)]
     public bool Tracing { get; set; }
@@ -75,6 +78,34 @@ public class TracingBenchmarks
         }
 
         _tracing.Completed(_context);
+    }
+
+    [Benchmark(Description = "per request: + limit and route stage spans")]
+    public void TraceRequestWithStages()
+    {
+        using var server = Server.StartActivity("POST /v1/chat/completions", ActivityKind.Server);
+        _feature.Activity = server!;
+        using (var limit = GatewayTracing.StartStage(_limit, "limit"))
+        {
+            GatewayTracing.StageEnded(limit, _context, passed: true);
+        }
+
+        using (var route = GatewayTracing.StartStage(_route, "route"))
+        {
+            GatewayTracing.StageEnded(route, _context, passed: true);
+        }
+
+        using (var attempt = GatewayTracing.StartAttempt(_context, _deployment, 1))
+        {
+            GatewayTracing.AttemptEnded(attempt, null);
+        }
+
+        _tracing.Completed(_context);
+    }
+
+    private sealed record BenchStage(string Name, int Order) : IGatewayStage
+    {
+        public ValueTask<bool> RunAsync(GatewayContext context) => ValueTask.FromResult(true);
     }
 
     private sealed class ActivityFeature : IHttpActivityFeature

@@ -15,6 +15,7 @@ public static class LifecycleExtensions
         services.AddOptions<DrainOptions>().BindConfiguration(DrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<NodeDrainService>();
+        services.AddHostedService<NodeStatusReporter>();
         services.AddSwitchyardHealthChecks().AddCheck<DrainReadinessCheck>("dataplane-drain", tags: [HealthEndpointExtensions.ReadyTag]);
         services.AddOptions<HostOptions>().Configure<IOptions<DrainOptions>>((host, node) =>
         {

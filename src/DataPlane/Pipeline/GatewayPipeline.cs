@@ -14,6 +14,7 @@ namespace Switchyard.DataPlane.Pipeline;
 public sealed class GatewayPipeline
 {
     private readonly IGatewayStage[] _stages;
+    private readonly string?[] _spanNames;
     private readonly IResponseListener[] _listeners;
     private readonly IResponseListener[] _bodyListeners;
     private readonly TimeProvider _time;
@@ -25,6 +26,7 @@ public sealed class GatewayPipeline
     {
         _drain = drain;
         _stages = [.. stages.OrderBy(s => s.Order)];
+        _spanNames = [.. _stages.Select(s => GatewayTracing.TracesStage(s) ? GatewayTracing.StageSpanName(s) : null)];
         _listeners = [.. listeners];
         _bodyListeners = [.. _listeners.Where(WatchesBody)];
         _time = time;
@@ -56,9 +58,9 @@ public sealed class GatewayPipeline
         http.Features.Set<IResponseObserver>(context);
         try
         {
-            foreach (var stage in _stages)
+            for (var i = 0; i < _stages.Length; i++)
             {
-                if (!await stage.RunAsync(context))
+                if (!await (_spanNames[i] is { } span && GatewayTracing.Listening ? RunTracedAsync(_stages[i], span, context) : _stages[i].RunAsync(context)))
                 {
                     break;
                 }
@@ -81,6 +83,15 @@ public sealed class GatewayPipeline
                 _drain.Exit();
             }
         }
+    }
+
+    /// <summary>A stage with its own span (<see cref="GatewayTracing.StartStage"/>); only while tracing listens (no extra state machine otherwise).</summary>
+    private static async ValueTask<bool> RunTracedAsync(IGatewayStage stage, string spanName, GatewayContext context)
+    {
+        using var activity = GatewayTracing.StartStage(spanName, stage.Name);
+        var passed = await stage.RunAsync(context);
+        GatewayTracing.StageEnded(activity, context, passed);
+        return passed;
     }
 
     /// <summary>True when the listener implements <see cref="IResponseListener.BodyWritten"/> (the others are not called per chunk).</summary>

@@ -9,6 +9,9 @@ internal static partial class DataPlaneLog
     [LoggerMessage(5001, LogLevel.Warning, "Publishing the deployment health report failed ({ExceptionType}).")]
     public static partial void HealthReportFailed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(5003, LogLevel.Warning, "Publishing the node status report failed ({ExceptionType}).")]
+    public static partial void NodeStatusReportFailed(ILogger logger, string exceptionType);
+
     [LoggerMessage(5002, LogLevel.Debug, "Active health check of deployment {DeploymentId} failed: {Reason}.")]
     public static partial void HealthCheckFailed(ILogger logger, Guid deploymentId, string reason);
 }

@@ -58,14 +58,14 @@ public sealed class GatewayMetrics : IResponseListener
         _streams = meter.CreateUpDownCounter<long>("switchyard.gateway.streams.in_flight", "{stream}", "Streaming answers being written.");
 
         meter.CreateObservableGauge("switchyard.gateway.requests.in_flight", () => drain.InFlight, "{request}", "Gateway requests in progress.");
-        meter.CreateObservableGauge("switchyard.deployment.breaker.state", () => BreakerStateValues(health), "{state}",
-            "Circuit breaker per deployment: 0 closed, 1 half-open, 2 open.");
-        meter.CreateObservableGauge("switchyard.deployment.cooling_down", () => Cooldowns(health, time), "{deployment}",
+        meter.CreateObservableGauge("switchyard.deployment.breaker.state", () => BreakerStateValues(health, snapshots), "{state}",
+            "Circuit breaker per deployment (with its route): 0 closed, 1 half-open, 2 open.");
+        meter.CreateObservableGauge("switchyard.deployment.cooling_down", () => Cooldowns(health, snapshots, time), "{deployment}",
             "1 while the deployment cools down after a 429 (rate limited by its provider), else 0.");
         meter.CreateObservableGauge("switchyard.usage.queue.depth", () => queue.Count, "{record}", "Usage records waiting in memory for the spool.");
-        meter.CreateObservableGauge("switchyard.usage.spool.depth", () => SpoolSegment.ListClosed(paths.SpoolDirectory).Length, "{segment}",
+        meter.CreateObservableGauge("switchyard.usage.spool.depth", () => SpoolBacklog.Read(paths, time).Segments, "{segment}",
             "Closed spool segments not yet delivered to the control plane.");
-        meter.CreateObservableGauge("switchyard.usage.spool.age", () => SpoolAge(paths, time), "s", "Age of the oldest undelivered spool segment (0 when none).");
+        meter.CreateObservableGauge("switchyard.usage.spool.age", () => SpoolBacklog.Read(paths, time).OldestAge?.TotalSeconds ?? 0, "s", "Age of the oldest undelivered spool segment (0 when none).");
         meter.CreateObservableGauge("switchyard.config.snapshot.revision", () => snapshots.Revision, "{revision}", "The config revision the node serves.");
         meter.CreateObservableGauge("switchyard.config.snapshot.age", () => SnapshotAge(snapshots, time), "s",
             "Time since the control plane last confirmed the node's revision as current.");
@@ -205,8 +205,9 @@ public sealed class GatewayMetrics : IResponseListener
         }
     }
 
-    private static IEnumerable<Measurement<int>> BreakerStateValues(DeploymentHealthRegistry health)
+    private static IEnumerable<Measurement<int>> BreakerStateValues(DeploymentHealthRegistry health, SnapshotStore snapshots)
     {
+        var snapshot = snapshots.Current;
         foreach (var state in health.All)
         {
             var value = state.BreakerState switch
@@ -215,23 +216,38 @@ public sealed class GatewayMetrics : IResponseListener
                 BreakerStates.HalfOpen => 1,
                 _ => 0,
             };
-            yield return new Measurement<int>(value, new KeyValuePair<string, object?>(GenAiAttributes.Deployment, state.DeploymentId.ToString()));
+            yield return new Measurement<int>(value, DeploymentTags(state, snapshot));
         }
     }
 
-    private static IEnumerable<Measurement<int>> Cooldowns(DeploymentHealthRegistry health, TimeProvider time)
+    private static IEnumerable<Measurement<int>> Cooldowns(DeploymentHealthRegistry health, SnapshotStore snapshots, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcTicks;
+        var snapshot = snapshots.Current;
         foreach (var state in health.All)
         {
-            yield return new Measurement<int>(state.IsRateLimited(now) ? 1 : 0, new KeyValuePair<string, object?>(GenAiAttributes.Deployment, state.DeploymentId.ToString()));
+            yield return new Measurement<int>(state.IsRateLimited(now) ? 1 : 0, DeploymentTags(state, snapshot));
         }
     }
 
-    private static double SpoolAge(DataPaths paths, TimeProvider time)
+    /// <summary>
+    /// The deployment, its route's id and its route's public model (when the snapshot still has it): alerts group the
+    /// deployments of a route by id (public models repeat across tenants), dashboards show the model. Read at scrape time.
+    /// </summary>
+    private static TagList DeploymentTags(DeploymentHealthState state, RuntimeSnapshot? snapshot)
     {
-        var segments = SpoolSegment.ListClosed(paths.SpoolDirectory);
-        return segments.Length == 0 ? 0 : Math.Max(0, (time.GetUtcNow() - File.GetLastWriteTimeUtc(segments[0])).TotalSeconds);
+        var tags = new TagList
+        {
+            { GenAiAttributes.Deployment, state.DeploymentId.ToString() },
+            { GenAiAttributes.RouteId, state.RouteId.ToString() },
+        };
+        if (snapshot is not null && snapshot.RoutesByTenant.TryGetValue(state.TenantId, out var routes)
+            && Array.Find(routes, r => r.Id == state.RouteId) is { } route)
+        {
+            tags.Add(GenAiAttributes.Route, route.PublicModel);
+        }
+
+        return tags;
     }
 
     private static double SnapshotAge(SnapshotStore snapshots, TimeProvider time) =>

@@ -40,6 +40,51 @@ public sealed class GatewayTracing : IResponseListener
         }
     }
 
+    /// <summary>True while something records the gateway's spans (tracing on).</summary>
+    internal static bool Listening => Source.HasListeners();
+
+    /// <summary>
+    /// Whether a stage gets its own child span: the decision stages between authorisation and forwarding — limit, every
+    /// guard stage (input guardrails and whatever else is registered between them) and route. Parse and authenticate are
+    /// too cheap to be worth a span; forward has one per upstream attempt.
+    /// </summary>
+    public static bool TracesStage(IGatewayStage stage) => stage.Order >= GatewayStageOrder.Limit && stage.Order < GatewayStageOrder.Forward;
+
+    /// <summary>The span name of a stage: <c>gateway.&lt;stage&gt;</c> (computed once per stage, not per request).</summary>
+    public static string StageSpanName(IGatewayStage stage) => "gateway." + stage.Name;
+
+    /// <summary>A child span <paramref name="spanName"/> for one stage (null, and nothing allocated, when nobody records it).</summary>
+    internal static Activity? StartStage(string spanName, string stage)
+    {
+        var activity = Source.StartActivity(spanName, ActivityKind.Internal);
+        activity?.SetTag("switchyard.stage", stage);
+        return activity;
+    }
+
+    /// <summary>Records whether the stage passed the request on; a stage that ended it names the status it answered.</summary>
+    internal static void StageEnded(Activity? activity, GatewayContext context, bool passed)
+    {
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        activity.SetTag("switchyard.stage.passed", passed);
+        if (!passed)
+        {
+            var status = context.Outcome.Status ?? context.Http.Response.StatusCode;
+            activity.SetTag(GenAiAttributes.Status, status);
+            if (context.Outcome.ErrorCode is { } code)
+            {
+                activity.SetTag(GenAiAttributes.ErrorType, code);
+            }
+        }
+        else if (context.Deployment is { } deployment)
+        {
+            activity.SetTag(GenAiAttributes.Deployment, deployment.IdText);
+        }
+    }
+
     /// <summary>A child span for one upstream attempt (null when nobody records it).</summary>
     internal static Activity? StartAttempt(GatewayContext context, RuntimeDeployment deployment, int attempt)
     {

@@ -21,6 +21,7 @@ public static class GenAiAttributes
     public const string OutputTokens = "gen_ai.usage.output_tokens";
 
     public const string Route = "switchyard.route";
+    public const string RouteId = "switchyard.route.id";
     public const string Deployment = "switchyard.deployment";
     public const string Dialect = "switchyard.dialect";
     public const string Endpoint = "switchyard.endpoint";

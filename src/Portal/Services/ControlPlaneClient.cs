@@ -57,6 +57,9 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
         DeleteAsync($"api/tenants/{tenantId}/routes/{routeId}", cancellationToken);
 
+    public Task<IReadOnlyList<NodeStatusDto>> GetNodesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<NodeStatusDto>>("api/nodes", cancellationToken);
+
     public async Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default)
     {
         try

@@ -34,6 +34,9 @@ public interface IControlPlaneClient
     Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default);
 
     /// <summary>Each deployment's health per node; null when the control plane has nothing for the route (404).</summary>
+    /// <summary>GET /api/nodes (platform admins): every data-plane node's revision and latest status report.</summary>
+    Task<IReadOnlyList<NodeStatusDto>> GetNodesAsync(CancellationToken cancellationToken = default);
+
     Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default);

@@ -105,7 +105,8 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Maps <c>/metrics</c> once per application (anonymous; behind <see cref="TelemetryOptions.ScrapeToken"/> when set; only
-    /// on <see cref="TelemetryOptions.MetricsPort"/> when set).
+    /// on <see cref="TelemetryOptions.MetricsPort"/> when set — and then that port serves nothing but the scrape and the
+    /// health probes: a port opened to a monitoring network must not reach the gateway or the admin API).
     /// </summary>
     public static WebApplication MapSwitchyardMetrics(this WebApplication app) =>
         app.UseOnce("Metrics", a =>
@@ -114,6 +115,11 @@ public static class TelemetryExtensions
             if (!options.Metrics)
             {
                 return;
+            }
+
+            if (options.MetricsPort is { } metricsPort)
+            {
+                a.Use(next => http => http.Connection.LocalPort == metricsPort && !IsPlumbing(http.Request.Path) ? NotFound(http) : next(http));
             }
 
             var endpoint = a.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch =>
@@ -141,6 +147,12 @@ public static class TelemetryExtensions
     {
         http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+
+    private static Task NotFound(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
     }
 

@@ -1,9 +1,19 @@
 namespace Switchyard.Shared.Admin;
 
-/// <summary>GET /api/nodes: the revision a node last reported and the items of its snapshot it could not accept.</summary>
+/// <summary>
+/// GET /api/nodes: the revision a node last reported, the items of its snapshot it could not accept, and its latest status
+/// report (null fields: the node has not sent one).
+/// </summary>
+/// <param name="LastSeen">The node's latest report of either kind (an applied revision or a status report).</param>
 /// <param name="Rejected">Items the node left out of the revision it applied (empty when it accepted everything).</param>
+/// <param name="SnapshotConfirmedAt">When the control plane last confirmed the node's revision as current (its snapshot age).</param>
+/// <param name="SpoolSegments">Usage spool segments the node had not delivered yet.</param>
+/// <param name="SpoolAgeSeconds">Age of the oldest of them.</param>
+/// <param name="Ready">Whether the node served traffic (usable snapshot, not draining).</param>
 public sealed record NodeStatusDto(
-    string NodeId, long Revision, bool Succeeded, string? Error, DateTimeOffset LastSeen, IReadOnlyList<RejectedItemDto> Rejected);
+    string NodeId, long Revision, bool Succeeded, string? Error, DateTimeOffset LastSeen, IReadOnlyList<RejectedItemDto> Rejected,
+    DateTimeOffset? StatusReportedAt = null, DateTimeOffset? SnapshotConfirmedAt = null, int? SpoolSegments = null, double? SpoolAgeSeconds = null,
+    bool? Ready = null, int? InFlight = null);
 
 /// <summary>One item of one tenant that a node left out of its snapshot, and why.</summary>
 /// <param name="Kind">"route", "deployment", "credential" or "key".</param>

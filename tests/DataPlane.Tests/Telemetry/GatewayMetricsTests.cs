@@ -64,6 +64,9 @@ public sealed class GatewayMetricsTests
         Assert.Contains("switchyard_config_snapshot_age_seconds", text, StringComparison.Ordinal);
         Assert.Contains("switchyard_usage_spool_depth", text, StringComparison.Ordinal);
         Assert.Matches("switchyard_deployment_breaker_state\\{[^}]*switchyard_deployment=", text);
+        // breakers carry their route (public model and id): alerts group a route's deployments
+        Assert.Matches("switchyard_deployment_breaker_state\\{[^}]*switchyard_route=\"down\"", text);
+        Assert.Matches("switchyard_deployment_breaker_state\\{[^}]*switchyard_route_id=\"[0-9a-f-]{36}\"", text);
     }
 
     [Fact]

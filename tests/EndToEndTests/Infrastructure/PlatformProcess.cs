@@ -44,8 +44,25 @@ public sealed class PlatformProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        return Start(info, name ?? project);
+    }
+
+    /// <summary>Starts another program (e.g. Prometheus) the same way: output captured, stopped by PID.</summary>
+    public static PlatformProcess StartExecutable(string path, IEnumerable<string> arguments, string name)
+    {
+        var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Start(info, name);
+    }
+
+    private static PlatformProcess Start(ProcessStartInfo info, string name)
+    {
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var result = new PlatformProcess(process, name ?? project);
+        var result = new PlatformProcess(process, name);
         process.OutputDataReceived += (_, e) => result.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => result.Capture(e.Data);
         process.Start();

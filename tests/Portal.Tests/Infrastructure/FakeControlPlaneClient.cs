@@ -17,6 +17,7 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public List<UsageRecordDto> Usage { get; } = [];
     public List<UsageKeyTotalsDto> Totals { get; } = [];
     public List<string> Calls { get; } = [];
+    public List<NodeStatusDto> Nodes { get; } = [];
     public List<CreateKeyRequest> CreatedKeyRequests { get; } = [];
     public List<UpdateKeyRequest> UpdatedKeyRequests { get; } = [];
 
@@ -139,6 +140,9 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
 
     public Task DeleteRouteAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
         Run(nameof(DeleteRouteAsync), () => Routes.RemoveAll(r => r.Id == routeId));
+
+    public Task<IReadOnlyList<NodeStatusDto>> GetNodesAsync(CancellationToken cancellationToken = default) =>
+        Run(nameof(GetNodesAsync), () => (IReadOnlyList<NodeStatusDto>)[.. Nodes]);
 
     public Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetRouteHealthAsync), () => Health.GetValueOrDefault(routeId));

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Telemetry;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Config;
@@ -9,7 +10,7 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// Records the revision a node applied (or failed to) and replaces the items it reported leaving out. Older reports
 /// than the stored one are ignored.
 /// </summary>
-public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db) : IConsumer<ConfigApplied>
+public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db, ControlPlaneMetrics metrics) : IConsumer<ConfigApplied>
 {
     public async Task Consume(ConsumeContext<ConfigApplied> context)
     {
@@ -24,6 +25,15 @@ public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db) : IConsumer<
         else if (node.LastSeen > at)
         {
             return;
+        }
+
+        if (message.Succeeded && message.Revision != node.Revision)
+        {
+            await RecordApplyDelayAsync(message, at, context.CancellationToken);
+        }
+        else if (!message.Succeeded)
+        {
+            metrics.RevisionApplyFailed(message.NodeId);
         }
 
         node.Revision = message.Revision;
@@ -46,6 +56,17 @@ public sealed class ConfigAppliedConsumer(ControlPlaneDbContext db) : IConsumer<
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>Publish-to-apply time: from the revision's creation to the first report that the node serves it.</summary>
+    private async Task RecordApplyDelayAsync(ConfigApplied message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var createdAt = await db.ConfigRevisions.AsNoTracking().Where(r => r.Revision == message.Revision)
+            .Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (createdAt is { } created)
+        {
+            metrics.RevisionApplied(message.NodeId, created, at);
+        }
     }
 
     private static string? Truncate(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;

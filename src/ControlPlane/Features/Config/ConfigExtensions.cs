@@ -8,7 +8,7 @@ public static class ConfigExtensions
 {
     /// <summary>
     /// Config distribution: the first revision at start, the snapshot builder and its cache, the publisher that announces
-    /// each revision, and the consumer of the nodes' <c>ConfigApplied</c> reports.
+    /// each revision, and the consumers of the nodes' <c>ConfigApplied</c> and <c>NodeStatusReported</c> reports.
     /// </summary>
     public static WebApplicationBuilder AddConfigDistribution(this WebApplicationBuilder builder)
     {
@@ -19,7 +19,11 @@ public static class ConfigExtensions
         services.AddSingleton<SnapshotBuilder>();
         services.AddSingleton<PublishedSnapshotCache>();
         services.AddHostedService<SnapshotPublisher>();
-        builder.AddMessagingParticipant(x => x.AddConsumer<ConfigAppliedConsumer, ConfigAppliedConsumerDefinition>());
+        builder.AddMessagingParticipant(x =>
+        {
+            x.AddConsumer<ConfigAppliedConsumer, ConfigAppliedConsumerDefinition>();
+            x.AddConsumer<NodeStatusReportedConsumer>();
+        });
         return builder;
     }
 }

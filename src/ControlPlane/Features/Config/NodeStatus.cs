@@ -14,6 +14,14 @@ public sealed class NodeStatus
     public string? Error { get; set; }
     public DateTimeOffset LastSeen { get; set; }
 
+    /// <summary>When the node last sent a <c>NodeStatusReported</c> (the fields below); null before its first.</summary>
+    public DateTimeOffset? StatusReportedAt { get; set; }
+    public DateTimeOffset? SnapshotConfirmedAt { get; set; }
+    public int? SpoolSegments { get; set; }
+    public double? SpoolAgeSeconds { get; set; }
+    public bool? Ready { get; set; }
+    public int? InFlight { get; set; }
+
     /// <summary>Replaced by each report; removed with the node.</summary>
     public List<NodeRejectedItem> Rejected { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
@@ -30,7 +31,15 @@ public static class JobsExtensions
                 cfg.UseInMemoryStorage();
             }
         });
-        builder.Services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<JobRunMetricsFilter>();
+        builder.Services.AddHangfireServer((services, o) =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            // Hangfire's own filters (retries, state) plus the run metrics of this process's server only.
+            o.FilterProvider = new JobFilterProviderCollection(
+                services.GetService<IJobFilterProvider>() ?? JobFilterProviders.Providers,
+                new JobFilterCollection { services.GetRequiredService<JobRunMetricsFilter>() });
+        });
         builder.Services.AddSingleton<JobsSchema>();
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;

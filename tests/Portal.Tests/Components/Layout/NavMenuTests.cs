@@ -21,4 +21,17 @@ public sealed class NavMenuTests : PortalTestContext
         Assert.NotNull(menu.Find("[data-testid=nav-routes]"));
         Assert.Equal(seesProviders, menu.FindAll("[data-testid=nav-providers]").Count == 1);
     }
+
+    [Theory]
+    [InlineData(MemberRole.Developer, false)]
+    [InlineData(MemberRole.TenantAdmin, false)]
+    [InlineData(MemberRole.PlatformAdmin, true)]
+    public void Render_Role_ShowsNodesToPlatformAdminsOnly(MemberRole role, bool seesNodes)
+    {
+        SignIn(role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(seesNodes, menu.FindAll("[data-testid=nav-nodes]").Count == 1);
+    }
 }

@@ -347,11 +347,29 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("InFlight")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("LastSeen")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("Ready")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("Revision")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SnapshotConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("SpoolAgeSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("SpoolSegments")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StatusReportedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Succeeded")
                         .HasColumnType("boolean");

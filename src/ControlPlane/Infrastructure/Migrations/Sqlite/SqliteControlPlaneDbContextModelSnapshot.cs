@@ -335,10 +335,28 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InFlight")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastSeen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Ready")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SnapshotConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SpoolAgeSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("SpoolSegments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusReportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Succeeded")
