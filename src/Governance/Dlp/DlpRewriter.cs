@@ -1,7 +1,7 @@
 using System.Text;
 using Switchyard.Shared.Governance;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>Rewrites findings in a text by their action: redact, mask or pseudonymize (block and log leave the text as is).</summary>
 public static class DlpRewriter

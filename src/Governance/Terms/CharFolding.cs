@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Switchyard.DataPlane.Guardrails.Terms;
+namespace Switchyard.Governance.Terms;
 
 /// <summary>
 /// Folds one character for term matching without ICU (the processes run with invariant globalization, where

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Switchyard.DataPlane.Guardrails.Terms;
+namespace Switchyard.Governance.Terms;
 
 /// <summary>
 /// Text folded for matching terms (<see cref="CharFolding"/>: full-width forms, accents, ligatures and Latin-looking

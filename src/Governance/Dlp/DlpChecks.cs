@@ -1,4 +1,4 @@
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>The checksums and measures that turn a pattern match into a finding (a card number passes Luhn, an IBAN mod-97).</summary>
 public static class DlpChecks

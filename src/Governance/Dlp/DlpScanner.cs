@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Switchyard.Shared.Governance;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>
 /// Finds sensitive data in text with the detectors a policy enables: a candidate pattern, then a check that removes most

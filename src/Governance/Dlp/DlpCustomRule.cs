@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>
 /// A tenant's own detector: a regular expression compiled with the non-backtracking engine, so its matching time is

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>
 /// Turns a request's placeholders back into their values in the answer, streamed or not: text is released as it comes

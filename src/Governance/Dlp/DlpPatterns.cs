@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>
 /// The built-in detectors' candidate patterns (source-generated, linear in the input, with a match timeout as a second

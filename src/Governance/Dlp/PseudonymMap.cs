@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Switchyard.DataPlane.Guardrails.Dlp;
+namespace Switchyard.Governance.Dlp;
 
 /// <summary>
 /// One request's placeholders: the same value always gets the same placeholder (<c>&lt;EMAIL_1&gt;</c>), so the model can

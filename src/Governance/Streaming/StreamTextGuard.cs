@@ -1,9 +1,9 @@
 using System.Text;
-using Switchyard.DataPlane.Guardrails.Dlp;
-using Switchyard.DataPlane.Guardrails.Terms;
+using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Terms;
 using Switchyard.Shared.Governance;
 
-namespace Switchyard.DataPlane.Guardrails.Streaming;
+namespace Switchyard.Governance.Streaming;
 
 /// <summary>
 /// Guards a streamed answer without buffering it: text is released to the caller behind a hold-back window at least as

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Switchyard.DataPlane.Guardrails.Terms;
+namespace Switchyard.Governance.Terms;
 
 /// <summary>
 /// Finds a policy's banned terms as whole words in folded text (<see cref="NormalizedText"/>): case, accents, full-width
