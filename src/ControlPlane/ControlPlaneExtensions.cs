@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
@@ -85,6 +86,7 @@ public static class ControlPlaneExtensions
         api.MapUsageRecoveryEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
+        tenant.MapPoliciesEndpoints();
         tenant.MapMembersEndpoints();
         tenant.MapKeysEndpoints();
         tenant.MapTenantAdminKeysEndpoints();

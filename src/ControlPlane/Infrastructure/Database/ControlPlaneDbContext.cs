@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
@@ -34,6 +35,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantQuota> TenantQuotas => Set<TenantQuota>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Policy> Policies => Set<Policy>();
     public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
     public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
     public DbSet<ModelRoute> ModelRoutes => Set<ModelRoute>();
@@ -61,6 +63,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);
         ApplyTenantFilter<Team>(builder);
+        ApplyTenantFilter<Policy>(builder);
         ApplyTenantFilter<VirtualKey>(builder);
         ApplyTenantFilter<ProviderCredential>(builder);
         ApplyTenantFilter<ModelRoute>(builder);
