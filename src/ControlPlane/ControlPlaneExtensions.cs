@@ -1,5 +1,6 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
@@ -83,6 +84,7 @@ public static class ControlPlaneExtensions
         api.MapPricingEndpoints();
         api.MapAdminKeysEndpoints();
         api.MapEgressEndpoints();
+        api.MapApprovedModelsEndpoints();
         api.MapUsageRecoveryEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();

@@ -53,6 +53,13 @@ public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayS
             return false;
         }
 
+        if (set.Regions is not null && context.Route is { } route && !route.Deployments.Any(d => set.AllowsRegion(d.Snapshot.Region)))
+        {
+            DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, set.RegionPolicy!, "regions");
+            await context.Dialect.WriteErrorAsync(context.Http, GuardrailErrors.Region(set.RegionPolicy!, set.Regions, context.Model));
+            return false;
+        }
+
         var shape = context.Endpoint.Name == EmbeddingsEndpoint.EndpointName
             ? RequestTextRewriter.Shape.Embeddings
             : context.Dialect is AnthropicDialect ? RequestTextRewriter.Shape.AnthropicMessages : RequestTextRewriter.Shape.OpenAIChat;

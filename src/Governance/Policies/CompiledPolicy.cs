@@ -19,7 +19,11 @@ public sealed class CompiledPolicy
         Guardrails = guardrails;
         UseCases = snapshot.UseCases;
         StreamHoldBack = snapshot.StreamHoldBack;
+        Regions = snapshot.Regions;
     }
+
+    /// <summary>Regions requests may be served in; null: any.</summary>
+    public IReadOnlyList<string>? Regions { get; }
 
     public Guid Id { get; }
 
@@ -43,6 +47,7 @@ public sealed class CompiledPolicy
     {
         var found = new List<ConfigFieldError>();
         PolicyValidator.Validate(snapshot.Name, snapshot.Dlp, snapshot.Guardrails, snapshot.UseCases, snapshot.StreamHoldBack, found);
+        PolicyValidator.ValidateRegions(snapshot.Regions, found);
         errors = found;
         if (found.Count > 0)
         {

@@ -47,7 +47,24 @@ public sealed class PolicySet
         Pseudonymizes = _dlp.Values.Any(d => d.Action == DlpActions.Pseudonymize);
         GuardsOutput = _scanner is not null || _output.Length > 0 || JsonOutput.Count > 0;
         HoldBack = policies.Max(p => p.StreamHoldBack) ?? 0;
+        var withRegions = policies.Where(p => p.Regions is not null).ToList();
+        if (withRegions.Count > 0)
+        {
+            // Every policy's requirement holds: a deployment must be in a region each of them allows.
+            Regions = withRegions.Skip(1).Aggregate(withRegions[0].Regions!.ToHashSet(StringComparer.Ordinal),
+                (set, p) => { set.IntersectWith(p.Regions!); return set; });
+            RegionPolicy = withRegions[0].Name;
+        }
     }
+
+    /// <summary>The regions a deployment must be in to serve the request; null: any.</summary>
+    public IReadOnlySet<string>? Regions { get; }
+
+    /// <summary>The (first) policy that requires regions, for naming it in an error.</summary>
+    public string? RegionPolicy { get; }
+
+    /// <summary>True when a deployment in <paramref name="region"/> may serve the request.</summary>
+    public bool AllowsRegion(string? region) => Regions is null || (region is not null && Regions.Contains(region));
 
     public IReadOnlyList<CompiledPolicy> Policies { get; }
 

@@ -76,6 +76,18 @@ public static class PolicyValidator
         }
     }
 
+    /// <summary>Each region is an identifier (<c>eu-west</c>, <c>us</c>): lowercase letters, digits, '-', '_', '.'.</summary>
+    public static void ValidateRegions(IReadOnlyList<string>? regions, ICollection<ConfigFieldError> errors)
+    {
+        for (var i = 0; i < (regions?.Count ?? 0); i++)
+        {
+            if (!PolicyNames.IsIdentifier(regions![i]))
+            {
+                errors.Add(new($"regions[{i}]", "A region is 1–64 characters: lowercase letters, digits, '-', '_' and '.'."));
+            }
+        }
+    }
+
     private static void ValidateDlp(DlpRule? rule, string at, ICollection<ConfigFieldError> errors)
     {
         if (rule is null)

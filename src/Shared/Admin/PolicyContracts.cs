@@ -13,13 +13,15 @@ public sealed record PolicyDto(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? UseCases,
     int? StreamHoldBack,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? Regions = null);
 
 /// <summary>
 /// Creates or replaces a policy: <c>{"name":"pii","dlp":[{"detector":"email","action":"redact"}],
 /// "guardrails":[{"type":"banned_terms","terms":["…"],"action":"block"}]}</c>.
 /// </summary>
 /// <param name="UseCases">Use case → public models keys of that use case may call; null: no model rules.</param>
+/// <param name="Regions">Requests may only be served by deployments in these regions (e.g. EU-only data); null: any.</param>
 /// <param name="StreamHoldBack">Characters of streamed output held back for checking (0–4096); null: the node's default.</param>
 public sealed record PolicyRequest(
     string Name,
@@ -27,7 +29,8 @@ public sealed record PolicyRequest(
     IReadOnlyList<DlpRule>? Dlp = null,
     IReadOnlyList<GuardrailRule>? Guardrails = null,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? UseCases = null,
-    int? StreamHoldBack = null);
+    int? StreamHoldBack = null,
+    IReadOnlyList<string>? Regions = null);
 
 /// <summary>POST /api/tenants/{tenantId}/policies/{policyId}/dry-run: evaluates the policy against a text as a node would.</summary>
 /// <param name="Direction"><c>input</c> (a request, default) or <c>output</c> (an answer).</param>

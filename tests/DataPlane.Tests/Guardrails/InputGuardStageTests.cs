@@ -220,4 +220,37 @@ public sealed class InputGuardStageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(Email, Assert.Single(GuardedNode.Received(host)).Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chat_PolicyRequiresRegion_OnlyThatRegionsDeploymentServesOrClear403()
+    {
+        var eu = GuardedNode.Policy("eu-only", TestSnapshots.TenantId) with { Regions = ["eu-west"] };
+        await using var host = await DataPlaneTestHost.StartAsync(customize: s =>
+        {
+            var root = s.Routes.First(r => r.PublicModel == "basic").Deployments[0].BaseUrl![..^"/v1".Length];
+            var snapshot = s.AddRoute("echo", Shared.Configuration.ProviderKinds.OpenAI, "gpt-echo", root + "/openai/v1", GuardedNode.OpenAIKey);
+            var echo = snapshot.Routes.Single(r => r.PublicModel == "echo");
+            var us = echo.Deployments[0] with { Region = "us-east", UpstreamModel = "gpt-us" };
+            var inEu = echo.Deployments[0] with { Id = Guid.CreateVersion7(), Region = "eu-west", Weight = 1 };
+            return snapshot with
+            {
+                Tenants = [.. snapshot.Tenants.Select(t => t.Id == TestSnapshots.TenantId ? t with { DefaultPolicyId = eu.Id } : t)],
+                Routes = [.. snapshot.Routes.Select(r => r.Id == echo.Id ? r with { Deployments = [us with { Weight = 1000 }, inEu] } : r)],
+                Policies = [eu],
+            };
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var served = await host.Client.SendAsync(GuardedNode.Chat("""{"model":"echo","messages":[{"role":"user","content":"hi"}]}"""));
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+
+        using var nowhere = await host.Client.SendAsync(GuardedNode.Chat("""{"model":"gpt-mock","messages":[{"role":"user","content":"hi"}]}"""));
+        var error = await ErrorAssert.IsOpenAIErrorAsync(nowhere, HttpStatusCode.Forbidden, "region_not_allowed");
+        Assert.Contains("eu-west", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The us-east deployment (weighted 1000:1) never received a request.
+        Assert.All(GuardedNode.Received(host), r => Assert.Equal("gpt-echo", (string?)r.Json["model"]));
+        Assert.Equal(3, GuardedNode.Received(host).Count);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
                     new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal),
                     d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel),
                     d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds,
-                    prices.Resolve(r.TenantId, d.Id, d.ProviderKind, d.UpstreamModel, d.InputPricePerMTok, d.OutputPricePerMTok))).ToArray(),
+                    prices.Resolve(r.TenantId, d.Id, d.ProviderKind, d.UpstreamModel, d.InputPricePerMTok, d.OutputPricePerMTok), d.Region)).ToArray(),
                 r.DropUnsupportedParams,
                 r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),

@@ -28,12 +28,15 @@ public sealed class Policy : IConfigEntity, ITenantOwned
     public Dictionary<string, List<string>>? UseCases { get; set; }
 
     public int? StreamHoldBack { get; set; }
+
+    /// <summary>Regions requests may be served in (JSON text column); null: any.</summary>
+    public List<string>? Regions { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public PolicyDto ToDto() => new(Id, TenantId, Name, Description, Dlp ?? [], Guardrails ?? [], ReadOnlyUseCases(), StreamHoldBack, CreatedAt, UpdatedAt);
+    public PolicyDto ToDto() => new(Id, TenantId, Name, Description, Dlp ?? [], Guardrails ?? [], ReadOnlyUseCases(), StreamHoldBack, CreatedAt, UpdatedAt, Regions);
 
-    public PolicySnapshot ToSnapshot() => new(Id, TenantId, Name, Dlp ?? [], Guardrails ?? [], ReadOnlyUseCases(), StreamHoldBack);
+    public PolicySnapshot ToSnapshot() => new(Id, TenantId, Name, Dlp ?? [], Guardrails ?? [], ReadOnlyUseCases(), StreamHoldBack, Regions);
 
     private SortedDictionary<string, IReadOnlyList<string>>? ReadOnlyUseCases() => UseCases is null
         ? null
@@ -50,6 +53,7 @@ internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
         builder.Property(p => p.Dlp).HasJsonTextListConversion();
         builder.Property(p => p.Guardrails).HasJsonTextListConversion();
         builder.Property(p => p.UseCases).HasJsonTextConversion();
+        builder.Property(p => p.Regions).HasJsonTextListConversion();
         builder.HasIndex(p => new { p.TenantId, p.Name }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -16,6 +16,7 @@ public static class PolicyFields
     {
         var found = new List<ConfigFieldError>();
         PolicyValidator.Validate(request.Name, request.Dlp, request.Guardrails, request.UseCases, request.StreamHoldBack, found);
+        PolicyValidator.ValidateRegions(request.Regions, found);
         var errors = new ValidationErrors().Add("", found);
         if (request.Description is { Length: > Policy.DescriptionMaxLength })
         {
@@ -33,6 +34,7 @@ public static class PolicyFields
         policy.Guardrails = request.Guardrails is { Count: > 0 } guardrails ? [.. guardrails] : null;
         policy.UseCases = request.UseCases?.ToDictionary(u => u.Key, u => u.Value.ToList(), StringComparer.Ordinal);
         policy.StreamHoldBack = request.StreamHoldBack;
+        policy.Regions = request.Regions is { Count: > 0 } regions ? [.. regions] : null;
     }
 
     /// <summary>Adds an error to <paramref name="field"/> unless every id names a policy of the tenant (at most <see cref="MaxPolicyIds"/>, no duplicates).</summary>

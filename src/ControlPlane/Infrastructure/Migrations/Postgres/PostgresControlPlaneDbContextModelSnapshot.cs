@@ -298,6 +298,37 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("VirtualKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.ApprovedModels.ApprovedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpstreamModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderKind", "UpstreamModel")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedModels", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.ConfigRevision", b =>
                 {
                     b.Property<long>("Revision")
@@ -495,6 +526,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Regions")
+                        .HasColumnType("text");
 
                     b.Property<int?>("StreamHoldBack")
                         .HasColumnType("integer");
@@ -820,6 +854,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("RouteId")
                         .HasColumnType("uuid");

@@ -286,6 +286,37 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("VirtualKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.ApprovedModels.ApprovedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpstreamModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderKind", "UpstreamModel")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedModels", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.ConfigRevision", b =>
                 {
                     b.Property<long>("Revision")
@@ -483,6 +514,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .HasColumnType("text");
 
                     b.Property<int?>("StreamHoldBack")
                         .HasColumnType("INTEGER");
@@ -807,6 +841,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("ProviderKind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RouteId")

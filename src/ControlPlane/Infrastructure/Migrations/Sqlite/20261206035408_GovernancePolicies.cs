@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
+namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Policies : Migration
+    public partial class GovernancePolicies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,7 +20,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "UseCase",
                 table: "VirtualKeys",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
@@ -33,7 +33,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "DefaultPolicyId",
                 table: "Tenants",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -42,20 +42,42 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Region",
+                table: "RouteDeployments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApprovedModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UpstreamModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Regions = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovedModels", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Policies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Dlp = table.Column<string>(type: "text", nullable: true),
                     Guardrails = table.Column<string>(type: "text", nullable: true),
                     UseCases = table.Column<string>(type: "text", nullable: true),
-                    StreamHoldBack = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    StreamHoldBack = table.Column<int>(type: "INTEGER", nullable: true),
+                    Regions = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,6 +91,12 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApprovedModels_ProviderKind_UpstreamModel",
+                table: "ApprovedModels",
+                columns: new[] { "ProviderKind", "UpstreamModel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Policies_TenantId_Name",
                 table: "Policies",
                 columns: new[] { "TenantId", "Name" },
@@ -78,6 +106,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApprovedModels");
+
             migrationBuilder.DropTable(
                 name: "Policies");
 
@@ -100,6 +131,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PolicyIds",
                 table: "Teams");
+
+            migrationBuilder.DropColumn(
+                name: "Region",
+                table: "RouteDeployments");
         }
     }
 }
