@@ -28,6 +28,9 @@ public class GuardStageBenchmarks
             new GuardrailRule(GuardrailTypes.PromptInjection),
         ]));
 
+    private readonly PolicySet _injectionOnly = Compile(new PolicySnapshot(Guid.CreateVersion7(), Guid.CreateVersion7(), "injection",
+        [], [new GuardrailRule(GuardrailTypes.PromptInjection)]));
+
     private readonly byte[] _cleanBody = ChatBody(withPii: false);
     private readonly byte[] _piiBody = ChatBody(withPii: true);
 
@@ -36,6 +39,14 @@ public class GuardStageBenchmarks
 
     [Benchmark(Description = "input guard, 4 KB chat body, 2 values redacted + body rewritten")]
     public int InputRedact() => Input(_piiBody);
+
+    [Benchmark(Description = "input guard, 4 KB chat body, prompt-injection heuristics only")]
+    public int InputInjectionOnly()
+    {
+        var findings = new PolicyFindings();
+        var rewritten = RequestTextRewriter.Rewrite(_cleanBody, RequestTextRewriter.Shape.OpenAIChat, text => _injectionOnly.Inspect(text, output: false, findings, null));
+        return (rewritten?.Length ?? 0) + findings.Count;
+    }
 
     [Benchmark(Description = "output stream guard, 300 tokens")]
     public int OutputStream()
