@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Switchyard.DataPlane.Guardrails.Dlp;
-using Switchyard.DataPlane.Guardrails.Streaming;
-using Switchyard.DataPlane.Guardrails.Terms;
+using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Streaming;
+using Switchyard.Governance.Terms;
 using Switchyard.Shared.Governance;
 
 namespace Switchyard.Benchmarks;

@@ -13,10 +13,17 @@ public static class Program
     /// Without <c>--job</c> every benchmark uses the short job (3 warm-up + 3 measured iterations) so the whole suite
     /// takes a few minutes on 2 cores; pass e.g. <c>--job default</c> for tighter confidence intervals.
     /// Results land in bench/Switchyard.Benchmarks/BenchmarkDotNet.Artifacts.
+    /// <c>guard-ttft</c> prints how many streamed tokens the output guard holds back before its first release.
     /// <c>ingest-cpu …</c> runs <see cref="UsageIngestCpu"/> instead (CPU time per ingested usage record).
     /// </summary>
     public static void Main(string[] args)
     {
+        if (args is ["guard-ttft", ..])
+        {
+            GuardStageBenchmarks.PrintFirstRelease();
+            return;
+        }
+
         if (args is ["ingest-cpu", ..])
         {
             UsageIngestCpu.Run(args);

@@ -1,12 +1,14 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.Analytics;
 using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
@@ -85,10 +87,12 @@ public static class ControlPlaneExtensions
         api.MapPricingEndpoints();
         api.MapAdminKeysEndpoints();
         api.MapEgressEndpoints();
+        api.MapApprovedModelsEndpoints();
         api.MapUsageRecoveryEndpoints();
         api.MapPlatformAnalyticsEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
+        tenant.MapPoliciesEndpoints();
         tenant.MapMembersEndpoints();
         tenant.MapKeysEndpoints();
         tenant.MapTenantAdminKeysEndpoints();

@@ -5,6 +5,7 @@ using Switchyard.DataPlane.Authorization;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Egress;
 using Switchyard.DataPlane.Gateway;
+using Switchyard.DataPlane.Guardrails;
 using Switchyard.DataPlane.Lifecycle;
 using Switchyard.DataPlane.Limits;
 using Switchyard.DataPlane.Pipeline;
@@ -53,6 +54,7 @@ public static class DataPlaneExtensions
         services.AddVirtualKeyAuthentication();
         services.AddModelAuthorization();
         services.AddRateLimits(builder.Configuration);
+        services.AddGuardrails();
         services.AddDeploymentRouting();
         services.AddProviders();
         services.AddUsageSpool();

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Switchyard.DataPlane.Guardrails;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
 using Switchyard.Shared.Egress;
@@ -15,8 +16,10 @@ public sealed class RuntimeSnapshot
         FrozenDictionary<Guid, TeamSnapshot> teams,
         FrozenDictionary<(Guid TenantId, string PublicModel), RuntimeRoute> routes,
         FrozenDictionary<Guid, RuntimeRoute[]> routesByTenant,
-        IReadOnlyList<RejectedConfigItem> rejected)
+        IReadOnlyList<RejectedConfigItem> rejected,
+        PolicyIndex? policies = null)
     {
+        Policies = policies ?? PolicyIndex.Empty;
         Revision = source.Revision;
         Hash = source.Hash;
         CreatedAt = source.CreatedAt;
@@ -48,6 +51,10 @@ public sealed class RuntimeSnapshot
 
     /// <summary>Items of the source snapshot this node left out (routes kept as unavailable included).</summary>
     public IReadOnlyList<RejectedConfigItem> Rejected { get; }
+
+    /// <summary>The tenants' policies, compiled (an invalid one left out and listed in <see cref="Rejected"/>).</summary>
+    public PolicyIndex Policies { get; }
+
     /// <summary>The platform's egress allow-list (an entry this build cannot read allows nothing).</summary>
     public EgressAllowList Egress { get; }
 

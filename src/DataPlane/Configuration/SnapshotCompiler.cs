@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Switchyard.DataPlane.Guardrails;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Egress;
 using Switchyard.Shared.Keys;
@@ -59,6 +60,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             }
         }
 
+        var policies = PolicyIndex.Compile(snapshot.Policies, rejected);
         var byTenant = routes.Values.GroupBy(r => r.Snapshot.TenantId)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.PublicModel, StringComparer.Ordinal).ToArray());
 
@@ -69,7 +71,8 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             snapshot.Teams.DistinctBy(t => t.Id).ToFrozenDictionary(t => t.Id),
             routes.ToFrozenDictionary(),
             byTenant,
-            rejected);
+            rejected,
+            policies);
     }
 
     private static void EnsureServes(string what, IEnumerable<string> accepted, IReadOnlyCollection<string> served)

@@ -1,6 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Guardrails;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
@@ -15,7 +16,7 @@ namespace Switchyard.DataPlane.Gateway;
 /// path). Otherwise it is parsed into the canonical model, checked against what the model can serve (refused, or adapted
 /// on a route that drops unsupported parameters) and sent — unchanged if nothing had to change, else translated.
 /// </summary>
-public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers, ILogger<ChatEndpoint> logger)
+public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers, OutputGuard outputGuard, ILogger<ChatEndpoint> logger)
     : GatewayEndpoint(dialect.EndpointName, dialect)
 {
     public override RequestSummary? Read(ReadOnlyMemory<byte> body, out GatewayError? error) =>
@@ -31,7 +32,8 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
 
     public override Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
-        var passThrough = Dialect.AllowsPassThrough ? providers.FindPassThrough(deployment.ProviderKind) : null;
+        // An answer the tenant's policies look at is translated, never relayed as the upstream's own bytes.
+        var passThrough = Dialect.AllowsPassThrough && !OutputGuard.Applies(context) ? providers.FindPassThrough(deployment.ProviderKind) : null;
         return passThrough is not null && CapabilityGuard.Accepts(deployment.Snapshot.Capabilities, context.Features)
             ? passThrough.ForwardAsync(context, deployment)
             : ParseAndForwardAsync(context, deployment, passThrough);
@@ -61,8 +63,14 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
                 $"The model `{context.Model}` is served by provider kind '{deployment.ProviderKind}', which cannot answer chat requests.", "model");
         }
 
-        return request.Stream
-            ? await provider.StreamAsync(request, deployment, Dialect.CreateStreamSink(context.Http, request, context), context.Aborted)
+        var sink = request.Stream ? Dialect.CreateStreamSink(context.Http, request, context) : null;
+        if (sink is not null && OutputGuard.Applies(context))
+        {
+            sink = outputGuard.Wrap(context, sink);
+        }
+
+        return sink is not null
+            ? await provider.StreamAsync(request, deployment, sink, context.Aborted)
             : await CompleteAsync(context, request, deployment, provider);
     }
 
@@ -79,6 +87,11 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
         if (response.Choices.Count > 0)
         {
             context.Finished(response.Choices[0].FinishReason);
+        }
+
+        if (OutputGuard.Applies(context) && outputGuard.Check(context, request, response) is { } blocked)
+        {
+            return blocked;
         }
 
         await Dialect.WriteResponseAsync(context.Http, request, response, context);

@@ -1,6 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Guardrails;
 using Switchyard.DataPlane.Limits;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
@@ -84,6 +85,9 @@ public sealed class GatewayContext : IResponseObserver
     /// <summary>The request's place in the rate limits once the limit stage admitted it under some; null when none applies.</summary>
     public LimitLease? Limits { get; private set; }
 
+    /// <summary>The tenant's policies that apply to the request, once the input guard admitted it under some; null when none applies.</summary>
+    public GuardState? Guard { get; private set; }
+
     /// <summary>
     /// The request's attribution tags: the key's, then those the request added with <c>x-switchyard-tags</c>; null for none.
     /// </summary>
@@ -129,6 +133,20 @@ public sealed class GatewayContext : IResponseObserver
 
     /// <summary>The limit stage admitted the request under <paramref name="lease"/> (given back when the request is over).</summary>
     public void Limited(LimitLease lease) => Limits = lease;
+
+    /// <summary>The input guard admitted the request under the tenant's policies (the answer is checked by them too).</summary>
+    public void Guarded(GuardState guard) => Guard = guard;
+
+    /// <summary>
+    /// The input guard rewrote the body (redacted, masked or pseudonymized values): every later stage and the forward see
+    /// <paramref name="body"/>, and <paramref name="summary"/> read from it. The pooled original is still returned at the end.
+    /// </summary>
+    public void BodyRewritten(ReadOnlyMemory<byte> body, RequestSummary summary)
+    {
+        Body = body;
+        Features = summary.Features;
+        _payload = summary.Payload;
+    }
 
     /// <summary>The route stage chose the deployment to forward to.</summary>
     public void Routed(RuntimeDeployment deployment) => Deployment = deployment;

@@ -33,8 +33,15 @@ public sealed class DeploymentSelector(RoutingPolicyRegistry policies, Deploymen
         Span<int> other = stackalloc int[deployments.Count];
         int capableCount = 0, otherCount = 0;
         var anyCapable = false;
+        var guardPolicies = context.Guard?.Policies;
         for (var i = 0; i < deployments.Count; i++)
         {
+            if (guardPolicies is not null && !guardPolicies.AllowsRegion(deployments[i].Snapshot.Region))
+            {
+                // The tenant's policies require other regions: this deployment never serves the request.
+                continue;
+            }
+
             var canServe = context.Endpoint.CanServe(context, deployments[i]);
             anyCapable |= canServe;
             if ((tried & (1UL << i)) != 0)

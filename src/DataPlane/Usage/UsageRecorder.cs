@@ -59,7 +59,8 @@ public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> option
             CostCalculator.CostMicros(usage, price, context.Endpoint.Name == EmbeddingsEndpoint.EndpointName),
             price?.Version,
             estimated,
-            context.Tags);
+            context.Tags,
+            context.Guard?.Findings.ToUsage());
 
         if (!queue.TryEnqueue(record))
         {

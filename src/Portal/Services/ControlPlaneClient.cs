@@ -72,6 +72,18 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
         }
     }
 
+    public Task<IReadOnlyList<PolicyDto>> GetPoliciesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<PolicyDto>>($"api/tenants/{tenantId}/policies", cancellationToken);
+
+    public Task<PolicyDto> CreatePolicyAsync(Guid tenantId, PolicyRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<PolicyDto>($"api/tenants/{tenantId}/policies", request, cancellationToken);
+
+    public Task<PolicyDto> UpdatePolicyAsync(Guid tenantId, Guid policyId, PolicyRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<PolicyDto>(HttpMethod.Put, $"api/tenants/{tenantId}/policies/{policyId}", request, cancellationToken);
+
+    public Task<PolicyDryRunResult> DryRunPolicyAsync(Guid tenantId, Guid policyId, PolicyDryRunRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<PolicyDryRunResult>($"api/tenants/{tenantId}/policies/{policyId}/dry-run", request, cancellationToken);
+
     public Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<CredentialDto>>($"api/tenants/{tenantId}/credentials", cancellationToken);
 

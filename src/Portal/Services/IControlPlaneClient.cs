@@ -39,6 +39,14 @@ public interface IControlPlaneClient
 
     Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<PolicyDto>> GetPoliciesAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    Task<PolicyDto> CreatePolicyAsync(Guid tenantId, PolicyRequest request, CancellationToken cancellationToken = default);
+
+    Task<PolicyDto> UpdatePolicyAsync(Guid tenantId, Guid policyId, PolicyRequest request, CancellationToken cancellationToken = default);
+
+    Task<PolicyDryRunResult> DryRunPolicyAsync(Guid tenantId, Guid policyId, PolicyDryRunRequest request, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
     Task<CredentialDto> CreateCredentialAsync(Guid tenantId, CreateCredentialRequest request, CancellationToken cancellationToken = default);

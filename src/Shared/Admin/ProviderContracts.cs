@@ -19,7 +19,8 @@ public sealed record DeploymentDto(
     int Priority = 0,
     decimal? InputPricePerMTok = null,
     decimal? OutputPricePerMTok = null,
-    int? HealthCheckIntervalSeconds = null);
+    int? HealthCheckIntervalSeconds = null,
+    string? Region = null);
 
 /// <summary>One deployment of a route.</summary>
 /// <param name="Capabilities">
@@ -30,6 +31,7 @@ public sealed record DeploymentDto(
 /// <param name="InputPricePerMTok">USD per million input tokens for the cost strategy; null uses the pricing catalog.</param>
 /// <param name="OutputPricePerMTok">USD per million output tokens for the cost strategy; null uses the pricing catalog.</param>
 /// <param name="HealthCheckIntervalSeconds">Active health check interval on each node (5–3600); null: off.</param>
+/// <param name="Region">Where the deployment processes data (e.g. <c>eu-west</c>); policies may require regions.</param>
 public sealed record DeploymentRequest(
     string ProviderKind,
     string UpstreamModel,
@@ -41,7 +43,8 @@ public sealed record DeploymentRequest(
     int Priority = 0,
     decimal? InputPricePerMTok = null,
     decimal? OutputPricePerMTok = null,
-    int? HealthCheckIntervalSeconds = null);
+    int? HealthCheckIntervalSeconds = null,
+    string? Region = null);
 
 /// <summary>A route as stored; the resilience fields are those of <see cref="RouteRequest"/> (null: defaults).</summary>
 public sealed record RouteDto(

@@ -2,13 +2,15 @@ using Switchyard.Shared.Configuration;
 
 namespace Switchyard.Shared.Admin;
 
-public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null);
+/// <param name="DefaultPolicyId">The policy every request of the tenant is held to; null for none.</param>
+public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null, Guid? DefaultPolicyId = null);
 
 public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null);
 
-public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null);
+/// <param name="PolicyIds">Policies the team's keys are held to beside the tenant's default.</param>
+public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
 
-public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null);
+public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
 
 public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role);
 
@@ -19,9 +21,11 @@ public sealed record CreateMemberRequest(string Email, string Password, MemberRo
 /// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits. Only
 /// platform admins can change <paramref name="Active"/>.
 /// </summary>
-public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null);
+/// <param name="DefaultPolicyId">Sets the tenant's default policy; <see cref="Guid.Empty"/> removes it.</param>
+public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null, Guid? DefaultPolicyId = null);
 
 /// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits.</summary>
-public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null);
+/// <param name="PolicyIds">Replaces the team's policies; an empty list removes them.</param>
+public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
 
 public sealed record UpdateMemberRequest(MemberRole? Role);

@@ -5,6 +5,7 @@ namespace Switchyard.Shared.Admin;
 /// <summary>One request of GET /api/tenants/{tenantId}/usage.</summary>
 /// <param name="Attempts">Every upstream attempt when there was more than one (retries, failover, fallbacks); null otherwise.</param>
 /// <param name="CostMicros">Cost in micro-dollars (USD × 10⁶) at <paramref name="PriceVersion"/>; 0 with no price.</param>
+/// <param name="Findings">What the tenant's policies found (rule, count, action; never the values); null: nothing.</param>
 /// <param name="Estimated">The tokens are the node's estimate (a stream cut before the provider reported usage).</param>
 public sealed record UsageRecordDto(
     Guid Id,
@@ -27,7 +28,8 @@ public sealed record UsageRecordDto(
     long CostMicros = 0,
     string? PriceVersion = null,
     bool Estimated = false,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<UsageFinding>? Findings = null);
 
 public sealed record UsageKeyTotalsDto(
     Guid KeyId,

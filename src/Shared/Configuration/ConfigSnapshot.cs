@@ -29,4 +29,8 @@ public sealed record ConfigSnapshot
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EgressSnapshot? Egress { get; init; }
+
+    /// <summary>Every tenant's policies (see <see cref="PolicySnapshot"/>); null when there are none, and then left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PolicySnapshot>? Policies { get; init; }
 }

@@ -21,6 +21,7 @@ namespace Switchyard.Shared.Configuration;
 /// The effective price the control plane resolved (explicit deployment price &gt; tenant override &gt; pricing catalog): read by
 /// the <c>cost</c> strategy and for the cost of every usage record. Null when no level prices the model (and in older snapshots).
 /// </param>
+/// <param name="Region">Where the deployment processes data (e.g. <c>eu-west</c>), for policies that require regions; null: unknown.</param>
 public sealed record DeploymentSnapshot(
     Guid Id,
     string ProviderKind,
@@ -34,4 +35,5 @@ public sealed record DeploymentSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? InputPricePerMTok = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? OutputPricePerMTok = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HealthCheckIntervalSeconds = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeploymentPrice? Price = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeploymentPrice? Price = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Region = null);

@@ -2,9 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Switchyard.Shared.Configuration;
 
+/// <param name="DefaultPolicyId">The policy every request of the tenant is held to; null (left out of the JSON) for none.</param>
 /// <param name="Limits">The tenant's rate limits (all its keys together); null (left out of the JSON) for none.</param>
 public sealed record TenantSnapshot(
     Guid Id,
     string Name,
     bool Active,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? DefaultPolicyId = null);

@@ -10,6 +10,7 @@ namespace Switchyard.Shared.Messages;
 /// Every upstream attempt in order when there was more than one (retries, failover, fallbacks); the record's route,
 /// deployment and tokens are those of the last. Null for a single attempt (and in records from older nodes).
 /// </param>
+/// <param name="Findings">What the tenant's policies found in the request or answer (never the values); null: nothing.</param>
 public sealed record UsageRecord(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -37,9 +38,16 @@ public sealed record UsageRecord(
     long CostMicros = 0,
     string? PriceVersion = null,
     bool Estimated = false,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<UsageFinding>? Findings = null);
 
 /// <summary>One upstream attempt of a request.</summary>
 /// <param name="StatusCode">The upstream's status, or the gateway's (502 unreachable, 504 timeout) when there was no answer.</param>
 /// <param name="ErrorCode">Why the attempt failed (e.g. <c>upstream_error</c>, <c>rate_limited</c>); null for the one that answered.</param>
 public sealed record UsageAttempt(Guid RouteId, Guid DeploymentId, string ProviderKind, int StatusCode, string? ErrorCode, double LatencyMs);
+
+/// <summary>One rule's findings in a request: the rule (a DLP detector, <c>custom:NAME</c> or a guardrail's name), how often, what was done.</summary>
+/// <param name="Policy">The policy whose rule it was.</param>
+/// <param name="Action">block, redact, mask, pseudonymize or log.</param>
+/// <param name="Output">True when found in the answer, false in the request.</param>
+public sealed record UsageFinding(string Policy, string Rule, int Count, string Action, bool Output = false);

@@ -34,7 +34,7 @@ public class GatewayPipelineTests : IAsyncLifetime
     {
         var pipeline = _host.Services.GetRequiredService<GatewayPipeline>();
 
-        Assert.Equal(["authenticate", "parse", "authorize", "limit", "probe", "route", "forward"], pipeline.StageNames);
+        Assert.Equal(["authenticate", "parse", "authorize", "limit", "guard-input", "probe", "route", "forward"], pipeline.StageNames);
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public class GatewayPipelineTests : IAsyncLifetime
 
         public string Name => "probe";
 
-        public int Order => GatewayStageOrder.GuardInput;
+        public int Order => GatewayStageOrder.GuardInput + 50;
 
         public async ValueTask<bool> RunAsync(GatewayContext context)
         {

@@ -30,6 +30,12 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Dictionary<string, AnalyticsDto> Analytics { get; } = [];
     public List<(DateTimeOffset From, DateTimeOffset To, string Interval, string? GroupBy)> AnalyticsQueries { get; } = [];
     public List<CredentialDto> Credentials { get; } = [];
+    public List<PolicyDto> Policies { get; } = [];
+    public List<PolicyRequest> PolicyRequests { get; } = [];
+    public List<PolicyDryRunRequest> DryRuns { get; } = [];
+
+    /// <summary>What a dry run answers.</summary>
+    public PolicyDryRunResult DryRunResult { get; set; } = new(false, null, null, "", []);
     public List<CreateCredentialRequest> CredentialRequests { get; } = [];
 
     /// <summary>What GET …/routes/{id}/health answers per route; a route missing here answers null (404).</summary>
@@ -146,6 +152,39 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
 
     public Task<RouteHealthDto?> GetRouteHealthAsync(Guid tenantId, Guid routeId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetRouteHealthAsync), () => Health.GetValueOrDefault(routeId));
+
+    public PolicyDto AddPolicy(string name, PolicyRequest? rules = null)
+    {
+        var policy = new PolicyDto(Guid.NewGuid(), TenantId, name, null, rules?.Dlp ?? [], rules?.Guardrails ?? [], null, null, Now, Now);
+        Policies.Add(policy);
+        return policy;
+    }
+
+    public Task<IReadOnlyList<PolicyDto>> GetPoliciesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetPoliciesAsync), () => (IReadOnlyList<PolicyDto>)[.. Policies]);
+
+    public Task<PolicyDto> CreatePolicyAsync(Guid tenantId, PolicyRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreatePolicyAsync), () =>
+        {
+            PolicyRequests.Add(request);
+            return AddPolicy(request.Name, request);
+        });
+
+    public Task<PolicyDto> UpdatePolicyAsync(Guid tenantId, Guid policyId, PolicyRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdatePolicyAsync), () =>
+        {
+            PolicyRequests.Add(request);
+            var index = Policies.FindIndex(p => p.Id == policyId);
+            Policies[index] = Policies[index] with { Name = request.Name, Dlp = request.Dlp ?? [], Guardrails = request.Guardrails ?? [] };
+            return Policies[index];
+        });
+
+    public Task<PolicyDryRunResult> DryRunPolicyAsync(Guid tenantId, Guid policyId, PolicyDryRunRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(DryRunPolicyAsync), () =>
+        {
+            DryRuns.Add(request);
+            return DryRunResult;
+        });
 
     public Task<IReadOnlyList<CredentialDto>> GetCredentialsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetCredentialsAsync), () => (IReadOnlyList<CredentialDto>)[.. Credentials]);

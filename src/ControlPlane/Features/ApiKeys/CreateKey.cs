@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -53,6 +54,13 @@ public static class CreateKey
         }
 
         errors.Validate(request.Limits);
+        if ((request.PolicyIds is { Count: > 0 } || !string.IsNullOrEmpty(request.UseCase)) && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can set a key's policyIds or useCase.");
+        }
+
+        await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
+        PolicyFields.ValidateUseCase(errors, request.UseCase);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -88,6 +96,8 @@ public static class CreateKey
             Tags = KeyAttribution.NormalizeTags(request.Tags),
             Metadata = request.Metadata is null ? [] : new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal),
             AllowRequestTags = request.AllowRequestTags,
+            PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null,
+            UseCase = string.IsNullOrEmpty(request.UseCase) ? null : request.UseCase,
         };
         db.VirtualKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -24,6 +25,11 @@ public static class UpdateKey
             return Problems.Forbidden("Only a tenant admin can change a key's rate limits.");
         }
 
+        if ((request.PolicyIds is not null || request.UseCase is not null) && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can change a key's policyIds or useCase.");
+        }
+
         var errors = new ValidationErrors().Validate(request.Limits);
         if (request.Name is not null)
         {
@@ -31,6 +37,8 @@ public static class UpdateKey
         }
 
         KeyAttribution.Validate(errors, request.Tags, request.Metadata);
+        await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
+        PolicyFields.ValidateUseCase(errors, request.UseCase);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -66,6 +74,16 @@ public static class UpdateKey
         if (request.AllowRequestTags is { } allow)
         {
             row.AllowRequestTags = allow;
+        }
+
+        if (request.PolicyIds is { } ids)
+        {
+            row.PolicyIds = PolicyFields.Normalize(ids);
+        }
+
+        if (request.UseCase is { } useCase)
+        {
+            row.UseCase = useCase.Length == 0 ? null : useCase;
         }
 
         await db.SaveChangesAsync(cancellationToken);

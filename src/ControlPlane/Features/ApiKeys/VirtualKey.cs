@@ -38,6 +38,12 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     /// <summary>Requests may add tags with the <c>x-switchyard-tags</c> header.</summary>
     public bool AllowRequestTags { get; set; }
 
+    /// <summary>Policies the key's requests are held to (JSON text column); null for none.</summary>
+    public List<Guid>? PolicyIds { get; set; }
+
+    /// <summary>What the key is for, matched against policies' use-case rules; null for none.</summary>
+    public string? UseCase { get; set; }
+
     /// <summary>Who created it: a member id or an admin key id, as text.</summary>
     public string CreatedBy { get; set; } = "";
 
@@ -45,7 +51,8 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     public KeyDto ToDto(DateTimeOffset now) => new(
         Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
         Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
-        ExpiresAt, CreatedAt, RevokedAt, Limits, Tags.ToArray(), new Dictionary<string, string>(Metadata, StringComparer.Ordinal), AllowRequestTags);
+        ExpiresAt, CreatedAt, RevokedAt, Limits, Tags.ToArray(), new Dictionary<string, string>(Metadata, StringComparer.Ordinal), AllowRequestTags,
+        PolicyIds, UseCase);
 }
 
 internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
@@ -61,6 +68,8 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.Limits).HasJsonTextConversion();
         builder.Property(k => k.Tags).HasJsonStringList();
         builder.Property(k => k.Metadata).HasJsonStringMap();
+        builder.Property(k => k.PolicyIds).HasJsonTextListConversion();
+        builder.Property(k => k.UseCase).HasMaxLength(64);
         builder.HasIndex(k => k.Hash).IsUnique();
         builder.HasIndex(k => new { k.TenantId, k.TeamId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var keys = await db.VirtualKeys.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var routes = await db.ModelRoutes.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
+        var policies = await db.Policies.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var prices = new PriceBook(
             await db.ModelPrices.AsNoTracking().ToListAsync(cancellationToken),
@@ -42,11 +43,12 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var snapshot = new ConfigSnapshot
         {
             Revision = revision.Revision,
-            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits)).ToArray(),
-            Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(t.Id, t.TenantId, t.Name, t.Limits)).ToArray(),
+            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId)).ToArray(),
+            Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(t.Id, t.TenantId, t.Name, t.Limits, t.PolicyIds is { Count: > 0 } ids ? [.. ids] : null)).ToArray(),
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(
                 k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt, k.Limits,
-                k.Tags.Count > 0 ? k.Tags.ToArray() : null, k.AllowRequestTags)).ToArray(),
+                k.Tags.Count > 0 ? k.Tags.ToArray() : null, k.AllowRequestTags,
+                k.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, k.UseCase)).ToArray(),
             Routes = routes.OrderBy(r => r.Id).Select(r => new RouteSnapshot(
                 r.Id, r.TenantId, r.PublicModel, r.Strategy,
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(
@@ -54,11 +56,12 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
                     new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal),
                     d.Capabilities ?? ModelCatalog.Resolve(d.ProviderKind, d.UpstreamModel),
                     d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds,
-                    prices.Resolve(r.TenantId, d.Id, d.ProviderKind, d.UpstreamModel, d.InputPricePerMTok, d.OutputPricePerMTok))).ToArray(),
+                    prices.Resolve(r.TenantId, d.Id, d.ProviderKind, d.UpstreamModel, d.InputPricePerMTok, d.OutputPricePerMTok), d.Region)).ToArray(),
                 r.DropUnsupportedParams,
                 r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker)).ToArray(),
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
             Egress = egress?.ToSnapshot(),
+            Policies = policies.Count == 0 ? null : policies.OrderBy(p => p.Id).Select(p => p.ToSnapshot()).ToArray(),
         };
 
         var hash = ConfigSnapshotHash.Compute(snapshot);

@@ -65,7 +65,7 @@ public sealed class ModelRoute : IConfigEntity, ITenantOwned
         Deployments.OrderBy(d => d.Position).Select(d => new DeploymentDto(
             d.Id, d.ProviderKind, d.UpstreamModel, d.BaseUrl, d.CredentialId, d.Weight,
             new SortedDictionary<string, string>(d.Settings, StringComparer.Ordinal), d.Capabilities,
-            d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds)).ToArray(),
+            d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds, d.Region)).ToArray(),
         DropUnsupportedParams, Fallbacks, ContextWindowFallbacks, ContentPolicyFallbacks, Sticky, Retry, Timeouts, Breaker);
 }
 

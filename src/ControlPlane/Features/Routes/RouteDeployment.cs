@@ -38,6 +38,9 @@ public sealed class RouteDeployment : IConfigEntity
 
     /// <summary>Active health check interval on each node; null: off.</summary>
     public int? HealthCheckIntervalSeconds { get; set; }
+
+    /// <summary>Where the deployment processes data; null: unknown.</summary>
+    public string? Region { get; set; }
 }
 
 internal sealed class RouteDeploymentConfiguration : IEntityTypeConfiguration<RouteDeployment>

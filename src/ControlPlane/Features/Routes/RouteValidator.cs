@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -49,7 +50,13 @@ public static class RouteValidator
             }
 
             DeploymentValidator.Validate(errors, field, deployment, credentialKinds, egressAllowed);
+            if (!string.IsNullOrWhiteSpace(deployment.Region) && !Switchyard.Governance.Policies.PolicyNames.IsIdentifier(deployment.Region.Trim()))
+            {
+                errors.Add(field + ".region", "A region is 1–64 characters: lowercase letters, digits, '-', '_' and '.'.");
+            }
         }
+
+        await ApprovedModelCheck.ValidateAsync(errors, deployments, db, cancellationToken);
 
         return errors;
     }
@@ -105,6 +112,7 @@ public static class RouteValidator
             InputPricePerMTok = d.InputPricePerMTok,
             OutputPricePerMTok = d.OutputPricePerMTok,
             HealthCheckIntervalSeconds = d.HealthCheckIntervalSeconds,
+            Region = string.IsNullOrWhiteSpace(d.Region) ? null : d.Region.Trim(),
         }).ToList();
 
 }

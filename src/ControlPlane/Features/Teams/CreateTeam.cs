@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -16,6 +17,7 @@ public static class CreateTeam
         Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits);
+        await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -33,7 +35,8 @@ public static class CreateTeam
             return tooMany;
         }
 
-        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits) };
+        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits),
+            PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null };
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenantId}/teams/{team.Id}", team.ToDto());

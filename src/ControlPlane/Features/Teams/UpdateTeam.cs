@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -24,7 +25,8 @@ public static class UpdateTeam
         }
 
         var errors = new ValidationErrors().Validate(request.Limits);
-        if (request.Name is not null || request.Limits is null)
+        await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
+        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null))
         {
             errors.Required("name", request.Name, Team.NameMaxLength);
         }
@@ -48,6 +50,11 @@ public static class UpdateTeam
         if (request.Limits is not null)
         {
             team.Row.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.PolicyIds is { } ids)
+        {
+            team.Row.PolicyIds = PolicyFields.Normalize(ids);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,10 @@ public sealed class Tenant : IConfigEntity
     /// <summary>The tenant's rate limits (all its keys together); null for none.</summary>
     public RateLimits? Limits { get; set; }
 
-    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits);
+    /// <summary>The policy every request of the tenant is held to; null for none.</summary>
+    public Guid? DefaultPolicyId { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, DefaultPolicyId);
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Limits;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -32,6 +33,11 @@ public static class UpdateTenant
         }
 
         var limitErrors = new ValidationErrors().Validate(request.Limits);
+        if (request.DefaultPolicyId is { } policyId && policyId != Guid.Empty)
+        {
+            await PolicyFields.ValidateReferencesAsync(limitErrors, "defaultPolicyId", [policyId], tenantId, db, cancellationToken);
+        }
+
         if (!limitErrors.IsValid)
         {
             return limitErrors.ToProblem();
@@ -58,6 +64,11 @@ public static class UpdateTenant
         if (request.Limits is not null)
         {
             tenant.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.DefaultPolicyId is { } defaultPolicy)
+        {
+            tenant.DefaultPolicyId = defaultPolicy == Guid.Empty ? null : defaultPolicy;
         }
 
         await db.SaveChangesAsync(cancellationToken);

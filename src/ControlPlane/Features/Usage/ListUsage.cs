@@ -31,6 +31,6 @@ public static class ListUsage
         return TypedResults.Ok(records.Select(u => new UsageRecordDto(
             u.Id, u.Timestamp, u.TeamId, u.KeyId, u.Model, u.ProviderKind, u.Stream, u.PromptTokens, u.CompletionTokens,
             u.StatusCode, u.ErrorCode, u.LatencyMs, u.TimeToFirstTokenMs, u.Attempts, u.CachedInputTokens, u.CacheWriteTokens,
-            u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated, u.Tags)).ToArray());
+            u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated, u.Tags, u.Findings)).ToArray());
     }
 }

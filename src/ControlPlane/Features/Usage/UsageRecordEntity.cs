@@ -43,6 +43,9 @@ public sealed class UsageRecordEntity : ITenantOwned
     /// <summary>Attribution tags (JSON text column); null: none.</summary>
     public List<string>? Tags { get; set; }
 
+    /// <summary>What the tenant's policies found (rule, count, action; never the values) as a JSON text column; null: nothing.</summary>
+    public List<UsageFinding>? Findings { get; set; }
+
     public static UsageRecordEntity From(UsageRecord r) => new()
     {
         Id = r.Id,
@@ -72,6 +75,7 @@ public sealed class UsageRecordEntity : ITenantOwned
         PriceVersion = r.PriceVersion,
         Estimated = r.Estimated,
         Tags = r.Tags is { Count: > 0 } tags ? [.. tags] : null,
+        Findings = r.Findings is { Count: > 0 } findings ? [.. findings] : null,
     };
 }
 
@@ -90,6 +94,7 @@ internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.Attempts).HasJsonTextListConversion();
         builder.Property(u => u.PriceVersion).HasMaxLength(UsageRecordLimits.PriceVersion);
         builder.Property(u => u.Tags).HasJsonTextListConversion();
+        builder.Property(u => u.Findings).HasJsonTextListConversion();
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => u.KeyId);
     }

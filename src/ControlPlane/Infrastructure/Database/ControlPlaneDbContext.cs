@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Pricing;
 using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
@@ -35,6 +37,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantQuota> TenantQuotas => Set<TenantQuota>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<ApprovedModel> ApprovedModels => Set<ApprovedModel>();
     public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
     public DbSet<ProviderCredential> ProviderCredentials => Set<ProviderCredential>();
     public DbSet<ModelRoute> ModelRoutes => Set<ModelRoute>();
@@ -65,6 +69,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);
         ApplyTenantFilter<Team>(builder);
+        ApplyTenantFilter<Policy>(builder);
         ApplyTenantFilter<VirtualKey>(builder);
         ApplyTenantFilter<ProviderCredential>(builder);
         ApplyTenantFilter<ModelRoute>(builder);

@@ -64,6 +64,7 @@ public sealed class UsageIngestorTests
             PriceVersion = "builtin-2025-11:gpt-4o",
             Estimated = true,
             Tags = ["cost-center:4711", "app:search"],
+            Findings = [new UsageFinding("pii", "email", 2, "redact"), new UsageFinding("secrets", "codenames", 1, "block", Output: true)],
         };
         records[1] = records[1] with { ProviderKind = null, UpstreamModel = null, RouteId = null, DeploymentId = null, TimeToFirstTokenMs = null };
 
@@ -76,6 +77,7 @@ public sealed class UsageIngestorTests
         Assert.Equal(records[0].Id, Assert.Single(found).Id);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 30, 15, 123, TimeSpan.Zero).AddTicks(4567), found[0].Timestamp);
         Assert.Equivalent(records.Select(UsageRecordEntity.From).OrderBy(r => r.Id), stored.OrderBy(r => r.Id), strict: true);
+        Assert.Equal(records[0].Findings, stored.Single(r => r.Id == records[0].Id).Findings);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Switchyard.DataPlane.Guardrails.Dlp;
+using Switchyard.Governance.Dlp;
 
 namespace Switchyard.DataPlane.Tests.Guardrails.Dlp;
 

@@ -1,4 +1,4 @@
-using Switchyard.DataPlane.Guardrails.Dlp;
+using Switchyard.Governance.Dlp;
 using Switchyard.Shared.Governance;
 
 namespace Switchyard.DataPlane.Tests.Guardrails.Dlp;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Switchyard.DataPlane.Guardrails.Dlp;
+using Switchyard.Governance.Dlp;
 using Switchyard.Shared.Governance;
 
 namespace Switchyard.DataPlane.Tests.Guardrails.Dlp;

@@ -1,6 +1,6 @@
-using Switchyard.DataPlane.Guardrails.Dlp;
-using Switchyard.DataPlane.Guardrails.Streaming;
-using Switchyard.DataPlane.Guardrails.Terms;
+using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Streaming;
+using Switchyard.Governance.Terms;
 using Switchyard.Shared.Governance;
 
 namespace Switchyard.DataPlane.Tests.Guardrails.Streaming;

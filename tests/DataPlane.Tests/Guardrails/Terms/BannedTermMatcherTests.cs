@@ -1,4 +1,4 @@
-using Switchyard.DataPlane.Guardrails.Terms;
+using Switchyard.Governance.Terms;
 
 namespace Switchyard.DataPlane.Tests.Guardrails.Terms;
 

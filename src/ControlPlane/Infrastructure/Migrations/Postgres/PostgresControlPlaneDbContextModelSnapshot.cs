@@ -256,6 +256,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PolicyIds")
+                        .HasColumnType("text");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -279,6 +282,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
@@ -289,6 +296,37 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("TenantId", "TeamId");
 
                     b.ToTable("VirtualKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.ApprovedModels.ApprovedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpstreamModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderKind", "UpstreamModel")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedModels", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.ConfigRevision", b =>
@@ -481,6 +519,53 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Policies.Policy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Dlp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Guardrails")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Regions")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("StreamHoldBack")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UseCases")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Policies", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.ModelPrice", b =>
@@ -992,6 +1077,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("RouteId")
                         .HasColumnType("uuid");
 
@@ -1033,6 +1121,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PolicyIds")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -1055,6 +1146,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DefaultPolicyId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Limits")
                         .HasColumnType("text");
@@ -1182,6 +1276,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<bool>("Estimated")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
@@ -1326,6 +1423,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Members.Member", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Policies.Policy", b =>
                 {
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()

@@ -244,6 +244,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PolicyIds")
+                        .HasColumnType("text");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -267,6 +270,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
@@ -277,6 +284,37 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TenantId", "TeamId");
 
                     b.ToTable("VirtualKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.ApprovedModels.ApprovedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UpstreamModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderKind", "UpstreamModel")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedModels", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Config.ConfigRevision", b =>
@@ -469,6 +507,53 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Policies.Policy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dlp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Guardrails")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("StreamHoldBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UseCases")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Policies", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Pricing.ModelPrice", b =>
@@ -980,6 +1065,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RouteId")
                         .HasColumnType("TEXT");
 
@@ -1021,6 +1109,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PolicyIds")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -1043,6 +1134,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DefaultPolicyId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Limits")
                         .HasColumnType("text");
@@ -1170,6 +1264,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<bool>("Estimated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
@@ -1314,6 +1411,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Members.Member", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Policies.Policy", b =>
                 {
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Validation;
+using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Policies;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Governance;
+
+namespace Switchyard.ControlPlane.Features.Policies;
+
+/// <summary>
+/// POST /api/tenants/{tenantId}/policies/{policyId}/dry-run (tenant members): evaluates the saved policy against a text with
+/// the same engine the nodes run (no node involved) and answers whether it would be blocked and by which rule, the text
+/// as it would go on (redacted, masked or with placeholders), and the findings by rule — so rules can be tried before a
+/// team or key is held to them. The text is not stored or logged.
+/// </summary>
+public static class DryRunPolicy
+{
+    public const int MaxTextLength = 100_000;
+
+    public static async Task<Results<Ok<PolicyDryRunResult>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid tenantId, Guid policyId, PolicyDryRunRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Text is null || request.Text.Length > MaxTextLength)
+        {
+            errors.Add("text", $"The text field is required and at most {MaxTextLength} characters.");
+        }
+
+        if (request.Direction is not (null or GuardrailTypes.Input or GuardrailTypes.Output))
+        {
+            errors.Add("direction", "The direction field must be input or output.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var policy = await db.Policies.AsNoTracking().FindOwnedAsync(tenantId, policyId, "The policy", cancellationToken);
+        if (policy.IsMissing)
+        {
+            return policy.NotFound;
+        }
+
+        if (CompiledPolicy.TryCompile(policy.Row.ToSnapshot(), out var invalid) is not { } compiled)
+        {
+            return new ValidationErrors().Add("policy.", invalid).ToProblem();
+        }
+
+        var output = request.Direction == GuardrailTypes.Output;
+        var set = new PolicySet([compiled]);
+        var findings = new PolicyFindings();
+        if (!output)
+        {
+            set.CheckInputTokens((request.Text!.Length + 3) / 4, findings);
+        }
+        else
+        {
+            set.CheckJsonOutput(request.Text!, findings);
+        }
+
+        var text = findings.Block is null ? set.Inspect(request.Text!, output, findings, new PseudonymMap()) : request.Text!;
+        var block = findings.Block;
+        var byRule = (findings.ToUsage() ?? []).Select(f => new PolicyDryRunFinding(f.Rule, f.Count, f.Action)).ToArray();
+        return TypedResults.Ok(new PolicyDryRunResult(block is not null, block?.Rule, block?.Message(output), block is null ? text : null, byRule));
+    }
+}

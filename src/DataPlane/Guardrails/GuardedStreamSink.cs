@@ -1,0 +1,129 @@
+using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Pipeline;
+using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Policies;
+
+namespace Switchyard.DataPlane.Guardrails;
+
+/// <summary>
+/// Guards a streamed answer on its way to the dialect's sink: each choice's text goes through a <see cref="StreamGuard"/>
+/// (released behind the hold-back window, so a banned term split across chunks is caught before any of it goes out; DLP
+/// findings rewritten) and then a <see cref="PseudonymRestorer"/> (placeholders split across chunks are restored whole). On
+/// a violation the stream stops there with the dialect's error event (<c>guardrail_blocked</c>); what the upstream still
+/// sends is dropped, except its usage, which is still recorded.
+/// </summary>
+internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink inner, OutputGuard owner, int holdBack) : IChatStreamSink
+{
+    private readonly Dictionary<int, (StreamGuard Guard, PseudonymRestorer? Restorer)> _choices = [];
+    private bool _stopped;
+
+    public ValueTask StartAsync(string? id, string? upstreamModel, CancellationToken cancellationToken) =>
+        _stopped ? ValueTask.CompletedTask : inner.StartAsync(id, upstreamModel, cancellationToken);
+
+    public async ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        var (guard, restorer) = For(choice);
+        var released = guard.Push(text);
+        if (guard.Violation is { } violation)
+        {
+            await StopAsync(violation, cancellationToken);
+            return;
+        }
+
+        await ReleaseAsync(choice, restorer?.Push(released) ?? released, cancellationToken);
+    }
+
+    public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken) =>
+        _stopped ? ValueTask.CompletedTask : inner.ReasoningAsync(choice, text, cancellationToken);
+
+    public ValueTask ToolCallAsync(int choice, int toolIndex, string id, string name, CancellationToken cancellationToken) =>
+        _stopped ? ValueTask.CompletedTask : inner.ToolCallAsync(choice, toolIndex, id, name, cancellationToken);
+
+    public ValueTask ToolArgumentsAsync(int choice, int toolIndex, string fragment, CancellationToken cancellationToken) =>
+        _stopped ? ValueTask.CompletedTask : inner.ToolArgumentsAsync(choice, toolIndex, fragment, cancellationToken);
+
+    public async ValueTask FinishAsync(int choice, FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
+    {
+        if (!_stopped && await FlushAsync(choice, cancellationToken) && !_stopped)
+        {
+            await inner.FinishAsync(choice, reason, stopSequence, cancellationToken);
+        }
+    }
+
+    public ValueTask UsageAsync(TokenUsage usage, CancellationToken cancellationToken)
+    {
+        if (!_stopped)
+        {
+            return inner.UsageAsync(usage, cancellationToken);
+        }
+
+        context.UsageReported(usage);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var choice in _choices.Keys.ToList())
+        {
+            if (_stopped || !await FlushAsync(choice, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        if (!_stopped)
+        {
+            await inner.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask ErrorAsync(GatewayError error, CancellationToken cancellationToken) =>
+        _stopped ? ValueTask.CompletedTask : inner.ErrorAsync(error, cancellationToken);
+
+    private (StreamGuard Guard, PseudonymRestorer? Restorer) For(int choice)
+    {
+        if (!_choices.TryGetValue(choice, out var state))
+        {
+            var guard = context.Guard!;
+            state = (guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+            _choices[choice] = state;
+        }
+
+        return state;
+    }
+
+    /// <summary>Releases what a choice still holds; false when that stopped the stream.</summary>
+    private async ValueTask<bool> FlushAsync(int choice, CancellationToken cancellationToken)
+    {
+        if (!_choices.Remove(choice, out var state))
+        {
+            return true;
+        }
+
+        var rest = state.Guard.Complete();
+        if (state.Guard.Violation is { } violation)
+        {
+            await StopAsync(violation, cancellationToken);
+            return false;
+        }
+
+        var text = state.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
+        await ReleaseAsync(choice, text, cancellationToken);
+        return true;
+    }
+
+    private ValueTask ReleaseAsync(int choice, string text, CancellationToken cancellationToken) =>
+        text.Length == 0 ? ValueTask.CompletedTask : inner.TextAsync(choice, text, cancellationToken);
+
+    private async ValueTask StopAsync(PolicyBlock violation, CancellationToken cancellationToken)
+    {
+        _stopped = true;
+        context.Guard!.Findings.Add(violation.Policy, violation.Rule, Shared.Governance.DlpActions.Block, output: true);
+        await inner.ErrorAsync(owner.Blocked(context, violation), cancellationToken);
+    }
+}

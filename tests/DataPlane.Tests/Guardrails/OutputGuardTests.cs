@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Switchyard.DataPlane.Tests.Infrastructure;
+using Switchyard.Shared.Governance;
+
+namespace Switchyard.DataPlane.Tests.Guardrails;
+
+/// <summary>
+/// The output guard through a running node. The fake upstream echoes the last user text ("Hello from openai! You said:
+/// …"), streamed one word per chunk, so a two-word term always arrives split across chunks.
+/// </summary>
+public sealed class OutputGuardTests
+{
+    private const string Email = "jane.doe@example.com";
+
+    private static readonly GuardrailRule OutputTerm = new(GuardrailTypes.BannedTerms, Name: "codenames", Terms: ["project falcon"], Applies: GuardrailTypes.Output);
+
+    [Fact]
+    public async Task Chat_PseudonymizedEmail_UpstreamSeesPlaceholderCallerSeesOriginal()
+    {
+        await using var host = await GuardedNode.StartAsync(tenantA: Pseudonymize());
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat($$"""{"model":"echo","messages":[{"role":"user","content":"mail {{Email}} today"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = Assert.Single(GuardedNode.Received(host)).Body;
+        Assert.DoesNotContain(Email, sent, StringComparison.Ordinal);
+        Assert.Contains("mail <EMAIL_1> today", sent, StringComparison.Ordinal);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString();
+        Assert.EndsWith($"You said: mail {Email} today", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChatStream_PseudonymizedEmail_RestoredInTheStream()
+    {
+        await using var host = await GuardedNode.StartAsync(tenantA: Pseudonymize());
+
+        using var response = await host.Client.SendAsync(
+            GuardedNode.Chat($$"""{"model":"echo","stream":true,"messages":[{"role":"user","content":"mail {{Email}} today"}]}"""));
+
+        var text = OpenAIStreamText(await response.Content.ReadAsStringAsync());
+        Assert.EndsWith($"You said: mail {Email} today", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, Assert.Single(GuardedNode.Received(host)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessagesStream_PseudonymizedEmail_RestoredInTheStream()
+    {
+        await using var host = await GuardedNode.StartAsync(tenantA: Pseudonymize());
+
+        using var response = await host.Client.SendAsync(
+            GuardedNode.Messages($$"""{"model":"echo","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"mail {{Email}} today"}]}"""));
+
+        var text = AnthropicStreamText(await response.Content.ReadAsStringAsync());
+        Assert.EndsWith($"You said: mail {Email} today", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, Assert.Single(GuardedNode.Received(host)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChatStream_BannedTermSplitAcrossChunks_StopsWithErrorEventBeforeTheTerm()
+    {
+        var policy = GuardedNode.Policy("secrets", TestSnapshots.TenantId, guardrails: [OutputTerm]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        using var response = await host.Client.SendAsync(
+            GuardedNode.Chat("""{"model":"echo","stream":true,"messages":[{"role":"user","content":"tell me all about Project Falcon and more words after it"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("Hello from", OpenAIStreamText(body), StringComparison.Ordinal);
+        Assert.DoesNotContain("falcon", OpenAIStreamText(body), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("words after", body, StringComparison.Ordinal);
+        var error = body.Split('\n').Single(l => l.StartsWith("data: {\"error\"", StringComparison.Ordinal));
+        Assert.Contains("guardrail_blocked", error, StringComparison.Ordinal);
+        Assert.Contains("'codenames'", error, StringComparison.Ordinal);
+        var usage = await host.WaitForUsageAsync(r => r.Model == "echo");
+        Assert.Equal("guardrail_blocked", usage.ErrorCode);
+        Assert.Contains(usage.Findings!, f => f.Rule == "codenames" && f.Output && f.Action == DlpActions.Block);
+    }
+
+    [Fact]
+    public async Task MessagesStream_BannedTermSplitAcrossChunks_StopsWithErrorEvent()
+    {
+        var policy = GuardedNode.Policy("secrets", TestSnapshots.TenantId, guardrails: [OutputTerm]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        using var response = await host.Client.SendAsync(GuardedNode.Messages(
+            """{"model":"echo","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"tell me all about project falcon and more words after it"}]}"""));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("falcon", AnthropicStreamText(body), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("event: error", body, StringComparison.Ordinal);
+        // Anthropic's error event carries a type and a message (no code): the message names the policy and rule.
+        Assert.Contains("response was blocked by policy 'secrets', rule 'codenames'", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("message_stop", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_BannedTermInWholeAnswer_Answers400AndNothingOfTheAnswer()
+    {
+        var policy = GuardedNode.Policy("secrets", TestSnapshots.TenantId, guardrails: [OutputTerm]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat("""{"model":"echo","messages":[{"role":"user","content":"about project falcon"}]}"""));
+
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.BadRequest, "guardrail_blocked");
+        Assert.Contains("response was blocked by policy 'secrets', rule 'codenames'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_JsonRequestedButAnswerIsNotJson_Blocked()
+    {
+        var policy = GuardedNode.Policy("json", TestSnapshots.TenantId, guardrails: [new GuardrailRule(GuardrailTypes.JsonOutput)]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        using var asked = await host.Client.SendAsync(GuardedNode.Chat(
+            """{"model":"echo","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"answer in json"}]}"""));
+        using var notAsked = await host.Client.SendAsync(GuardedNode.Chat("""{"model":"echo","messages":[{"role":"user","content":"plain"}]}"""));
+
+        var error = await ErrorAssert.IsOpenAIErrorAsync(asked, HttpStatusCode.BadRequest, "guardrail_blocked");
+        Assert.Contains("not valid JSON", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, notAsked.StatusCode);
+    }
+
+    private static Shared.Configuration.PolicySnapshot Pseudonymize() =>
+        GuardedNode.Policy("pii", TestSnapshots.TenantId, dlp: [new DlpRule(DlpDetectors.Email, DlpActions.Pseudonymize)]);
+
+    /// <summary>The concatenated <c>choices[0].delta.content</c> of an OpenAI stream.</summary>
+    private static string OpenAIStreamText(string sse)
+    {
+        var text = new StringBuilder();
+        foreach (var line in sse.Split('\n'))
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal)
+                && JsonDocument.Parse(line[6..]).RootElement is var chunk
+                && chunk.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
+                && choices[0].GetProperty("delta").TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
+            {
+                text.Append(content.GetString());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The concatenated text deltas of an Anthropic stream.</summary>
+    private static string AnthropicStreamText(string sse)
+    {
+        var text = new StringBuilder();
+        foreach (var line in sse.Split('\n'))
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal)
+                && JsonDocument.Parse(line[6..]).RootElement is var data
+                && data.TryGetProperty("delta", out var delta) && delta.TryGetProperty("text", out var piece))
+            {
+                text.Append(piece.GetString());
+            }
+        }
+
+        return text.ToString();
+    }
+}
