@@ -1,6 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
+using Switchyard.DataPlane.Limits;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
@@ -62,8 +63,27 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
         }
 
         return request.Stream
-            ? await provider.StreamAsync(request, deployment, Dialect.CreateStreamSink(context.Http, request, context), context.Aborted)
+            ? await StreamAsync(context, request, deployment, provider)
             : await CompleteAsync(context, request, deployment, provider);
+    }
+
+    private async Task<GatewayError?> StreamAsync(GatewayContext context, ChatRequest request, RuntimeDeployment deployment, IChatProvider provider)
+    {
+        var sink = Dialect.CreateStreamSink(context.Http, request, context);
+        if (context.BudgetCap == 0)
+        {
+            return await provider.StreamAsync(request, deployment, sink, context.Aborted);
+        }
+
+        try
+        {
+            return await provider.StreamAsync(request, deployment, new BudgetCutSink(sink, context), context.Aborted);
+        }
+        catch (BudgetCutException)
+        {
+            // The caller's stream already ended with the budget's error event.
+            return null;
+        }
     }
 
     private async Task<GatewayError?> CompleteAsync(GatewayContext context, ChatRequest request, RuntimeDeployment deployment, IChatProvider provider)

@@ -19,4 +19,10 @@ public struct CounterOp(LimitCell cell, CounterKind kind, long limit, long amoun
 
     /// <summary>The local minute counter the amount went to (local admission), settled there later.</summary>
     internal WindowCounter? Window;
+
+    /// <summary>The budget period's counter of a <see cref="CounterKind.Spend"/> op (set when the op is built).</summary>
+    internal SpendCounter? Spend;
+
+    /// <summary>The op's Redis counter.</summary>
+    public readonly StackExchange.Redis.RedisKey RedisKey => Kind == CounterKind.Spend ? Spend!.RedisKey : Cell.RedisKey(Kind);
 }

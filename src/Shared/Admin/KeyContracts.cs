@@ -16,12 +16,14 @@ public sealed record KeyDto(
     RateLimits? Limits = null,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyDictionary<string, string>? Metadata = null,
-    bool AllowRequestTags = false);
+    bool AllowRequestTags = false,
+    Budget? Budget = null);
 
 /// <param name="AllowedModels">Public model names; null or empty allows every model routed for the tenant.</param>
 /// <param name="Limits">The key's rate limits; null for none.</param>
 /// <param name="Tags">Attribution tags stored on every usage record of the key (<c>cost-center:4711</c>, <c>app:search</c>; at most 10).</param>
 /// <param name="Metadata">Free metadata (at most 20 entries; names up to 64, values up to 256 characters); not sent to the nodes.</param>
+/// <param name="Budget">The key's budget (tenant admins only); null for none.</param>
 /// <param name="AllowRequestTags">Requests may add up to 5 tags with the <c>x-switchyard-tags</c> header (otherwise the header is refused with 400).</param>
 public sealed record CreateKeyRequest(
     Guid TeamId,
@@ -31,18 +33,20 @@ public sealed record CreateKeyRequest(
     RateLimits? Limits = null,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyDictionary<string, string>? Metadata = null,
-    bool AllowRequestTags = false);
+    bool AllowRequestTags = false,
+    Budget? Budget = null);
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/keys/{keyId}: the fields given replace the key's; null leaves one unchanged; empty
-/// <paramref name="Limits"/> (<c>{}</c>) removes the limits.
+/// <paramref name="Limits"/> (<c>{}</c>) removes the limits; <paramref name="Budget"/> <c>{"remove": true}</c> removes the budget.
 /// </summary>
 public sealed record UpdateKeyRequest(
     string? Name = null,
     RateLimits? Limits = null,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyDictionary<string, string>? Metadata = null,
-    bool? AllowRequestTags = null);
+    bool? AllowRequestTags = null,
+    BudgetUpdate? Budget = null);
 
 /// <summary>The only time the key itself is returned: it is stored as a hash.</summary>
 public sealed record CreatedKeyDto(KeyDto Key, string Secret);

@@ -2,13 +2,14 @@ using Switchyard.Shared.Configuration;
 
 namespace Switchyard.Shared.Admin;
 
-public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null);
+/// <param name="TimeZone">The IANA time zone budget periods start in; null for UTC.</param>
+public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null, Budget? Budget = null, string? TimeZone = null);
 
-public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null);
+public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null, Budget? Budget = null, string? TimeZone = null);
 
-public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null);
+public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null, Budget? Budget = null);
 
-public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null);
+public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, Budget? Budget = null);
 
 public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role);
 
@@ -16,12 +17,13 @@ public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole 
 public sealed record CreateMemberRequest(string Email, string Password, MemberRole Role);
 
 /// <summary>
-/// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits. Only
-/// platform admins can change <paramref name="Active"/>.
+/// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits,
+/// <paramref name="Budget"/> <c>{"remove": true}</c> the budget, <paramref name="TimeZone"/> <c>""</c> resets the zone to UTC.
+/// Only platform admins can change <paramref name="Active"/>.
 /// </summary>
-public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null);
+public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null, BudgetUpdate? Budget = null, string? TimeZone = null);
 
-/// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits.</summary>
-public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null);
+/// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits, <paramref name="Budget"/> <c>{"remove": true}</c> the budget.</summary>
+public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, BudgetUpdate? Budget = null);
 
 public sealed record UpdateMemberRequest(MemberRole? Role);

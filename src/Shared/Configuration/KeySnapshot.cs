@@ -7,6 +7,7 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="Limits">The key's rate limits; null (left out of the JSON, so older snapshots hash as before) for none.</param>
 /// <param name="Tags">Attribution tags stored on every usage record of the key (see <see cref="TagRules"/>); null: none.</param>
 /// <param name="AllowRequestTags">Requests may add tags with the <c>x-switchyard-tags</c> header.</param>
+/// <param name="Budget">The key's budget; null (left out of the JSON) for none.</param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -18,4 +19,5 @@ public sealed record KeySnapshot(
     DateTimeOffset? ExpiresAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RateLimits? Limits = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Budget? Budget = null);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -24,6 +25,11 @@ public static class CreateKey
         Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time,
         CancellationToken cancellationToken)
     {
+        if (request.Budget is not null && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can set a key's budget.");
+        }
+
         var now = time.GetUtcNow();
         var errors = new ValidationErrors().Required("name", request.Name, VirtualKey.NameMaxLength);
         if (request.TeamId == Guid.Empty)
@@ -52,7 +58,7 @@ public static class CreateKey
             errors.Add("expiresAt", "The expiry must be in the future.");
         }
 
-        errors.Validate(request.Limits);
+        errors.Validate(request.Limits).Validate(request.Budget);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -88,6 +94,7 @@ public static class CreateKey
             Tags = KeyAttribution.NormalizeTags(request.Tags),
             Metadata = request.Metadata is null ? [] : new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal),
             AllowRequestTags = request.AllowRequestTags,
+            Budget = BudgetField.Normalize(request.Budget),
         };
         db.VirtualKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

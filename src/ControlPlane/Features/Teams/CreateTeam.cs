@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Quotas;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -15,7 +16,7 @@ public static class CreateTeam
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits);
+        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits).Validate(request.Budget);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -33,7 +34,9 @@ public static class CreateTeam
             return tooMany;
         }
 
-        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits) };
+        var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits),
+            Budget = BudgetField.Normalize(request.Budget),
+        };
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenantId}/teams/{team.Id}", team.ToDto());

@@ -19,7 +19,10 @@ public sealed class Team : IConfigEntity, ITenantOwned
     /// <summary>The team's rate limits (all its keys together); null for none.</summary>
     public RateLimits? Limits { get; set; }
 
-    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits);
+    /// <summary>The team's budget (all its keys together); null for none.</summary>
+    public Budget? Budget { get; set; }
+
+    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, Budget);
 }
 
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
@@ -29,6 +32,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.ToTable("Teams");
         builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
         builder.Property(t => t.Limits).HasJsonTextConversion();
+        builder.Property(t => t.Budget).HasJsonTextConversion();
         builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -10,7 +11,7 @@ namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames (names are unique within a tenant, 409) and sets
-/// or removes (<c>{}</c>) the team's rate limits; a null field is left unchanged.
+/// or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
 /// </summary>
 public static class UpdateTeam
 {
@@ -23,8 +24,8 @@ public static class UpdateTeam
             return team.NotFound;
         }
 
-        var errors = new ValidationErrors().Validate(request.Limits);
-        if (request.Name is not null || request.Limits is null)
+        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget);
+        if (request.Name is not null || (request.Limits is null && request.Budget is null))
         {
             errors.Required("name", request.Name, Team.NameMaxLength);
         }
@@ -48,6 +49,11 @@ public static class UpdateTeam
         if (request.Limits is not null)
         {
             team.Row.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.Budget is not null)
+        {
+            team.Row.Budget = BudgetField.Normalize(request.Budget.ToBudget());
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,13 @@ public sealed class Tenant : IConfigEntity
     /// <summary>The tenant's rate limits (all its keys together); null for none.</summary>
     public RateLimits? Limits { get; set; }
 
-    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits);
+    /// <summary>The tenant's budget (all its keys together); null for none.</summary>
+    public Budget? Budget { get; set; }
+
+    /// <summary>The IANA time zone budget periods start in; null for UTC.</summary>
+    public string? TimeZone { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, Budget, TimeZone);
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
@@ -28,6 +34,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ToTable("Tenants");
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
         builder.Property(t => t.Limits).HasJsonTextConversion();
+        builder.Property(t => t.Budget).HasJsonTextConversion();
+        builder.Property(t => t.TimeZone).HasMaxLength(64);
         builder.HasIndex(t => t.Name).IsUnique();
     }
 }

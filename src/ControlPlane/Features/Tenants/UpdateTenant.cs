@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -10,7 +11,7 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Tenants;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant and sets or removes (<c>{}</c>) its rate limits;
+/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant, sets or removes (<c>{}</c>) its rate limits, its budget and its time zone;
 /// only platform admins change <c>active</c>.
 /// Names are unique (409). A real change bumps the config revision, so a deactivated tenant's keys are refused by the
 /// nodes once they load the new snapshot; an unchanged request changes nothing.
@@ -31,7 +32,7 @@ public static class UpdateTenant
             return Problems.Forbidden("Only platform administrators can activate or deactivate a tenant.");
         }
 
-        var limitErrors = new ValidationErrors().Validate(request.Limits);
+        var limitErrors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateTimeZone(request.TimeZone);
         if (!limitErrors.IsValid)
         {
             return limitErrors.ToProblem();
@@ -58,6 +59,16 @@ public static class UpdateTenant
         if (request.Limits is not null)
         {
             tenant.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.Budget is not null)
+        {
+            tenant.Budget = BudgetField.Normalize(request.Budget.ToBudget());
+        }
+
+        if (request.TimeZone is not null)
+        {
+            tenant.TimeZone = request.TimeZone.Length == 0 ? null : request.TimeZone;
         }
 
         await db.SaveChangesAsync(cancellationToken);

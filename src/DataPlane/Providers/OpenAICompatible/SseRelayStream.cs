@@ -108,6 +108,10 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
             if (_filter.TakeOutputCharacters() is > 0 and var characters)
             {
                 _observer.OutputStreamed(characters);
+                if (_observer.CutOff is { } cut && !_filter.SawDone)
+                {
+                    EndWithBudget(cut);
+                }
             }
         }
     }
@@ -158,6 +162,21 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         {
             _observer.Failed(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
         }
+    }
+
+    /// <summary>The output reached the request's budget: the events so far go out, then the error event and [DONE]; the upstream is not read again.</summary>
+    private void EndWithBudget(GatewayError cut)
+    {
+        _output.Write("data: "u8);
+        using (var writer = new Utf8JsonWriter(_output))
+        {
+            OpenAIError.WriteObject(writer, cut.Message, cut.Type ?? "insufficient_quota", null, cut.Code);
+        }
+
+        _output.Write("\n\n"u8);
+        _output.Write("data: [DONE]\n\n"u8);
+        Finish();
+        _observer.Failed(cut.Status, cut.Code ?? "budget_exceeded");
     }
 
     private void EndWithError(bool timedOut, string? reason)
