@@ -194,8 +194,7 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetri
         }
 
         var period = clock.Current(budget.Period, zone, now).Key;
-        var cell = cells.Get(scope, id, "");
-        lease.Add(new CounterOp(cell, CounterKind.Spend, budget.AmountMicros, 0, scope, "") { Spend = cell.Spend(period) });
+        lease.Add(CounterOp.Budget(cells.Get(scope, id, ""), budget.AmountMicros, scope, period));
     }
 
     /// <summary>

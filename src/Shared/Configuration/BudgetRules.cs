@@ -3,7 +3,8 @@ namespace Switchyard.Shared.Configuration;
 /// <summary>The rules a <see cref="Budget"/> must meet: a positive amount, a known period, thresholds 1 to 1000 percent.</summary>
 public static class BudgetRules
 {
-    public const decimal MaxAmountUsd = 1_000_000_000m;
+    /// <summary>Ten million USD: counters stay exact integers in Redis Lua (below 10^14 micro-dollars).</summary>
+    public const decimal MaxAmountUsd = 10_000_000m;
     public const int MaxThresholds = 10;
 
     /// <summary>Adds an error for each field that breaks the rules, named relative to the budget (<c>amountUsd</c>).</summary>
