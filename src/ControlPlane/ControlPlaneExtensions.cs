@@ -1,5 +1,6 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
@@ -50,6 +51,7 @@ public static class ControlPlaneExtensions
         builder.AddQuotas();
         builder.AddRoutes();
         builder.AddUsage();
+        builder.AddBudgets();
         builder.AddDemo();
         return builder;
     }
@@ -93,6 +95,7 @@ public static class ControlPlaneExtensions
         tenant.MapUsageEndpoints();
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
+        tenant.MapBudgetsEndpoints();
         root.MapNodeEndpoints();
         return root;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
@@ -49,6 +50,9 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<UsageQuarantineEntry> UsageQuarantine => Set<UsageQuarantineEntry>();
     public DbSet<UsageDeadLetter> UsageDeadLetters => Set<UsageDeadLetter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<BudgetSpend> BudgetSpend => Set<BudgetSpend>();
+    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+    public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -67,6 +71,9 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<Member>(builder);
         ApplyTenantFilter<UsageRecordEntity>(builder);
         ApplyTenantFilter<DeploymentNodeHealth>(builder);
+        ApplyTenantFilter<BudgetSpend>(builder);
+        ApplyTenantFilter<BudgetAlert>(builder);
+        ApplyTenantFilter<BudgetSettings>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
