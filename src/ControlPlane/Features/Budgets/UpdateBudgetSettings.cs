@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -16,7 +17,7 @@ namespace Switchyard.ControlPlane.Features.Budgets;
 public static class UpdateBudgetSettings
 {
     public static async Task<Results<Ok<BudgetSettingsDto>, ValidationProblem>> HandleAsync(
-        Guid tenantId, BudgetSettingsDto request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, BudgetSettingsDto request, ControlPlaneDbContext db, IOptions<EgressOptions> egress, CancellationToken cancellationToken)
     {
         var url = string.IsNullOrWhiteSpace(request.WebhookUrl) ? null : request.WebhookUrl.Trim();
         if (url is not null)
@@ -27,7 +28,7 @@ public static class UpdateBudgetSettings
             {
                 errors.Add("webhookUrl", "The webhookUrl field must be an absolute http(s) URL without credentials.");
             }
-            else if (EgressPolicy.LiteralDenyReason(uri, await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken)) is { } reason)
+            else if (EgressPolicy.LiteralDenyReason(uri, egress.Value.ToAllowList(), await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken)) is { } reason)
             {
                 errors.Add("webhookUrl", $"The egress policy refuses the webhook: {reason}.");
             }
