@@ -112,10 +112,14 @@ public sealed class LimitNodes : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="requests"/> chat requests round-robin over the nodes, <paramref name="parallel"/> at a time; returns each status.</summary>
-    public async Task<HttpStatusCode[]> LoadAsync(int requests, int parallel = 32, int? maxTokens = null)
+    public async Task<HttpStatusCode[]> LoadAsync(int requests, int parallel = 32, int? maxTokens = null) =>
+        [.. (await LoadWithUsageAsync(requests, parallel, maxTokens)).Select(r => r.Status)];
+
+    /// <summary>As <see cref="LoadAsync"/>, with each admitted answer's <c>usage.total_tokens</c> (0 for a refusal).</summary>
+    public async Task<(HttpStatusCode Status, long Tokens)[]> LoadWithUsageAsync(int requests, int parallel = 32, int? maxTokens = null)
     {
         var max = maxTokens is { } m ? $",\"max_tokens\":{m}" : "";
-        var statuses = new HttpStatusCode[requests];
+        var statuses = new (HttpStatusCode Status, long Tokens)[requests];
         await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, cancellationToken) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
@@ -124,7 +128,14 @@ public sealed class LimitNodes : IAsyncDisposable
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
             using var response = await Clients[i % Clients.Count].SendAsync(request, cancellationToken);
-            statuses[i] = response.StatusCode;
+            var tokens = 0L;
+            if (response.IsSuccessStatusCode)
+            {
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                tokens = body.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt64();
+            }
+
+            statuses[i] = (response.StatusCode, tokens);
         });
         return statuses;
     }
