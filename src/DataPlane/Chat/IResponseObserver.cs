@@ -36,4 +36,7 @@ public interface IResponseObserver
     /// with this error as the dialect's error event. Null while the stream may go on.
     /// </summary>
     GatewayError? CutOff => null;
+
+    /// <summary>True when the output may be cut (<see cref="CutOff"/>): a relay then reports output event by event.</summary>
+    bool MayCutOff => false;
 }

@@ -98,6 +98,9 @@ public sealed class GatewayContext : IResponseObserver
     /// <inheritdoc/>
     public GatewayError? CutOff { get; private set; }
 
+    /// <inheritdoc/>
+    public bool MayCutOff => _budgetCap > 0;
+
     /// <summary>Characters of output text streamed so far (see <see cref="IResponseObserver.OutputStreamed"/>).</summary>
     public int StreamedCharacters => _streamedCharacters;
 

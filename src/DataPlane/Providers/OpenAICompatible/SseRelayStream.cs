@@ -104,14 +104,16 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
                 continue;
             }
 
+            if (_observer.MayCutOff)
+            {
+                ProcessEventByEvent(_scratch.AsSpan(0, read));
+                continue;
+            }
+
             _filter.Process(_scratch.AsSpan(0, read), _output);
             if (_filter.TakeOutputCharacters() is > 0 and var characters)
             {
                 _observer.OutputStreamed(characters);
-                if (_observer.CutOff is { } cut && !_filter.SawDone)
-                {
-                    EndWithBudget(cut);
-                }
             }
         }
     }
@@ -161,6 +163,30 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         if (_filter.SawError)
         {
             _observer.Failed(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
+        }
+    }
+
+    /// <summary>
+    /// A stream that may be cut at its budget: the read is filtered one event at a time, so the cut comes right after the
+    /// event whose output reached the budget, however many events one read brought.
+    /// </summary>
+    private void ProcessEventByEvent(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var end = data.IndexOf("\n\n"u8);
+            var take = end < 0 ? data.Length : end + 2;
+            _filter.Process(data[..take], _output);
+            data = data[take..];
+            if (_filter.TakeOutputCharacters() is > 0 and var characters)
+            {
+                _observer.OutputStreamed(characters);
+                if (_observer.CutOff is { } cut && !_filter.SawDone)
+                {
+                    EndWithBudget(cut);
+                    return;
+                }
+            }
         }
     }
 
