@@ -2,6 +2,7 @@ using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.Analytics;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Config;
@@ -55,6 +56,7 @@ public static class ControlPlaneExtensions
         builder.AddRoutes();
         builder.AddUsage();
         builder.AddRollups();
+        builder.AddBudgets();
         builder.AddDemo();
         return builder;
     }
@@ -102,6 +104,7 @@ public static class ControlPlaneExtensions
         tenant.MapAnalyticsEndpoints();
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
+        tenant.MapBudgetsEndpoints();
         root.MapNodeEndpoints();
         return root;
     }

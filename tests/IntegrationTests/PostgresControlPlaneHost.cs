@@ -40,7 +40,7 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     public string BaseUrl { get; }
     public HttpClient Admin { get; }
 
-    public static async Task<PostgresControlPlaneHost> StartAsync()
+    public static async Task<PostgresControlPlaneHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var database = "sy_it_" + Guid.NewGuid().ToString("N")[..12];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -58,6 +58,11 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
             ["Messaging:RabbitMq:Username"] = TestServices.RabbitUser,
             ["Messaging:RabbitMq:Password"] = TestServices.RabbitPassword,
         });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.AddControlPlane();

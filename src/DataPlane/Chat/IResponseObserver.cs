@@ -30,4 +30,13 @@ public interface IResponseObserver
     void OutputStreamed(int characters)
     {
     }
+
+    /// <summary>
+    /// Set once the streamed output reached what the request may spend (its budget reservation): the stream must end now
+    /// with this error as the dialect's error event. Null while the stream may go on.
+    /// </summary>
+    GatewayError? CutOff => null;
+
+    /// <summary>True when the output may be cut (<see cref="CutOff"/>): a relay then reports output event by event.</summary>
+    bool MayCutOff => false;
 }

@@ -2,6 +2,7 @@ using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Dialects;
 using Switchyard.DataPlane.Guardrails;
+using Switchyard.DataPlane.Limits;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Providers;
 using Switchyard.DataPlane.Routing;
@@ -63,15 +64,33 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
                 $"The model `{context.Model}` is served by provider kind '{deployment.ProviderKind}', which cannot answer chat requests.", "model");
         }
 
-        var sink = request.Stream ? Dialect.CreateStreamSink(context.Http, request, context) : null;
-        if (sink is not null && OutputGuard.Applies(context))
+        return request.Stream
+            ? await StreamAsync(context, request, deployment, provider)
+            : await CompleteAsync(context, request, deployment, provider);
+    }
+
+    private async Task<GatewayError?> StreamAsync(GatewayContext context, ChatRequest request, RuntimeDeployment deployment, IChatProvider provider)
+    {
+        var sink = Dialect.CreateStreamSink(context.Http, request, context);
+        if (OutputGuard.Applies(context))
         {
             sink = outputGuard.Wrap(context, sink);
         }
 
-        return sink is not null
-            ? await provider.StreamAsync(request, deployment, sink, context.Aborted)
-            : await CompleteAsync(context, request, deployment, provider);
+        if (context.BudgetCap == 0)
+        {
+            return await provider.StreamAsync(request, deployment, sink, context.Aborted);
+        }
+
+        try
+        {
+            return await provider.StreamAsync(request, deployment, new BudgetCutSink(sink, context), context.Aborted);
+        }
+        catch (BudgetCutException)
+        {
+            // The caller's stream already ended with the budget's error event.
+            return null;
+        }
     }
 
     private async Task<GatewayError?> CompleteAsync(GatewayContext context, ChatRequest request, RuntimeDeployment deployment, IChatProvider provider)

@@ -19,4 +19,17 @@ public struct CounterOp(LimitCell cell, CounterKind kind, long limit, long amoun
 
     /// <summary>The local minute counter the amount went to (local admission), settled there later.</summary>
     internal WindowCounter? Window;
+
+    /// <summary>The budget period's counter of a <see cref="CounterKind.Spend"/> op (set when the op is built).</summary>
+    internal SpendCounter? Spend;
+
+    /// <summary>
+    /// A budget of <paramref name="limitMicros"/> on <paramref name="cell"/>'s level in the period <paramref name="period"/>
+    /// (<c>BudgetPeriods</c> key): reserves the lease's <see cref="LimitLease.SpendRequested"/> or what it is granted.
+    /// </summary>
+    public static CounterOp Budget(LimitCell cell, long limitMicros, LimitScope scope, string period) =>
+        new(cell, CounterKind.Spend, limitMicros, 0, scope, "") { Spend = cell.Spend(period) };
+
+    /// <summary>The op's Redis counter.</summary>
+    public readonly StackExchange.Redis.RedisKey RedisKey => Kind == CounterKind.Spend ? Spend!.RedisKey : Cell.RedisKey(Kind);
 }

@@ -3,8 +3,8 @@ namespace Switchyard.DataPlane.Limits;
 /// <summary>
 /// Applies a request's <see cref="CounterOp"/>s — every level and every kind together, all or none — and gives back what
 /// must be given back when it ends. The Redis store does each in one round-trip (one Lua script call for the acquire;
-/// releases batched), so further kinds of counter (budget reservations settled to the actual cost) join the same call as
-/// more ops.
+/// releases batched); budget reservations (<see cref="CounterKind.Spend"/>, settled to the actual cost) are more ops of
+/// the same call.
 /// </summary>
 public interface ILimitStore
 {
@@ -15,8 +15,9 @@ public interface ILimitStore
     ValueTask<bool> TryAcquireAsync(LimitLease lease);
 
     /// <summary>
-    /// The admitted request is over: frees its concurrency slots and settles its tokens to <paramref name="actualTokens"/>
-    /// (input + output). Only the first call for a lease counts; never throws, never waits.
+    /// The admitted request is over: frees its concurrency slots, settles its tokens to <paramref name="actualTokens"/>
+    /// (input + output) and its budget reservations to <see cref="LimitLease.ActualSpend"/>. Only the first call for a
+    /// lease counts; never throws, never waits.
     /// </summary>
     void Release(LimitLease lease, long actualTokens);
 }

@@ -12,12 +12,28 @@ public sealed class LimitCell
     private readonly WindowCounter[] _windows = [new(0), new(0)];
     private readonly RedisKey[] _redisKeys;
     private readonly long[] _seen = new long[4];
+    private readonly string _name;
+    private SpendCounter? _spend;
     internal long Concurrent;
 
     public LimitCell(string redisPrefix, LimitScope scope, Guid id, string model)
     {
-        var name = $"{redisPrefix}{scope.ToString().ToLowerInvariant()}:{id:N}:{model}:";
-        _redisKeys = [name + "r", name + "t", name + "c"];
+        _name = $"{redisPrefix}{scope.ToString().ToLowerInvariant()}:{id:N}:{model}:";
+        _redisKeys = [_name + "r", _name + "t", _name + "c"];
+    }
+
+    /// <summary>The spend counter of the budget period <paramref name="period"/> (Redis key <c>…:s:{period}</c>, see <c>BudgetCounterKeys</c>).</summary>
+    public SpendCounter Spend(string period)
+    {
+        var current = Volatile.Read(ref _spend);
+        if (current is not null && current.Period == period)
+        {
+            return current;
+        }
+
+        var fresh = new SpendCounter(period, _name + "s:" + period);
+        var seen = Interlocked.CompareExchange(ref _spend, fresh, current);
+        return ReferenceEquals(seen, current) ? fresh : seen!.Period == period ? seen : fresh;
     }
 
     /// <summary>Requests in flight on this node (locally admitted ones).</summary>

@@ -8,8 +8,8 @@ namespace Switchyard.DataPlane.Limits;
 /// </summary>
 public sealed class LimitLease
 {
-    /// <summary>Three levels, each with its own and a per-model limit of three kinds.</summary>
-    public const int MaxOps = 18;
+    /// <summary>Three levels, each with its own and a per-model limit of three kinds, and a budget.</summary>
+    public const int MaxOps = 21;
 
     private readonly CounterOp[] _ops;
     private int _released;
@@ -28,6 +28,34 @@ public sealed class LimitLease
 
     /// <summary>The tokens the request used (input + output), set when it is released.</summary>
     public long ActualTokens { get; internal set; }
+
+    /// <summary>The request's worst-case cost in micro-dollars: what each <see cref="CounterKind.Spend"/> op asks to reserve.</summary>
+    public long SpendRequested { get; private set; }
+
+    /// <summary>
+    /// The least reservation the request can be admitted with (a stream that can be cut when its output reaches what it
+    /// reserved: its input's cost; otherwise the whole worst case).
+    /// </summary>
+    public long SpendMinimum { get; private set; }
+
+    /// <summary>What was reserved on every budget level: the worst case, or less when a budget had less left (cut at it).</summary>
+    public long SpendGranted { get; internal set; }
+
+    /// <summary>The request's actual cost in micro-dollars, set when it is released (its reservations settle to it).</summary>
+    public long ActualSpend { get; internal set; }
+
+    /// <summary>True when a budget applies (at least one <see cref="CounterKind.Spend"/> op).</summary>
+    public bool HasSpend { get; private set; }
+
+    /// <summary>The end of the budget periods' tightest level, for <c>retry-after</c> on a budget refusal (Unix ms; 0: never).</summary>
+    public long SpendResetUnixMilliseconds { get; set; }
+
+    /// <summary>Sets what the budget ops reserve: <paramref name="requested"/>, and at least <paramref name="minimum"/>.</summary>
+    public void Reserve(long requested, long minimum)
+    {
+        SpendRequested = Math.Max(0, requested);
+        SpendMinimum = Math.Clamp(minimum, 0, SpendRequested);
+    }
 
     /// <summary>The ops to apply; the store fills in what it needs for the release.</summary>
     public Span<CounterOp> Ops => _ops.AsSpan(0, Count);
@@ -64,8 +92,12 @@ public sealed class LimitLease
         if (Count < _ops.Length)
         {
             _ops[Count++] = op;
+            HasSpend |= op.Kind == CounterKind.Spend;
         }
     }
+
+    /// <summary>The amount op <paramref name="index"/> adds once admitted (a budget op: what was granted).</summary>
+    internal long AmountOf(in CounterOp op) => op.Kind == CounterKind.Spend ? SpendGranted : op.Amount;
 
     /// <summary>Notes what is left of a counter after this request (the tightest per kind goes to the headers).</summary>
     internal void Remaining(CounterKind kind, long limit, long remaining)
@@ -89,6 +121,7 @@ public sealed class LimitLease
         RequestsLimit = -1;
         TokensLimit = -1;
         Local = false;
+        SpendGranted = 0;
     }
 
     /// <summary>True the first time only: a lease is released once, whatever calls it.</summary>

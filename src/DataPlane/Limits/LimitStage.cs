@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Chat;
+using Switchyard.DataPlane.Costs;
+using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.Shared.Configuration;
@@ -13,9 +16,17 @@ namespace Switchyard.DataPlane.Limits;
 /// <c>retry-after</c>. Every answer of a limited request carries the <see cref="RateLimitHeaders"/>. Input tokens are
 /// estimated from the body (4 bytes a token) and settled to the actual usage when the request ends
 /// (<see cref="LimitReleaseListener"/>). A request under no limit costs one dictionary lookup per level.
+/// Budgets join the same store call: each level's budget reserves the request's worst-case cost (its input estimate and
+/// <c>max_tokens</c>, else the model's output limit, at the dearest deployment of the route) in the current period of the
+/// tenant's time zone; a stream may start with less — what is left, when that covers its input — and is cut when its
+/// output reaches it (<see cref="GatewayContext.Budgeted"/>). A budget refusal is a 429 of its own (OpenAI
+/// <c>budget_exceeded</c> of type <c>insufficient_quota</c>, Anthropic <c>rate_limit_error</c> naming the budget).
 /// </summary>
-public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetrics metrics) : IGatewayStage
+public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetrics metrics, BudgetClock clock, IOptions<RateLimitingOptions> options)
+    : IGatewayStage
 {
+    private readonly int _defaultMaxOutput = options.Value.BudgetDefaultMaxOutputTokens;
+
     /// <summary>Bytes of request body counted as one input token before the call.</summary>
     public const int BytesPerEstimatedToken = 4;
 
@@ -34,15 +45,18 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetri
     {
         var key = context.Key!;
         var snapshot = context.Snapshot!;
-        var teamLimits = snapshot.Teams.TryGetValue(key.TeamId, out var team) ? team.Limits : null;
-        var tenantLimits = snapshot.Tenants.TryGetValue(key.TenantId, out var tenant) ? tenant.Limits : null;
-        if (key.Limits is null && teamLimits is null && tenantLimits is null)
+        snapshot.Teams.TryGetValue(key.TeamId, out var team);
+        snapshot.Tenants.TryGetValue(key.TenantId, out var tenant);
+        var teamLimits = team?.Limits;
+        var tenantLimits = tenant?.Limits;
+        var budgets = (key.Budget is null ? 0 : 1) + (team?.Budget is null ? 0 : 1) + (tenant?.Budget is null ? 0 : 1);
+        if (key.Limits is null && teamLimits is null && tenantLimits is null && budgets == 0)
         {
             return true;
         }
 
         var model = context.Model;
-        var count = Count(key.Limits, model) + Count(teamLimits, model) + Count(tenantLimits, model);
+        var count = Count(key.Limits, model) + Count(teamLimits, model) + Count(tenantLimits, model) + budgets;
         if (count == 0)
         {
             return true;
@@ -52,19 +66,77 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetri
         Collect(lease, LimitScope.Key, key.Id, key.Limits, model);
         Collect(lease, LimitScope.Team, key.TeamId, teamLimits, model);
         Collect(lease, LimitScope.Tenant, key.TenantId, tenantLimits, model);
+        if (budgets > 0)
+        {
+            var now = clock.Now;
+            var zone = tenant?.TimeZone;
+            AddBudget(lease, LimitScope.Key, key.Id, key.Budget, zone, now);
+            AddBudget(lease, LimitScope.Team, key.TeamId, team?.Budget, zone, now);
+            AddBudget(lease, LimitScope.Tenant, key.TenantId, tenant?.Budget, zone, now);
+            var (worst, minimum) = WorstCase(context, lease.TokenEstimate);
+            lease.Reserve(worst, context.Stream ? minimum : worst);
+        }
 
         if (await store.TryAcquireAsync(lease))
         {
             context.Limited(lease);
+            if (lease.HasSpend)
+            {
+                context.Budgeted(lease.SpendGranted, (int)Math.Min(int.MaxValue, lease.TokenEstimate));
+            }
+
             context.Http.Response.OnStarting(WriteHeadersOnStart, context);
             return true;
         }
 
         RateLimitHeaders.Write(context.Http.Response.Headers, lease);
         metrics.Rejected(context, RejectionReason(lease));
-        await context.Dialect.WriteErrorAsync(context.Http, Refusal(lease));
+        var refusal = lease.Ops[lease.Refused].Kind == CounterKind.Spend ? BudgetRefusal(lease, context) : Refusal(lease);
+        await context.Dialect.WriteErrorAsync(context.Http, refusal);
         return false;
     }
+
+    /// <summary>
+    /// The 429 for a lease refused by a budget: which level's budget, its period and amount, what is spent or reserved and
+    /// what the request needs; <c>retry-after</c> is the end of the period (none for a <c>total</c> budget).
+    /// </summary>
+    public GatewayError BudgetRefusal(LimitLease lease, GatewayContext context)
+    {
+        var op = lease.Ops[lease.Refused];
+        var key = context.Key!;
+        var snapshot = context.Snapshot!;
+        snapshot.Tenants.TryGetValue(key.TenantId, out var tenant);
+        var budget = op.Scope switch
+        {
+            LimitScope.Key => key.Budget,
+            LimitScope.Team => snapshot.Teams.TryGetValue(key.TeamId, out var team) ? team.Budget : null,
+            _ => tenant?.Budget,
+        };
+        var period = budget?.Period ?? BudgetPeriods.Total;
+        string? retryAfter = null;
+        if (period != BudgetPeriods.Total)
+        {
+            var now = clock.Now;
+            var seconds = (long)Math.Ceiling((clock.Current(period, tenant?.TimeZone, now).End - now).TotalSeconds);
+            retryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var scope = op.Scope.ToString().ToLowerInvariant();
+        var needs = lease.SpendMinimum < lease.SpendRequested
+            ? $"up to {Usd(lease.SpendRequested)} (at least {Usd(lease.SpendMinimum)} to start the stream)"
+            : $"up to {Usd(lease.SpendRequested)}";
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Budget exceeded: this {scope}'s {period} budget of {Usd(lease.RefusedLimit)} has {Usd(lease.RefusedUsed)} spent or reserved, and this request needs {needs}.");
+        return new GatewayError(GatewayErrorKind.RateLimit, StatusCodes.Status429TooManyRequests, message)
+        {
+            Code = "budget_exceeded",
+            Type = "insufficient_quota",
+            RetryAfter = retryAfter,
+        };
+    }
+
+    /// <summary>Micro-dollars as US$ text (<c>US$1.25</c>).</summary>
+    public static string Usd(long micros) => string.Create(CultureInfo.InvariantCulture, $"US${micros / 1_000_000m:0.00####}");
 
     /// <summary>The 429 for a refused lease, worded like OpenAI's (which limit, its value, what was used and asked).</summary>
     public static GatewayError Refusal(LimitLease lease)
@@ -93,6 +165,7 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetri
     {
         CounterKind.Requests => "rate_limit_requests",
         CounterKind.Tokens => "rate_limit_tokens",
+        CounterKind.Spend => "budget",
         _ => "rate_limit_concurrency",
     };
 
@@ -111,6 +184,49 @@ public sealed class LimitStage(ILimitStore store, LimitCells cells, GatewayMetri
         }
 
         return count;
+    }
+
+    private void AddBudget(LimitLease lease, LimitScope scope, Guid id, Budget? budget, string? zone, DateTimeOffset now)
+    {
+        if (budget is null)
+        {
+            return;
+        }
+
+        var period = clock.Current(budget.Period, zone, now).Key;
+        lease.Add(CounterOp.Budget(cells.Get(scope, id, ""), budget.AmountMicros, scope, period));
+    }
+
+    /// <summary>
+    /// The request's worst-case cost (at the dearest of the route's deployments) and the least a stream can start with (its
+    /// input and one output token), in micro-dollars.
+    /// </summary>
+    private (long Worst, long Minimum) WorstCase(GatewayContext context, long tokenEstimate)
+    {
+        if (context.Route is not { } route)
+        {
+            return (0, 0);
+        }
+
+        var input = (int)Math.Min(int.MaxValue, tokenEstimate);
+        var embedding = context.Endpoint.Name == EmbeddingsEndpoint.EndpointName;
+        long worst = 0;
+        long minimum = 0;
+        foreach (var deployment in route.Deployments)
+        {
+            if (deployment.Snapshot.Price is not { } price)
+            {
+                continue;
+            }
+
+            var maxOutput = context.Features.MaxTokens is { } asked
+                ? (int)Math.Min(int.MaxValue, asked)
+                : deployment.Snapshot.Capabilities?.MaxOutputTokens ?? _defaultMaxOutput;
+            worst = Math.Max(worst, CostCalculator.WorstCaseMicros(input, maxOutput, price, embedding));
+            minimum = Math.Max(minimum, CostCalculator.WorstCaseMicros(input, Math.Min(1, maxOutput), price, embedding));
+        }
+
+        return (worst, minimum);
     }
 
     private static int Count(int? requests, long? tokens, int? concurrent) =>

@@ -21,6 +21,7 @@ public static class LimitsExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LimitCells>();
+        services.AddSingleton<BudgetClock>();
         var store = configuration.GetValue(RateLimitingOptions.Section + ":" + nameof(RateLimitingOptions.Store), LimitStoreKind.InProcess);
         if (store == LimitStoreKind.Redis)
         {

@@ -44,6 +44,20 @@ public sealed class RateLimitingOptions : IValidatableObject
     [Range(10, 86400, ErrorMessage = "RateLimiting:ConcurrencyExpirySeconds must be between 10 and 86400.")]
     public int ConcurrencyExpirySeconds { get; set; } = 900;
 
+    /// <summary>
+    /// A budget's spend counter in Redis expires this long after its last reservation (the control plane's reconciliation
+    /// restores it from the ledger, so only an idle counter goes).
+    /// </summary>
+    [Range(1, 400, ErrorMessage = "RateLimiting:SpendExpiryDays must be between 1 and 400.")]
+    public int SpendExpiryDays { get; set; } = 40;
+
+    /// <summary>
+    /// The output tokens a budget reservation assumes for a request that sets no <c>max_tokens</c> on a model whose output
+    /// limit is unknown (its stream is cut if it produces more than it reserved).
+    /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "RateLimiting:BudgetDefaultMaxOutputTokens must be between 1 and 10000000.")]
+    public int BudgetDefaultMaxOutputTokens { get; set; } = 4096;
+
     /// <summary>Connection string to use: <see cref="Redis"/> or the given <c>ConnectionStrings:Redis</c>.</summary>
     public string? ConnectionString(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(Redis) ? configuration.GetConnectionString("Redis") : Redis;

@@ -88,7 +88,7 @@ public sealed class RedisLimitReleaser(RedisLimitConnection connection, IOptions
             var delta = adjustment.Delta(op.Kind);
             if (delta != 0)
             {
-                Add(op.Cell.RedisKey(op.Kind), op.Kind == CounterKind.Concurrent ? RedisLimitScripts.Plain : RedisLimitScripts.Windowed, adjustment.Window, delta);
+                Add(op.RedisKey, op.Kind is CounterKind.Concurrent or CounterKind.Spend ? RedisLimitScripts.Plain : RedisLimitScripts.Windowed, adjustment.Window, delta);
             }
         }
 

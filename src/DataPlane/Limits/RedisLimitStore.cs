@@ -19,6 +19,7 @@ public sealed class RedisLimitStore : ILimitStore
     private readonly ILogger<RedisLimitStore> _logger;
     private readonly TimeSpan _timeout;
     private readonly RedisValue _expiry;
+    private readonly RedisValue _spendExpiry;
 
     public RedisLimitStore(
         RedisLimitConnection connection, RedisLimitReleaser releaser, IOptions<RateLimitingOptions> options, TimeProvider time, ILogger<RedisLimitStore> logger)
@@ -30,6 +31,7 @@ public sealed class RedisLimitStore : ILimitStore
         _logger = logger;
         _timeout = TimeSpan.FromMilliseconds(value.RedisTimeoutMilliseconds);
         _expiry = value.ConcurrencyExpirySeconds * 1000L;
+        _spendExpiry = value.SpendExpiryDays * 86_400_000L;
         Breaker = new RedisLimitBreaker(time, value.BreakerFailures, TimeSpan.FromSeconds(value.BreakerOpenSeconds));
     }
 
@@ -84,6 +86,12 @@ public sealed class RedisLimitStore : ILimitStore
         if (lease.Local)
         {
             LocalLimiter.Release(lease, actualTokens);
+            if (lease.HasSpend && lease.ActualSpend != lease.SpendGranted)
+            {
+                // Redis was charged the reservation (Charge): it settles to the actual cost too.
+                _releaser.Enqueue(CounterAdjustment.SettleSpend(lease));
+            }
+
             return;
         }
 
@@ -111,7 +119,7 @@ public sealed class RedisLimitStore : ILimitStore
             var answer = (RedisResult[])(await call)!;
             if ((long)answer[0] == 1)
             {
-                _releaser.Enqueue(CounterAdjustment.Undo(lease, (long)answer[1]));
+                _releaser.Enqueue(CounterAdjustment.Undo(lease, (long)answer[1], (long)answer[4]));
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
@@ -124,19 +132,28 @@ public sealed class RedisLimitStore : ILimitStore
     {
         var ops = lease.Ops;
         var keys = new RedisKey[ops.Length];
-        var values = new RedisValue[1 + 3 * ops.Length];
+        var values = new RedisValue[3 + 3 * ops.Length];
         values[0] = _expiry;
+        values[1] = lease.SpendMinimum;
+        values[2] = _spendExpiry;
         for (var i = 0; i < ops.Length; i++)
         {
             ref readonly var op = ref ops[i];
-            keys[i] = op.Cell.RedisKey(op.Kind);
-            values[1 + 3 * i] = op.Kind == CounterKind.Concurrent ? RedisLimitScripts.Plain : RedisLimitScripts.Windowed;
-            values[2 + 3 * i] = op.Limit;
-            values[3 + 3 * i] = op.Amount;
+            keys[i] = op.RedisKey;
+            values[3 + 3 * i] = WireKind(op.Kind);
+            values[4 + 3 * i] = op.Limit;
+            values[5 + 3 * i] = op.Kind == CounterKind.Spend ? lease.SpendRequested : op.Amount;
         }
 
         return (keys, values);
     }
+
+    private static int WireKind(CounterKind kind) => kind switch
+    {
+        CounterKind.Concurrent => RedisLimitScripts.Plain,
+        CounterKind.Spend => RedisLimitScripts.Spend,
+        _ => RedisLimitScripts.Windowed,
+    };
 
     private static bool Read(RedisResult result, LimitLease lease)
     {
@@ -146,11 +163,20 @@ public sealed class RedisLimitStore : ILimitStore
         lease.Window = (long)answer[1];
         lease.ResetMilliseconds = (long)answer[2];
         var refused = (int)(long)answer[3] - 1;
+        if (admitted)
+        {
+            lease.SpendGranted = (long)answer[4];
+        }
+
         var ops = lease.Ops;
         for (var i = 0; i < ops.Length; i++)
         {
-            var value = (long)answer[4 + i];
-            if (ops[i].Kind != CounterKind.Concurrent)
+            var value = (long)answer[5 + i];
+            if (ops[i].Kind == CounterKind.Spend)
+            {
+                Volatile.Write(ref ops[i].Spend!.Seen, value);
+            }
+            else if (ops[i].Kind != CounterKind.Concurrent)
             {
                 ops[i].Cell.Seen(ops[i].Kind, lease.Window, value);
             }

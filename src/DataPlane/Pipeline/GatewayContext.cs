@@ -1,5 +1,6 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Configuration;
+using Switchyard.DataPlane.Costs;
 using Switchyard.DataPlane.Dialects;
 using Switchyard.DataPlane.Guardrails;
 using Switchyard.DataPlane.Limits;
@@ -31,6 +32,8 @@ public sealed class GatewayContext : IResponseObserver
     private long _deadline;
     private IReadOnlyList<UsageAttempt>? _attempts;
     private int _streamedCharacters;
+    private long _budgetCap;
+    private int _budgetInput;
 
     internal GatewayContext(HttpContext http, GatewayEndpoint endpoint, TimeProvider time, IResponseListener[] listeners, IResponseListener[] bodyListeners)
     {
@@ -93,6 +96,15 @@ public sealed class GatewayContext : IResponseObserver
     /// </summary>
     public IReadOnlyList<string>? Tags { get; private set; }
 
+    /// <summary>The budget reservation the request may spend (micro-dollars); 0 when no budget applies.</summary>
+    public long BudgetCap => _budgetCap;
+
+    /// <inheritdoc/>
+    public GatewayError? CutOff { get; private set; }
+
+    /// <inheritdoc/>
+    public bool MayCutOff => _budgetCap > 0;
+
     /// <summary>Characters of output text streamed so far (see <see cref="IResponseObserver.OutputStreamed"/>).</summary>
     public int StreamedCharacters => _streamedCharacters;
 
@@ -148,6 +160,16 @@ public sealed class GatewayContext : IResponseObserver
         _payload = summary.Payload;
     }
 
+    /// <summary>
+    /// The limit stage reserved <paramref name="cap"/> micro-dollars on the request's budgets: streamed output whose cost
+    /// (with the <paramref name="inputTokens"/> estimate, at the deployment's price) goes beyond it cuts the stream.
+    /// </summary>
+    public void Budgeted(long cap, int inputTokens)
+    {
+        _budgetCap = Math.Max(1, cap);
+        _budgetInput = inputTokens;
+    }
+
     /// <summary>The route stage chose the deployment to forward to.</summary>
     public void Routed(RuntimeDeployment deployment) => Deployment = deployment;
 
@@ -187,6 +209,7 @@ public sealed class GatewayContext : IResponseObserver
         _usage = default;
         _finish = null;
         _streamedCharacters = 0;
+        CutOff = null;
     }
 
     /// <summary>The forward stage made more than one upstream attempt: these, in order.</summary>
@@ -238,7 +261,29 @@ public sealed class GatewayContext : IResponseObserver
 
     public void Finished(FinishReason reason) => _finish = reason;
 
-    public void OutputStreamed(int characters) => _streamedCharacters += characters;
+    public void OutputStreamed(int characters)
+    {
+        _streamedCharacters += characters;
+        if (_budgetCap > 0 && CutOff is null && Deployment?.Snapshot.Price is { } price)
+        {
+            var output = (int)Math.Min(int.MaxValue, ((long)_streamedCharacters + UsageSettlement.CharactersPerToken - 1) / UsageSettlement.CharactersPerToken);
+            if (CostCalculator.WorstCaseMicros(_budgetInput, output, price) > _budgetCap)
+            {
+                CutOff = BudgetCut(_budgetCap);
+            }
+        }
+    }
+
+    /// <summary>The error a stream ends with when its output reached the budget reservation.</summary>
+    public static GatewayError BudgetCut(long cap) => new(
+        GatewayErrorKind.RateLimit,
+        StatusCodes.Status429TooManyRequests,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Budget exceeded: the output reached what is left of the budget for this request (US${cap / 1_000_000m:0.00####}); the stream was cut."))
+    {
+        Code = "budget_exceeded",
+        Type = "insufficient_quota",
+    };
 
     public void Failed(int status, string code)
     {

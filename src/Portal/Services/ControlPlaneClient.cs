@@ -121,6 +121,15 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
             + $"&interval={Uri.EscapeDataString(interval)}" + (groupBy is null ? "" : $"&groupBy={Uri.EscapeDataString(groupBy)}"),
             cancellationToken);
 
+    public Task<IReadOnlyList<BudgetStatusDto>> GetBudgetsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<BudgetStatusDto>>($"api/tenants/{tenantId}/budgets", cancellationToken);
+
+    public Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<BudgetAlertDto>>($"api/tenants/{tenantId}/budgets/alerts", cancellationToken);
+
+    public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<TeamDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/teams/{teamId}", request, cancellationToken);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

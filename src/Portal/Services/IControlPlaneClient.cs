@@ -69,4 +69,13 @@ public interface IControlPlaneClient
     /// </summary>
     Task<AnalyticsDto> GetAnalyticsAsync(
         Guid tenantId, DateTimeOffset from, DateTimeOffset to, string interval, string? groupBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Every budget of the tenant with its spend in the current period and the forecast to its end.</summary>
+    Task<IReadOnlyList<BudgetStatusDto>> GetBudgetsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest budget alerts, newest first.</summary>
+    Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH a team (tenant admins): name, limits or budget.</summary>
+    Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default);
 }

@@ -18,12 +18,14 @@ public sealed record KeyDto(
     IReadOnlyDictionary<string, string>? Metadata = null,
     bool AllowRequestTags = false,
     IReadOnlyList<Guid>? PolicyIds = null,
-    string? UseCase = null);
+    string? UseCase = null,
+    Budget? Budget = null);
 
 /// <param name="AllowedModels">Public model names; null or empty allows every model routed for the tenant.</param>
 /// <param name="Limits">The key's rate limits; null for none.</param>
 /// <param name="Tags">Attribution tags stored on every usage record of the key (<c>cost-center:4711</c>, <c>app:search</c>; at most 10).</param>
 /// <param name="Metadata">Free metadata (at most 20 entries; names up to 64, values up to 256 characters); not sent to the nodes.</param>
+/// <param name="Budget">The key's budget (tenant admins only); null for none.</param>
 /// <param name="AllowRequestTags">Requests may add up to 5 tags with the <c>x-switchyard-tags</c> header (otherwise the header is refused with 400).</param>
 /// <param name="PolicyIds">Policies the key's requests are held to beside its team's and the tenant's default (tenant admins only).</param>
 /// <param name="UseCase">What the key is for (<c>customer-support</c>), matched against policies' use-case rules (tenant admins only).</param>
@@ -37,11 +39,12 @@ public sealed record CreateKeyRequest(
     IReadOnlyDictionary<string, string>? Metadata = null,
     bool AllowRequestTags = false,
     IReadOnlyList<Guid>? PolicyIds = null,
-    string? UseCase = null);
+    string? UseCase = null,
+    Budget? Budget = null);
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/keys/{keyId}: the fields given replace the key's; null leaves one unchanged; empty
-/// <paramref name="Limits"/> (<c>{}</c>) removes the limits.
+/// <paramref name="Limits"/> (<c>{}</c>) removes the limits; <paramref name="Budget"/> <c>{"remove": true}</c> removes the budget.
 /// </summary>
 public sealed record UpdateKeyRequest(
     string? Name = null,
@@ -50,7 +53,8 @@ public sealed record UpdateKeyRequest(
     IReadOnlyDictionary<string, string>? Metadata = null,
     bool? AllowRequestTags = null,
     IReadOnlyList<Guid>? PolicyIds = null,
-    string? UseCase = null);
+    string? UseCase = null,
+    BudgetUpdate? Budget = null);
 
 /// <summary>The only time the key itself is returned: it is stored as a hash.</summary>
 public sealed record CreatedKeyDto(KeyDto Key, string Secret);

@@ -3,14 +3,19 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.Shared.Admin;
 
 /// <param name="DefaultPolicyId">The policy every request of the tenant is held to; null for none.</param>
-public sealed record TenantDto(Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null, Guid? DefaultPolicyId = null);
+/// <param name="TimeZone">The IANA time zone budget periods start in; null for UTC.</param>
+public sealed record TenantDto(
+    Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null, Guid? DefaultPolicyId = null,
+    Budget? Budget = null, string? TimeZone = null);
 
-public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null);
+public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null, Budget? Budget = null, string? TimeZone = null);
 
 /// <param name="PolicyIds">Policies the team's keys are held to beside the tenant's default.</param>
-public sealed record TeamDto(Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
+public sealed record TeamDto(
+    Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null,
+    Budget? Budget = null);
 
-public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
+public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, Budget? Budget = null);
 
 public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role);
 
@@ -18,14 +23,17 @@ public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole 
 public sealed record CreateMemberRequest(string Email, string Password, MemberRole Role);
 
 /// <summary>
-/// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits. Only
-/// platform admins can change <paramref name="Active"/>.
+/// A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits,
+/// <paramref name="Budget"/> <c>{"remove": true}</c> the budget, <paramref name="TimeZone"/> <c>""</c> resets the zone to UTC.
+/// Only platform admins can change <paramref name="Active"/>.
 /// </summary>
 /// <param name="DefaultPolicyId">Sets the tenant's default policy; <see cref="Guid.Empty"/> removes it.</param>
-public sealed record UpdateTenantRequest(string? Name = null, bool? Active = null, RateLimits? Limits = null, Guid? DefaultPolicyId = null);
+public sealed record UpdateTenantRequest(
+    string? Name = null, bool? Active = null, RateLimits? Limits = null, Guid? DefaultPolicyId = null, BudgetUpdate? Budget = null,
+    string? TimeZone = null);
 
-/// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits.</summary>
+/// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits, <paramref name="Budget"/> <c>{"remove": true}</c> the budget.</summary>
 /// <param name="PolicyIds">Replaces the team's policies; an empty list removes them.</param>
-public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null);
+public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, BudgetUpdate? Budget = null);
 
 public sealed record UpdateMemberRequest(MemberRole? Role);

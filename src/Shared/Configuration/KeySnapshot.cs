@@ -9,6 +9,7 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="PolicyIds">Policies the key's requests are held to beside its team's and tenant's; null: none.</param>
 /// <param name="UseCase">What the key is for (e.g. <c>customer-support</c>), matched against policies' use-case rules; null: none.</param>
 /// <param name="AllowRequestTags">Requests may add tags with the <c>x-switchyard-tags</c> header.</param>
+/// <param name="Budget">The key's budget; null (left out of the JSON) for none.</param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -22,4 +23,5 @@ public sealed record KeySnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? PolicyIds = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UseCase = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UseCase = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Budget? Budget = null);

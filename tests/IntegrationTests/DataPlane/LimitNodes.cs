@@ -27,14 +27,24 @@ public sealed class LimitNodes : IAsyncDisposable
 
     public string Key { get; }
 
+    /// <summary>The key's id (names its counters).</summary>
+    public Guid KeyId { get; private set; }
+
+    /// <summary>The nodes' <c>RateLimiting:KeyPrefix</c>.</summary>
+    public string Prefix { get; private set; } = "";
+
     public IReadOnlyList<HttpClient> Clients { get; private set; } = [];
 
-    public static async Task<LimitNodes> StartAsync(int count, string redis, RateLimits keyLimits, int redisTimeoutMilliseconds = 100)
+    /// <param name="keyBudget">The key's budget (the mock deployment then needs <paramref name="price"/>).</param>
+    public static async Task<LimitNodes> StartAsync(
+        int count, string redis, RateLimits? keyLimits, int redisTimeoutMilliseconds = 100, Budget? keyBudget = null, DeploymentPrice? price = null)
     {
         var key = VirtualKeyHash.Generate();
         var nodes = new LimitNodes(key);
-        var snapshot = Snapshot(key, keyLimits);
+        var snapshot = Snapshot(key, keyLimits, keyBudget, price);
+        nodes.KeyId = snapshot.Keys[0].Id;
         var prefix = $"sy:test:{Guid.NewGuid():N}:";
+        nodes.Prefix = prefix;
         var clients = new List<HttpClient>();
         for (var i = 0; i < count; i++)
         {
@@ -102,18 +112,30 @@ public sealed class LimitNodes : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="requests"/> chat requests round-robin over the nodes, <paramref name="parallel"/> at a time; returns each status.</summary>
-    public async Task<HttpStatusCode[]> LoadAsync(int requests, int parallel = 32)
+    public async Task<HttpStatusCode[]> LoadAsync(int requests, int parallel = 32, int? maxTokens = null) =>
+        [.. (await LoadWithUsageAsync(requests, parallel, maxTokens)).Select(r => r.Status)];
+
+    /// <summary>As <see cref="LoadAsync"/>, with each admitted answer's <c>usage.total_tokens</c> (0 for a refusal).</summary>
+    public async Task<(HttpStatusCode Status, long Tokens)[]> LoadWithUsageAsync(int requests, int parallel = 32, int? maxTokens = null)
     {
-        var statuses = new HttpStatusCode[requests];
+        var max = maxTokens is { } m ? $",\"max_tokens\":{m}" : "";
+        var statuses = new (HttpStatusCode Status, long Tokens)[requests];
         await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, cancellationToken) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
             {
-                Content = new StringContent($$"""{"model":"{{Model}}","messages":[{"role":"user","content":"hi {{i}}"}]}""", Encoding.UTF8, "application/json"),
+                Content = new StringContent($$"""{"model":"{{Model}}"{{max}},"messages":[{"role":"user","content":"hi {{i}}"}]}""", Encoding.UTF8, "application/json"),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
             using var response = await Clients[i % Clients.Count].SendAsync(request, cancellationToken);
-            statuses[i] = response.StatusCode;
+            var tokens = 0L;
+            if (response.IsSuccessStatusCode)
+            {
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                tokens = body.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt64();
+            }
+
+            statuses[i] = (response.StatusCode, tokens);
         });
         return statuses;
     }
@@ -194,7 +216,7 @@ public sealed class LimitNodes : IAsyncDisposable
             "src", "DataPlane", "bin", configuration, "net10.0", "Switchyard.DataPlane.dll");
     }
 
-    private static ConfigSnapshot Snapshot(string key, RateLimits keyLimits)
+    private static ConfigSnapshot Snapshot(string key, RateLimits? keyLimits, Budget? keyBudget, DeploymentPrice? price)
     {
         var tenant = Guid.CreateVersion7();
         var team = Guid.CreateVersion7();
@@ -204,11 +226,11 @@ public sealed class LimitNodes : IAsyncDisposable
             CreatedAt = DateTimeOffset.UtcNow,
             Tenants = [new TenantSnapshot(tenant, "limits", true)],
             Teams = [new TeamSnapshot(team, tenant, "load")],
-            Keys = [new KeySnapshot(Guid.CreateVersion7(), VirtualKeyHash.Compute(key), VirtualKeyHash.DisplayPrefix(key), tenant, team, [], KeyStatus.Active, null, keyLimits)],
+            Keys = [new KeySnapshot(Guid.CreateVersion7(), VirtualKeyHash.Compute(key), VirtualKeyHash.DisplayPrefix(key), tenant, team, [], KeyStatus.Active, null, keyLimits, Budget: keyBudget)],
             Routes =
             [
                 new RouteSnapshot(Guid.CreateVersion7(), tenant, Model, RoutingStrategies.Weighted,
-                    [new DeploymentSnapshot(Guid.CreateVersion7(), ProviderKinds.Mock, "mock-1", null, null, 1, new Dictionary<string, string>())]),
+                    [new DeploymentSnapshot(Guid.CreateVersion7(), ProviderKinds.Mock, "mock-1", null, null, 1, new Dictionary<string, string>()) { Price = price }]),
             ],
         };
         return snapshot with { Hash = ConfigSnapshotHash.Compute(snapshot) };

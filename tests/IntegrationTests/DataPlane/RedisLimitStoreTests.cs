@@ -29,6 +29,23 @@ public class RedisLimitStoreTests
     }
 
     [Fact]
+    public async Task Chat_FourNodesUnderConcurrentLoad_AdmitTokensWithinFivePercentOfTokensPerMinute()
+    {
+        const int limit = 5_000;
+        await using var nodes = await LimitNodes.StartAsync(4, TestServices.Redis, new RateLimits(TokensPerMinute: limit), redisTimeoutMilliseconds: 2000);
+        await nodes.WaitForStoreAsync("by 4 node(s)");
+        await WaitForEarlyInMinuteAsync(TestServices.Redis);
+
+        var answers = await nodes.LoadWithUsageAsync(800);
+
+        // Admission counts each request's input estimate (4 bytes of body a token) and settles to its usage when it ends:
+        // the tokens the admitted requests actually used stay within 5 % of the limit (and use most of it).
+        Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        var used = answers.Sum(a => a.Tokens);
+        Assert.InRange(used, limit * 80 / 100, limit * 105 / 100);
+    }
+
+    [Fact]
     public async Task Chat_RedisKilledMidLoad_KeepsAnsweringWithinTheNodesLocalShares()
     {
         const int limit = 200;

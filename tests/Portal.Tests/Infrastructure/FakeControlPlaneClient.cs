@@ -240,6 +240,25 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             d.Capabilities, d.Priority, d.InputPricePerMTok, d.OutputPricePerMTok, d.HealthCheckIntervalSeconds))],
         r.DropUnsupportedParams, r.Fallbacks, r.ContextWindowFallbacks, r.ContentPolicyFallbacks, r.Sticky, r.Retry, r.Timeouts, r.Breaker);
 
+    public List<BudgetStatusDto> Budgets { get; } = [];
+    public List<BudgetAlertDto> BudgetAlerts { get; } = [];
+    public List<(Guid TeamId, UpdateTeamRequest Request)> UpdatedTeamRequests { get; } = [];
+
+    public Task<IReadOnlyList<BudgetStatusDto>> GetBudgetsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run<IReadOnlyList<BudgetStatusDto>>(nameof(GetBudgetsAsync), () => [.. Budgets]);
+
+    public Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run<IReadOnlyList<BudgetAlertDto>>(nameof(GetBudgetAlertsAsync), () => [.. BudgetAlerts]);
+
+    public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateTeamAsync), () =>
+        {
+            UpdatedTeamRequests.Add((teamId, request));
+            var index = Teams.FindIndex(t => t.Id == teamId);
+            Teams[index] = Teams[index] with { Budget = request.Budget?.ToBudget() ?? Teams[index].Budget };
+            return Teams[index];
+        });
+
     private Task<T> Run<T>(string operation, Func<T> result)
     {
         Calls.Add(operation);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Features.Quotas;
@@ -25,6 +26,11 @@ public static class CreateKey
         Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time,
         CancellationToken cancellationToken)
     {
+        if (request.Budget is not null && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can set a key's budget.");
+        }
+
         var now = time.GetUtcNow();
         var errors = new ValidationErrors().Required("name", request.Name, VirtualKey.NameMaxLength);
         if (request.TeamId == Guid.Empty)
@@ -53,7 +59,7 @@ public static class CreateKey
             errors.Add("expiresAt", "The expiry must be in the future.");
         }
 
-        errors.Validate(request.Limits);
+        errors.Validate(request.Limits).Validate(request.Budget);
         if ((request.PolicyIds is { Count: > 0 } || !string.IsNullOrEmpty(request.UseCase)) && caller.Role < MemberRole.TenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can set a key's policyIds or useCase.");
@@ -98,6 +104,7 @@ public static class CreateKey
             AllowRequestTags = request.AllowRequestTags,
             PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null,
             UseCase = string.IsNullOrEmpty(request.UseCase) ? null : request.UseCase,
+            Budget = BudgetField.Normalize(request.Budget),
         };
         db.VirtualKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -12,7 +13,7 @@ namespace Switchyard.ControlPlane.Features.ApiKeys;
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, tags, metadata or whether
 /// requests may add tags, and — tenant admins only, so a developer cannot lift a limit an admin put on a key — its rate
-/// limits (<c>{}</c> removes them); a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
+/// limits (<c>{}</c> removes them) and budget (<c>{"remove": true}</c> removes it); a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
 /// tags, the request-tags flag) bumps the config revision.
 /// </summary>
 public static class UpdateKey
@@ -30,7 +31,12 @@ public static class UpdateKey
             return Problems.Forbidden("Only a tenant admin can change a key's policyIds or useCase.");
         }
 
-        var errors = new ValidationErrors().Validate(request.Limits);
+        if (request.Budget is not null && caller.Role < MemberRole.TenantAdmin)
+        {
+            return Problems.Forbidden("Only a tenant admin can change a key's budget.");
+        }
+
+        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget);
         if (request.Name is not null)
         {
             errors.Required("name", request.Name, VirtualKey.NameMaxLength);
@@ -59,6 +65,11 @@ public static class UpdateKey
         if (request.Limits is not null)
         {
             row.Limits = LimitsField.Normalize(request.Limits);
+        }
+
+        if (request.Budget is not null)
+        {
+            row.Budget = BudgetField.Normalize(request.Budget.ToBudget());
         }
 
         if (request.Tags is not null)

@@ -29,6 +29,9 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
 
     /// <summary>The key's rate limits; null for none.</summary>
     public RateLimits? Limits { get; set; }
+
+    /// <summary>The key's budget; null for none.</summary>
+    public Budget? Budget { get; set; }
     /// <summary>Attribution tags (<see cref="TagRules"/>), stored on every usage record of the key; JSON text column.</summary>
     public List<string> Tags { get; set; } = [];
 
@@ -52,7 +55,7 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
         Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
         Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
         ExpiresAt, CreatedAt, RevokedAt, Limits, Tags.ToArray(), new Dictionary<string, string>(Metadata, StringComparer.Ordinal), AllowRequestTags,
-        PolicyIds, UseCase);
+        PolicyIds, UseCase, Budget);
 }
 
 internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
@@ -66,6 +69,7 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.CreatedBy).HasMaxLength(100);
         builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(k => k.Limits).HasJsonTextConversion();
+        builder.Property(k => k.Budget).HasJsonTextConversion();
         builder.Property(k => k.Tags).HasJsonStringList();
         builder.Property(k => k.Metadata).HasJsonStringMap();
         builder.Property(k => k.PolicyIds).HasJsonTextListConversion();

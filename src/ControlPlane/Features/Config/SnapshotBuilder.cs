@@ -43,12 +43,13 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var snapshot = new ConfigSnapshot
         {
             Revision = revision.Revision,
-            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId)).ToArray(),
-            Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(t.Id, t.TenantId, t.Name, t.Limits, t.PolicyIds is { Count: > 0 } ids ? [.. ids] : null)).ToArray(),
+            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId, t.Budget, t.TimeZone)).ToArray(),
+            Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(
+                t.Id, t.TenantId, t.Name, t.Limits, t.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, t.Budget)).ToArray(),
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(
                 k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt, k.Limits,
                 k.Tags.Count > 0 ? k.Tags.ToArray() : null, k.AllowRequestTags,
-                k.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, k.UseCase)).ToArray(),
+                k.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, k.UseCase, k.Budget)).ToArray(),
             Routes = routes.OrderBy(r => r.Id).Select(r => new RouteSnapshot(
                 r.Id, r.TenantId, r.PublicModel, r.Strategy,
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(

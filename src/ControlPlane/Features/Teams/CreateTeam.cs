@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Quotas;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -16,7 +17,7 @@ public static class CreateTeam
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits);
+        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits).Validate(request.Budget);
         await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
         if (!errors.IsValid)
         {
@@ -36,7 +37,9 @@ public static class CreateTeam
         }
 
         var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits),
-            PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null };
+            PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null,
+            Budget = BudgetField.Normalize(request.Budget),
+        };
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenantId}/teams/{team.Id}", team.ToDto());

@@ -22,7 +22,10 @@ public sealed class Team : IConfigEntity, ITenantOwned
     /// <summary>Policies the team's keys are held to (JSON text column); null for none.</summary>
     public List<Guid>? PolicyIds { get; set; }
 
-    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, PolicyIds);
+    /// <summary>The team's budget (all its keys together); null for none.</summary>
+    public Budget? Budget { get; set; }
+
+    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, PolicyIds, Budget);
 }
 
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
@@ -33,6 +36,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
         builder.Property(t => t.Limits).HasJsonTextConversion();
         builder.Property(t => t.PolicyIds).HasJsonTextListConversion();
+        builder.Property(t => t.Budget).HasJsonTextConversion();
         builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -11,7 +12,7 @@ namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames (names are unique within a tenant, 409) and sets
-/// or removes (<c>{}</c>) the team's rate limits; a null field is left unchanged.
+/// or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
 /// </summary>
 public static class UpdateTeam
 {
@@ -24,9 +25,9 @@ public static class UpdateTeam
             return team.NotFound;
         }
 
-        var errors = new ValidationErrors().Validate(request.Limits);
+        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget);
         await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
-        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null))
+        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null && request.Budget is null))
         {
             errors.Required("name", request.Name, Team.NameMaxLength);
         }
@@ -55,6 +56,11 @@ public static class UpdateTeam
         if (request.PolicyIds is { } ids)
         {
             team.Row.PolicyIds = PolicyFields.Normalize(ids);
+        }
+
+        if (request.Budget is not null)
+        {
+            team.Row.Budget = BudgetField.Normalize(request.Budget.ToBudget());
         }
 
         await db.SaveChangesAsync(cancellationToken);

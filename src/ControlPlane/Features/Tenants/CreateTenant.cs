@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -14,7 +15,7 @@ public static class CreateTenant
     public static async Task<Results<Created<TenantDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CreateTenantRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("name", request.Name, Tenant.NameMaxLength).Validate(request.Limits);
+        var errors = new ValidationErrors().Required("name", request.Name, Tenant.NameMaxLength).Validate(request.Limits).Validate(request.Budget).ValidateTimeZone(request.TimeZone);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -26,7 +27,9 @@ public static class CreateTenant
             return Problems.Conflict($"A tenant named '{name}' already exists.");
         }
 
-        var tenant = new Tenant { Id = Guid.CreateVersion7(), Name = name, Active = true, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits) };
+        var tenant = new Tenant { Id = Guid.CreateVersion7(), Name = name, Active = true, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits),
+            Budget = BudgetField.Normalize(request.Budget), TimeZone = string.IsNullOrEmpty(request.TimeZone) ? null : request.TimeZone,
+        };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tenants/{tenant.Id}", tenant.ToDto());

@@ -21,7 +21,13 @@ public sealed class Tenant : IConfigEntity
     /// <summary>The policy every request of the tenant is held to; null for none.</summary>
     public Guid? DefaultPolicyId { get; set; }
 
-    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, DefaultPolicyId);
+    /// <summary>The tenant's budget (all its keys together); null for none.</summary>
+    public Budget? Budget { get; set; }
+
+    /// <summary>The IANA time zone budget periods start in; null for UTC.</summary>
+    public string? TimeZone { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, DefaultPolicyId, Budget, TimeZone);
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
@@ -31,6 +37,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ToTable("Tenants");
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
         builder.Property(t => t.Limits).HasJsonTextConversion();
+        builder.Property(t => t.Budget).HasJsonTextConversion();
+        builder.Property(t => t.TimeZone).HasMaxLength(64);
         builder.HasIndex(t => t.Name).IsUnique();
     }
 }

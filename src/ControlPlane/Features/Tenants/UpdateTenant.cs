@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -11,7 +12,7 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Tenants;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant and sets or removes (<c>{}</c>) its rate limits;
+/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant, sets or removes (<c>{}</c>) its rate limits, its budget and its time zone;
 /// only platform admins change <c>active</c>.
 /// Names are unique (409). A real change bumps the config revision, so a deactivated tenant's keys are refused by the
 /// nodes once they load the new snapshot; an unchanged request changes nothing.
@@ -32,7 +33,7 @@ public static class UpdateTenant
             return Problems.Forbidden("Only platform administrators can activate or deactivate a tenant.");
         }
 
-        var limitErrors = new ValidationErrors().Validate(request.Limits);
+        var limitErrors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateTimeZone(request.TimeZone);
         if (request.DefaultPolicyId is { } policyId && policyId != Guid.Empty)
         {
             await PolicyFields.ValidateReferencesAsync(limitErrors, "defaultPolicyId", [policyId], tenantId, db, cancellationToken);
@@ -69,6 +70,16 @@ public static class UpdateTenant
         if (request.DefaultPolicyId is { } defaultPolicy)
         {
             tenant.DefaultPolicyId = defaultPolicy == Guid.Empty ? null : defaultPolicy;
+        }
+
+        if (request.Budget is not null)
+        {
+            tenant.Budget = BudgetField.Normalize(request.Budget.ToBudget());
+        }
+
+        if (request.TimeZone is not null)
+        {
+            tenant.TimeZone = request.TimeZone.Length == 0 ? null : request.TimeZone;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
+using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
@@ -57,6 +58,9 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
     public DbSet<UsageRollupBucket> UsageRollupBuckets => Set<UsageRollupBucket>();
     public DbSet<UsageTagRollup> UsageTagRollups => Set<UsageTagRollup>();
+    public DbSet<BudgetSpend> BudgetSpend => Set<BudgetSpend>();
+    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+    public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -76,6 +80,9 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<Member>(builder);
         ApplyTenantFilter<UsageRecordEntity>(builder);
         ApplyTenantFilter<DeploymentNodeHealth>(builder);
+        ApplyTenantFilter<BudgetSpend>(builder);
+        ApplyTenantFilter<BudgetAlert>(builder);
+        ApplyTenantFilter<BudgetSettings>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

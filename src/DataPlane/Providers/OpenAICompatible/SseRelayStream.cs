@@ -104,6 +104,12 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
                 continue;
             }
 
+            if (_observer.MayCutOff)
+            {
+                ProcessEventByEvent(_scratch.AsSpan(0, read));
+                continue;
+            }
+
             _filter.Process(_scratch.AsSpan(0, read), _output);
             if (_filter.TakeOutputCharacters() is > 0 and var characters)
             {
@@ -158,6 +164,45 @@ public sealed class SseRelayStream : ReadOnlyRelayStream
         {
             _observer.Failed(StatusCodes.Status502BadGateway, OpenAIError.Upstream);
         }
+    }
+
+    /// <summary>
+    /// A stream that may be cut at its budget: the read is filtered one event at a time, so the cut comes right after the
+    /// event whose output reached the budget, however many events one read brought.
+    /// </summary>
+    private void ProcessEventByEvent(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var end = data.IndexOf("\n\n"u8);
+            var take = end < 0 ? data.Length : end + 2;
+            _filter.Process(data[..take], _output);
+            data = data[take..];
+            if (_filter.TakeOutputCharacters() is > 0 and var characters)
+            {
+                _observer.OutputStreamed(characters);
+                if (_observer.CutOff is { } cut && !_filter.SawDone)
+                {
+                    EndWithBudget(cut);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The output reached the request's budget: the events so far go out, then the error event and [DONE]; the upstream is not read again.</summary>
+    private void EndWithBudget(GatewayError cut)
+    {
+        _output.Write("data: "u8);
+        using (var writer = new Utf8JsonWriter(_output))
+        {
+            OpenAIError.WriteObject(writer, cut.Message, cut.Type ?? "insufficient_quota", null, cut.Code);
+        }
+
+        _output.Write("\n\n"u8);
+        _output.Write("data: [DONE]\n\n"u8);
+        Finish();
+        _observer.Failed(cut.Status, cut.Code ?? "budget_exceeded");
     }
 
     private void EndWithError(bool timedOut, string? reason)
