@@ -49,12 +49,12 @@ public class LimitBenchmarks
             Tenants =
             [
                 new TenantSnapshot(tenant, "limited", true, many with { MaxConcurrent = null }), new TenantSnapshot(unlimitedTenant, "free", true),
-                new TenantSnapshot(budgetTenant, "budgeted", true, many with { MaxConcurrent = null }, huge, "Europe/Berlin"),
+                new TenantSnapshot(budgetTenant, "budgeted", true, many with { MaxConcurrent = null }, Budget: huge, TimeZone: "Europe/Berlin"),
             ],
             Teams =
             [
                 new TeamSnapshot(team, tenant, "limited", new RateLimits(RequestsPerMinute: int.MaxValue)), new TeamSnapshot(unlimitedTeam, unlimitedTenant, "free"),
-                new TeamSnapshot(budgetTeam, budgetTenant, "budgeted", new RateLimits(RequestsPerMinute: int.MaxValue), huge),
+                new TeamSnapshot(budgetTeam, budgetTenant, "budgeted", new RateLimits(RequestsPerMinute: int.MaxValue), Budget: huge),
             ],
             Keys = [limitedKey, unlimitedKey, budgetedKey],
             Routes =
