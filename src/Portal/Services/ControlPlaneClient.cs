@@ -25,6 +25,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
         GetAsync<CurrentUserDto>("api/me", cancellationToken);
 
+    public Task<TenantDto> GetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<TenantDto>($"api/tenants/{tenantId}", cancellationToken);
+
+    public Task<TenantDto> UpdateTenantAsync(Guid tenantId, UpdateTenantRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<TenantDto>(HttpMethod.Patch, $"api/tenants/{tenantId}", request, cancellationToken);
+
     public Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<TeamDto>>($"api/tenants/{tenantId}/teams", cancellationToken);
 

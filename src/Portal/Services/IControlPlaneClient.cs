@@ -12,6 +12,11 @@ public interface IControlPlaneClient
 
     Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default);
 
+    Task<TenantDto> GetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH the tenant (tenant admins): name, limits, budget, time zone or default policy.</summary>
+    Task<TenantDto> UpdateTenantAsync(Guid tenantId, UpdateTenantRequest request, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
     Task<TeamDto> CreateTeamAsync(Guid tenantId, CreateTeamRequest request, CancellationToken cancellationToken = default);

@@ -255,8 +255,24 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
         {
             UpdatedTeamRequests.Add((teamId, request));
             var index = Teams.FindIndex(t => t.Id == teamId);
-            Teams[index] = Teams[index] with { Budget = request.Budget?.ToBudget() ?? Teams[index].Budget };
+            Teams[index] = Teams[index] with
+            {
+                Limits = request.Limits ?? Teams[index].Limits, Budget = request.Budget is { } b ? b.ToBudget() : Teams[index].Budget,
+            };
             return Teams[index];
+        });
+
+    public TenantDto Tenant { get; set; } = new(TenantId, "Acme", true, Now.AddDays(-30));
+    public List<UpdateTenantRequest> UpdatedTenantRequests { get; } = [];
+
+    public Task<TenantDto> GetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default) => Run(nameof(GetTenantAsync), () => Tenant);
+
+    public Task<TenantDto> UpdateTenantAsync(Guid tenantId, UpdateTenantRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateTenantAsync), () =>
+        {
+            UpdatedTenantRequests.Add(request);
+            Tenant = Tenant with { Limits = request.Limits ?? Tenant.Limits, Budget = request.Budget is { } b ? b.ToBudget() : Tenant.Budget };
+            return Tenant;
         });
 
     private Task<T> Run<T>(string operation, Func<T> result)
