@@ -106,6 +106,7 @@ public static class ControlPlaneExtensions
         tenant.MapQuotasEndpoints();
         tenant.MapBudgetsEndpoints();
         root.MapNodeEndpoints();
+        root.MapBudgetNodeEndpoints();
         return root;
     }
 }

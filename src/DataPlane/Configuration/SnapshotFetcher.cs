@@ -26,6 +26,10 @@ public sealed class SnapshotFetcher
         return info ?? throw new InvalidOperationException("The control plane returned an empty revision.");
     }
 
+    /// <summary>The ledger's spend of every budget level in its current period.</summary>
+    public async Task<IReadOnlyList<BudgetSpendEntry>> GetBudgetSpendAsync(CancellationToken cancellationToken) =>
+        await _http.GetFromJsonAsync<List<BudgetSpendEntry>>(InternalRoutes.BudgetSpend.TrimStart('/'), SwitchyardJson.Options, cancellationToken) ?? [];
+
     /// <summary>Fetches the snapshot; returns it with the raw bytes as sent (stored as last-known-good).</summary>
     public async Task<(ConfigSnapshot Snapshot, byte[] Json)> GetSnapshotAsync(CancellationToken cancellationToken)
     {

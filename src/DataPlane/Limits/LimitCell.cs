@@ -36,6 +36,34 @@ public sealed class LimitCell
         return ReferenceEquals(seen, current) ? fresh : seen!.Period == period ? seen : fresh;
     }
 
+    /// <summary>
+    /// Raises the local spend of <paramref name="period"/> to at least <paramref name="floor"/> micro-dollars (the ledger's),
+    /// never lowers it (it also holds reservations in flight and spend not yet ingested); a counter of another period is
+    /// left alone. True when raised.
+    /// </summary>
+    public bool RaiseSpend(string period, long floor)
+    {
+        var current = Volatile.Read(ref _spend);
+        var counter = current is null ? Spend(period) : current.Period == period ? current : null;
+        if (counter is null)
+        {
+            return false;
+        }
+
+        long seen;
+        do
+        {
+            seen = Volatile.Read(ref counter.Count);
+            if (seen >= floor)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref counter.Count, floor, seen) != seen);
+
+        return true;
+    }
+
     /// <summary>Requests in flight on this node (locally admitted ones).</summary>
     public long InFlight => Volatile.Read(ref Concurrent);
 

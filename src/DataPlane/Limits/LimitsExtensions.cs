@@ -37,6 +37,7 @@ public static class LimitsExtensions
         else
         {
             services.AddSingleton<ILimitStore, InProcessLimitStore>();
+            services.AddHostedService<InProcessSpendSync>();
         }
 
         services.AddGatewayStage<LimitStage>();

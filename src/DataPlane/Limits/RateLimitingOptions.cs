@@ -34,6 +34,10 @@ public sealed class RateLimitingOptions : IValidatableObject
     public double HeartbeatSeconds { get; set; } = 2;
 
     /// <summary>The node count assumed before the first heartbeat answered (Redis down since the node started).</summary>
+    /// <summary>With the in-process store: how often the node raises its budget counters to the ledger's spend (and once at start).</summary>
+    [Range(1, 3600, ErrorMessage = "RateLimiting:SpendSyncSeconds must be between 1 and 3600.")]
+    public double SpendSyncSeconds { get; set; } = 60;
+
     [Range(1, 10000, ErrorMessage = "RateLimiting:NodesWhenUnknown must be between 1 and 10000.")]
     public int NodesWhenUnknown { get; set; } = 1;
 

@@ -21,4 +21,8 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(6005, LogLevel.Information, "Rate-limit heartbeat to Redis answers again: {LiveNodes} live node(s).")]
     public static partial void LimitHeartbeatBack(ILogger logger, long liveNodes);
+
+    [LoggerMessage(6010, LogLevel.Warning,
+        "Reading the budgets' spend from the control plane failed ({ExceptionType}: {Message}); this node's in-memory budget counters keep their values and it tries again.")]
+    public static partial void BudgetSpendSyncFailed(ILogger logger, string exceptionType, string message);
 }

@@ -5,4 +5,7 @@ public static class InternalRoutes
 {
     public const string Snapshot = "/internal/config/snapshot";
     public const string Revision = "/internal/config/revision";
+
+    /// <summary>The ledger's spend of every budget level in its current period (<see cref="BudgetSpendEntry"/>s).</summary>
+    public const string BudgetSpend = "/internal/budgets/spend";
 }

@@ -19,7 +19,7 @@ public sealed class BudgetReconciliationJob(ControlPlaneDbContext db, BudgetRedi
     public async Task<BudgetReconciliation> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var levels = await LevelsAsync(cancellationToken);
+        var levels = await BudgetLevel.AllAsync(db, cancellationToken);
         var corrected = 0;
         var counters = new List<(string Counter, long LedgerMicros)>(levels.Count);
         foreach (var level in levels)
@@ -52,7 +52,7 @@ public sealed class BudgetReconciliationJob(ControlPlaneDbContext db, BudgetRedi
     }
 
     /// <summary>Sets the ledger counter; true when it was missing or differed.</summary>
-    private async Task<bool> SetAsync(Level level, string period, long ledger, CancellationToken cancellationToken)
+    private async Task<bool> SetAsync(BudgetLevel level, string period, long ledger, CancellationToken cancellationToken)
     {
         var row = await db.BudgetSpend.IgnoreQueryFilters()
             .FirstOrDefaultAsync(s => s.Scope == level.Scope && s.OwnerId == level.Owner && s.PeriodKey == period, cancellationToken);
@@ -74,19 +74,6 @@ public sealed class BudgetReconciliationJob(ControlPlaneDbContext db, BudgetRedi
         return true;
     }
 
-    private async Task<List<Level>> LevelsAsync(CancellationToken cancellationToken)
-    {
-        var tenants = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Budget, t.TimeZone }).ToListAsync(cancellationToken);
-        var zones = tenants.ToDictionary(t => t.Id, t => BudgetPeriods.Zone(t.TimeZone));
-        var levels = tenants.Where(t => t.Budget is not null).Select(t => new Level(BudgetScopes.Tenant, t.Id, t.Id, t.Budget!, zones[t.Id])).ToList();
-        var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => t.Budget != null).Select(t => new { t.Id, t.TenantId, t.Budget }).ToListAsync(cancellationToken);
-        levels.AddRange(teams.Select(t => new Level(BudgetScopes.Team, t.Id, t.TenantId, t.Budget!, zones.GetValueOrDefault(t.TenantId) ?? TimeZoneInfo.Utc)));
-        var keys = await db.VirtualKeys.IgnoreQueryFilters().AsNoTracking().Where(k => k.Budget != null).Select(k => new { k.Id, k.TenantId, k.Budget }).ToListAsync(cancellationToken);
-        levels.AddRange(keys.Select(k => new Level(BudgetScopes.Key, k.Id, k.TenantId, k.Budget!, zones.GetValueOrDefault(k.TenantId) ?? TimeZoneInfo.Utc)));
-        return levels;
-    }
-
-    private sealed record Level(string Scope, Guid Owner, Guid Tenant, Budget Budget, TimeZoneInfo Zone);
 }
 
 /// <param name="Raised">Redis counters raised to the ledger; null when Redis is not configured or was unreachable.</param>

@@ -1,4 +1,6 @@
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Budgets;
 
@@ -14,5 +16,13 @@ public static class BudgetsEndpoints
         admins.MapGet("/", GetBudgetSettings.HandleAsync).WithName("GetBudgetSettings");
         admins.MapPut("/", UpdateBudgetSettings.HandleAsync).WithName("UpdateBudgetSettings");
         return tenant;
+    }
+
+    /// <summary>Node-facing (node secret): the current periods' spend, for nodes keeping budget counters in memory.</summary>
+    public static IEndpointRouteBuilder MapBudgetNodeEndpoints(this IEndpointRouteBuilder root)
+    {
+        root.MapGroup("").AddEndpointFilter<NodeSecretFilter>().ExcludeFromDescription()
+            .MapGet(InternalRoutes.BudgetSpend, GetNodeBudgetSpend.HandleAsync);
+        return root;
     }
 }

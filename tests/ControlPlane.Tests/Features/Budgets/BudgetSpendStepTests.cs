@@ -11,6 +11,7 @@ using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Tests.Features.Budgets;
@@ -102,6 +103,25 @@ public sealed class BudgetSpendStepTests
         Assert.Contains("\"thresholdPercent\":50", body, StringComparison.Ordinal);
         var alert = Assert.Single((await host.Admin.GetFromJsonAsync<BudgetAlertDto[]>($"/api/tenants/{tenant.Id}/budgets/alerts", SwitchyardJson.Options))!);
         Assert.Equal(BudgetAlerts.Delivered, alert.WebhookStatus);
+    }
+
+    [Fact]
+    public async Task NodeBudgetSpend_NodeSecret_ServesTheCurrentPeriodsSpendOnly()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var team = await host.CreateTeamAsync(tenant.Id, "Search");
+        var other = await host.CreateTeamAsync(tenant.Id, "Ads");
+        await PatchTeamBudgetAsync(host, tenant.Id, team.Id, 1m);
+        var now = DateTimeOffset.UtcNow;
+        await IngestAsync(host, [Record(tenant.Id, team.Id, now, 4_000), Record(tenant.Id, team.Id, now.AddDays(-40), 9_000), Record(tenant.Id, other.Id, now, 7_000)]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient("not-the-node-secret").GetAsync(InternalRoutes.BudgetSpend)).StatusCode);
+        var entries = await host.CreateClient(ControlPlaneTestHost.NodeSecret).GetFromJsonAsync<BudgetSpendEntry[]>(InternalRoutes.BudgetSpend, SwitchyardJson.Options);
+
+        var entry = Assert.Single(entries!);
+        Assert.Equal(("team", team.Id, BudgetPeriods.Current(BudgetPeriods.Month, now, TimeZoneInfo.Utc).Key, 4_000L),
+            (entry.Scope, entry.OwnerId, entry.PeriodKey, entry.SpentMicros));
     }
 
     private static async Task RunWebhooksAsync(ControlPlaneTestHost host)
