@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Switchyard.ControlPlane.Features.Catalog;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Pricing;
@@ -20,7 +21,41 @@ namespace Switchyard.ControlPlane.Features.Config;
 /// </summary>
 public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
 {
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Builds in one transaction. Two builds racing to store the same revision's hash (the publisher and a node's fetch)
+    /// make PostgreSQL fail the later one's repeatable-read transaction (40001): that one is simply built again.
+    /// </summary>
     public async Task<PublishedSnapshot> BuildAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await BuildOnceAsync(db, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsSerializationFailure(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static bool IsSerializationFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<PublishedSnapshot> BuildOnceAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.IsNpgsql()
             ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
