@@ -52,9 +52,10 @@ public sealed class RedisLimitStore : ILimitStore
             call = database.ScriptEvaluateAsync(RedisLimitScripts.Acquire, keys, values);
             result = await call.WaitAsync(_timeout, _time);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // OperationCanceledException: StackExchange.Redis cancels the commands in flight when the connection drops.
+            // OperationCanceledException: StackExchange.Redis cancels the commands in flight when the connection drops;
+            // ObjectDisposed/InvalidOperation: a multiplexer torn down under the call. Redis down never fails a request.
             if (call is { IsCompleted: false })
             {
                 _ = UndoIfAppliedAsync(call, lease);
