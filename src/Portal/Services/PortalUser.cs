@@ -6,7 +6,7 @@ namespace Switchyard.Portal.Services;
 /// <summary>The signed-in member as read from the portal's cookie claims.</summary>
 public sealed record PortalUser(Guid MemberId, string Email, Guid TenantId, string TenantName, MemberRole Role)
 {
-    public bool IsTenantAdmin => Role >= MemberRole.TenantAdmin;
+    public bool IsTenantAdmin => Role is MemberRole.TenantAdmin or MemberRole.PlatformAdmin;
 
     public static PortalUser? From(ClaimsPrincipal principal)
     {

@@ -6,4 +6,7 @@ public enum MemberRole
     Finance = 1,
     TenantAdmin = 2,
     PlatformAdmin = 3,
+
+    /// <summary>Reads the tenant's audit log and nothing else.</summary>
+    Auditor = 4,
 }

@@ -26,7 +26,7 @@ public static class CreateKey
         Guid tenantId, CreateKeyRequest request, Caller caller, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (request.Budget is not null && caller.Role < MemberRole.TenantAdmin)
+        if (request.Budget is not null && !caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can set a key's budget.");
         }
@@ -60,7 +60,7 @@ public static class CreateKey
         }
 
         errors.Validate(request.Limits).Validate(request.Budget);
-        if ((request.PolicyIds is { Count: > 0 } || !string.IsNullOrEmpty(request.UseCase)) && caller.Role < MemberRole.TenantAdmin)
+        if ((request.PolicyIds is { Count: > 0 } || !string.IsNullOrEmpty(request.UseCase)) && !caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can set a key's policyIds or useCase.");
         }

@@ -21,17 +21,17 @@ public static class UpdateKey
     public static async Task<Results<Ok<KeyDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, Guid keyId, UpdateKeyRequest request, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Limits is not null && caller.Role < MemberRole.TenantAdmin)
+        if (request.Limits is not null && !caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can change a key's rate limits.");
         }
 
-        if ((request.PolicyIds is not null || request.UseCase is not null) && caller.Role < MemberRole.TenantAdmin)
+        if ((request.PolicyIds is not null || request.UseCase is not null) && !caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can change a key's policyIds or useCase.");
         }
 
-        if (request.Budget is not null && caller.Role < MemberRole.TenantAdmin)
+        if (request.Budget is not null && !caller.IsTenantAdmin)
         {
             return Problems.Forbidden("Only a tenant admin can change a key's budget.");
         }

@@ -18,7 +18,7 @@ public static class AdminPolicies
     /// <summary>Platform administrators only.</summary>
     public const string PlatformAdmin = "Switchyard.PlatformAdmin";
 
-    /// <summary>Any member (or tenant key) of the route's tenant, and platform admins: reads.</summary>
+    /// <summary>Any member (or tenant key) of the route's tenant except auditors, and platform admins: reads.</summary>
     public const string TenantMember = "Switchyard.Tenant.Member";
 
     /// <summary>Developers and administrators of the route's tenant: create and revoke virtual keys.</summary>
@@ -27,24 +27,35 @@ public static class AdminPolicies
     /// <summary>Administrators of the route's tenant, and platform admins.</summary>
     public const string TenantAdmin = "Switchyard.Tenant.Admin";
 
+    /// <summary>Finance members and administrators of the route's tenant, and platform admins: chargeback and billing reads.</summary>
+    public const string TenantFinance = "Switchyard.Tenant.Finance";
+
+    /// <summary>Auditors and administrators of the route's tenant, and platform admins: the audit log.</summary>
+    public const string TenantAuditor = "Switchyard.Tenant.Auditor";
+
     /// <summary>Given to an admin API endpoint that declares none of the policies above: refuses every caller.</summary>
     public const string Undeclared = "Switchyard.Undeclared";
 
     /// <summary>The policies an admin API endpoint may declare.</summary>
     public static readonly IReadOnlySet<string> Declarable = new HashSet<string>(StringComparer.Ordinal)
     {
-        SignedIn, PlatformAdmin, TenantMember, TenantKeyManager, TenantAdmin,
+        SignedIn, PlatformAdmin, TenantMember, TenantKeyManager, TenantAdmin, TenantFinance, TenantAuditor,
     };
 
+    private static readonly string[] MemberRoles = [nameof(MemberRole.Developer), nameof(MemberRole.Finance), nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
+    private static readonly string[] FinanceRoles = [nameof(MemberRole.Finance), nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
+    private static readonly string[] AuditorRoles = [nameof(MemberRole.Auditor), nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
     private static readonly string[] KeyManagerRoles = [nameof(MemberRole.Developer), nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
     private static readonly string[] AdminRoles = [nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
 
     internal static AuthorizationBuilder AddAdminPolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(SignedIn, p => Caller(p))
         .AddPolicy(PlatformAdmin, p => Caller(p).RequireClaim(SwitchyardClaims.Role, nameof(MemberRole.PlatformAdmin)))
-        .AddPolicy(TenantMember, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance))
+        .AddPolicy(TenantMember, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, MemberRoles))
         .AddPolicy(TenantKeyManager, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, KeyManagerRoles))
         .AddPolicy(TenantAdmin, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, AdminRoles))
+        .AddPolicy(TenantFinance, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, FinanceRoles))
+        .AddPolicy(TenantAuditor, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, AuditorRoles))
         .AddPolicy(Undeclared, p => Caller(p).AddRequirements(UndeclaredRequirement.Instance));
 
     private static AuthorizationPolicyBuilder Caller(AuthorizationPolicyBuilder policy) => policy

@@ -16,6 +16,9 @@ public sealed record Caller(Guid SubjectId, Guid? TenantId, MemberRole Role, boo
 {
     public bool IsPlatformAdmin => Role == MemberRole.PlatformAdmin;
 
+    /// <summary>A tenant administrator or a platform admin.</summary>
+    public bool IsTenantAdmin => Role is MemberRole.TenantAdmin or MemberRole.PlatformAdmin;
+
     /// <summary>A caller who may not see a tenant gets 404 for it, as if it did not exist.</summary>
     public bool CanSeeTenant(Guid tenantId) => IsPlatformAdmin || TenantId == tenantId;
 
