@@ -140,6 +140,28 @@ public sealed class LimitNodes : IAsyncDisposable
         return statuses;
     }
 
+    /// <summary>The errors the nodes logged ("fail:"/"crit:" entries with their next lines, health checks left out), for assertion messages.</summary>
+    public string LoggedFailures()
+    {
+        var failures = new System.Text.StringBuilder();
+        foreach (var log in Directory.EnumerateFiles(_directory, "node-*.log", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var lines = new StreamReader(stream).ReadToEnd().Split('\n');
+
+            for (var i = 0; i < lines.Length && failures.Length < 20_000; i++)
+            {
+                if ((lines[i].StartsWith("fail:", StringComparison.Ordinal) && !lines[i].Contains("HealthChecks", StringComparison.Ordinal))
+                    || lines[i].StartsWith("crit:", StringComparison.Ordinal))
+                {
+                    failures.AppendLine(Path.GetFileName(log) + ": " + string.Join('\n', lines.Skip(i).Take(12)));
+                }
+            }
+        }
+
+        return failures.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in Clients)
