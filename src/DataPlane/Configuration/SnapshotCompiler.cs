@@ -60,7 +60,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             }
         }
 
-        var policies = PolicyIndex.Compile(snapshot.Policies, rejected);
+        var policies = PolicyIndex.Compile(snapshot.Policies, credentials, rejected);
         var byTenant = routes.Values.GroupBy(r => r.Snapshot.TenantId)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.PublicModel, StringComparer.Ordinal).ToArray());
 

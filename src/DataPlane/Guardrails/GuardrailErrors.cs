@@ -10,6 +10,7 @@ public static class GuardrailErrors
     public const string UseCaseCode = "model_not_allowed_for_use_case";
     public const string UnavailableCode = "policy_unavailable";
     public const string RegionCode = "region_not_allowed";
+    public const string ExternalUnavailableCode = "guardrail_unavailable";
 
     public static GatewayError Blocked(PolicyBlock block, bool output) =>
         new(GatewayErrorKind.InvalidRequest, StatusCodes.Status400BadRequest, block.Message(output)) { Code = BlockedCode };
@@ -25,4 +26,9 @@ public static class GuardrailErrors
     public static GatewayError Unavailable() =>
         new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
             "A policy this key is held to is not available on this node; the request was not sent. Contact your administrator.") { Code = UnavailableCode };
+
+    /// <summary>A fail-closed external guardrail could not be asked: the request was not sent (503, worth a retry).</summary>
+    public static GatewayError ExternalUnavailable(string policy, string rule, string reason) =>
+        new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
+            $"Policy '{policy}', rule '{rule}' could not check the request ({reason}); the request was not sent.") { Code = ExternalUnavailableCode };
 }

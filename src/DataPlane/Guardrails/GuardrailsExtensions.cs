@@ -12,6 +12,7 @@ public static class GuardrailsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OutputGuard>();
+        services.AddSingleton<ExternalGuardrailClient>();
         return services.AddGatewayStage<InputGuardStage>();
     }
 }

@@ -3,7 +3,9 @@ using Switchyard.DataPlane.Dialects.Anthropic;
 using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Telemetry;
+using Switchyard.DataPlane.Chat;
 using Switchyard.Governance.Policies;
+using Switchyard.Shared.Governance;
 
 namespace Switchyard.DataPlane.Guardrails;
 
@@ -13,9 +15,10 @@ namespace Switchyard.DataPlane.Guardrails;
 /// input-size limit, then every text the model would read (<see cref="RequestTextRewriter"/>) through the guardrails and
 /// DLP rules. A block answers 400 <c>guardrail_blocked</c> in the caller's dialect, naming the policy and rule and never
 /// the content; redact, mask and pseudonymize rewrite the body the later stages forward. A request no policy applies to
-/// costs three null checks.
+/// costs three null checks. External guardrails (<see cref="ExternalGuardrailClient"/>) are called last, all at once, on
+/// the texts as the built-in rules left them.
 /// </summary>
-public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayStage
+public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<InputGuardStage> logger) : IGatewayStage
 {
     public string Name => "guard-input";
 
@@ -48,7 +51,7 @@ public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayS
         if (set.CheckUseCase(key.UseCase, context.Model) is { } outside)
         {
             DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, outside.Policy, outside.Rule);
-            guard.Findings.Add(outside.Policy, outside.Rule, Switchyard.Shared.Governance.DlpActions.Block, output: false);
+            guard.Findings.Add(outside.Policy, outside.Rule, DlpActions.Block, output: false);
             await context.Dialect.WriteErrorAsync(context.Http, GuardrailErrors.UseCase(outside));
             return false;
         }
@@ -77,7 +80,7 @@ public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayS
         catch (JsonException)
         {
             // The parse stage accepted the body, so this does not happen; refuse rather than let unchecked text through.
-            await context.Dialect.WriteErrorAsync(context.Http, Chat.GatewayError.InvalidRequest("The request body is not valid JSON.", null, "invalid_body"));
+            await context.Dialect.WriteErrorAsync(context.Http, GatewayError.InvalidRequest("The request body is not valid JSON.", null, "invalid_body"));
             return false;
         }
 
@@ -91,6 +94,28 @@ public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayS
             DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, block.Policy, block.Rule);
             await context.Dialect.WriteErrorAsync(context.Http, GuardrailErrors.Blocked(block, output: false));
             return false;
+        }
+
+        if (set.External.Count > 0)
+        {
+            var body = rewritten ?? context.Body;
+            var texts = new List<string>();
+            RequestTextRewriter.Rewrite(body.Span, shape, text =>
+            {
+                texts.Add(text);
+                return text;
+            });
+            var (refusal, redactions) = texts.Count == 0 ? (null, null) : await CheckExternalAsync(context, set, texts, findings);
+            if (refusal is not null)
+            {
+                await context.Dialect.WriteErrorAsync(context.Http, refusal);
+                return false;
+            }
+
+            if (redactions is not null)
+            {
+                rewritten = RequestTextRewriter.Rewrite(body.Span, shape, text => Redact(text, redactions)) ?? rewritten;
+            }
         }
 
         if (findings.Count > 0)
@@ -110,5 +135,76 @@ public sealed class InputGuardStage(ILogger<InputGuardStage> logger) : IGatewayS
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Asks every external guardrail at once and applies their verdicts in policy order: a block (of a rule whose action
+    /// is block) answers 400 like any guardrail, a failed call 503 unless the rule fails open, redactions are collected;
+    /// a rule with the action log only records what it would have done.
+    /// </summary>
+    private async Task<(GatewayError? Refusal, List<(string Text, string Replacement)>? Redactions)> CheckExternalAsync(
+        GatewayContext context, PolicySet set, List<string> texts, PolicyFindings findings)
+    {
+        var key = context.Key!;
+        var policies = context.Snapshot!.Policies;
+        var who = new ExternalGuardrailContext(key.TenantId, key.TeamId, key.Id, context.Model, context.Endpoint.Name);
+        var calls = new Task<ExternalVerdict>[set.External.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var rule = set.External[i];
+            var secret = rule.CredentialId is { } id ? policies.CredentialSecret(id) : null;
+            calls[i] = external.CheckAsync(rule, texts, who, secret, context.Http.RequestAborted);
+        }
+
+        await Task.WhenAll(calls);
+        List<(string Text, string Replacement)>? redactions = null;
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var rule = set.External[i];
+            var verdict = calls[i].Result;
+            var enforced = rule.Action == DlpActions.Block;
+            switch (verdict.Kind)
+            {
+                case ExternalVerdictKind.Failed:
+                    DataPlaneLog.ExternalGuardrailFailed(logger, key.Id, rule.Policy, rule.Name, verdict.Detail!, rule.FailOpen);
+                    findings.Add(rule.Policy, rule.Name, rule.FailOpen ? ExternalFindings.Unchecked : ExternalFindings.Unavailable, output: false);
+                    if (!rule.FailOpen)
+                    {
+                        return (GuardrailErrors.ExternalUnavailable(rule.Policy, rule.Name, verdict.Detail!), null);
+                    }
+
+                    break;
+                case ExternalVerdictKind.Block:
+                    findings.Add(rule.Policy, rule.Name, enforced ? DlpActions.Block : DlpActions.Log, output: false);
+                    if (enforced)
+                    {
+                        var block = new PolicyBlock(rule.Policy, rule.Name, verdict.Detail);
+                        DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, block.Policy, block.Rule);
+                        return (GuardrailErrors.Blocked(block, output: false), null);
+                    }
+
+                    break;
+                case ExternalVerdictKind.Redact:
+                    findings.Add(rule.Policy, rule.Name, enforced ? DlpActions.Redact : DlpActions.Log, output: false, verdict.Redactions!.Count);
+                    if (enforced)
+                    {
+                        (redactions ??= []).AddRange(verdict.Redactions);
+                    }
+
+                    break;
+            }
+        }
+
+        return (null, redactions);
+    }
+
+    private static string Redact(string text, List<(string Text, string Replacement)> redactions)
+    {
+        foreach (var (value, replacement) in redactions)
+        {
+            text = text.Replace(value, replacement, StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }

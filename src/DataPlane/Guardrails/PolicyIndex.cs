@@ -13,17 +13,28 @@ namespace Switchyard.DataPlane.Guardrails;
 /// </summary>
 public sealed class PolicyIndex
 {
-    public static readonly PolicyIndex Empty = new(FrozenDictionary<Guid, CompiledPolicy>.Empty);
+    public static readonly PolicyIndex Empty = new(FrozenDictionary<Guid, CompiledPolicy>.Empty, FrozenDictionary<Guid, string>.Empty, anyLeftOut: false);
 
     private readonly FrozenDictionary<Guid, CompiledPolicy> _policies;
+    private readonly FrozenDictionary<Guid, string> _secrets;
     private readonly ConcurrentDictionary<Guid, RequestPolicies> _byKey = new();
 
-    private PolicyIndex(FrozenDictionary<Guid, CompiledPolicy> policies) => _policies = policies;
+    private PolicyIndex(FrozenDictionary<Guid, CompiledPolicy> policies, FrozenDictionary<Guid, string> secrets, bool anyLeftOut)
+    {
+        _policies = policies;
+        _secrets = secrets;
+        IsEmpty = policies.Count == 0 && !anyLeftOut;
+    }
 
-    /// <summary>No tenant has a policy: the guard stage costs one check.</summary>
-    public bool IsEmpty => _policies.Count == 0;
+    /// <summary>
+    /// No tenant has a policy: the guard stage costs one check. Not empty when every policy was left out: requests held to
+    /// them must still be refused.
+    /// </summary>
+    public bool IsEmpty { get; }
 
-    public static PolicyIndex Compile(IReadOnlyList<PolicySnapshot>? policies, List<RejectedConfigItem> rejected)
+    /// <param name="credentials">The snapshot's usable credentials with their secrets: a moderation guardrail must name one of its own tenant's.</param>
+    public static PolicyIndex Compile(
+        IReadOnlyList<PolicySnapshot>? policies, IReadOnlyDictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, List<RejectedConfigItem> rejected)
     {
         if (policies is not { Count: > 0 })
         {
@@ -31,10 +42,25 @@ public sealed class PolicyIndex
         }
 
         var compiled = new Dictionary<Guid, CompiledPolicy>(policies.Count);
+        var secrets = new Dictionary<Guid, string>();
         foreach (var policy in policies)
         {
             if (CompiledPolicy.TryCompile(policy, out var errors) is { } ok)
             {
+                var missing = ok.Guardrails.FirstOrDefault(g => g.CredentialId is { } id
+                    && !(credentials.TryGetValue(id, out var credential) && credential.Credential.TenantId == policy.TenantId));
+                if (missing is not null)
+                {
+                    rejected.Add(new RejectedConfigItem(RejectedConfigItem.Policy, policy.Id, policy.TenantId,
+                        $"Policy '{policy.Name}' was left out (requests held to it are refused): guardrail '{missing.Name}' names credential {missing.CredentialId}, which is not a usable credential of the tenant."));
+                    continue;
+                }
+
+                foreach (var id in ok.Guardrails.Select(g => g.CredentialId).OfType<Guid>())
+                {
+                    secrets[id] = credentials[id].Secret;
+                }
+
                 compiled.TryAdd(policy.Id, ok);
             }
             else
@@ -44,8 +70,11 @@ public sealed class PolicyIndex
             }
         }
 
-        return new PolicyIndex(compiled.ToFrozenDictionary());
+        return new PolicyIndex(compiled.ToFrozenDictionary(), secrets.ToFrozenDictionary(), anyLeftOut: compiled.Count < policies.Count);
     }
+
+    /// <summary>The secret of a credential a moderation guardrail names (checked at compile time to be its tenant's).</summary>
+    public string? CredentialSecret(Guid credentialId) => _secrets.GetValueOrDefault(credentialId);
 
     /// <summary>The policies that apply to a request of <paramref name="key"/>: the tenant's default, the team's, the key's.</summary>
     public RequestPolicies For(KeySnapshot key, TeamSnapshot? team, TenantSnapshot? tenant)

@@ -11,4 +11,7 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(7002, LogLevel.Information, "Request of key {KeyId}: {Findings} finding(s) under its policies (rewritten: {Rewritten}).")]
     public static partial void GuardrailFindings(ILogger logger, Guid keyId, int findings, bool rewritten);
+
+    [LoggerMessage(7003, LogLevel.Warning, "External guardrail '{Rule}' of policy '{Policy}' failed for a request of key {KeyId} ({Reason}); fail open: {FailOpen}.")]
+    public static partial void ExternalGuardrailFailed(ILogger logger, Guid keyId, string policy, string rule, string reason, bool failOpen);
 }

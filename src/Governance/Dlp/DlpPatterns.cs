@@ -8,7 +8,10 @@ namespace Switchyard.Governance.Dlp;
 /// </summary>
 internal static partial class DlpPatterns
 {
-    private const int TimeoutMs = 250;
+    // Linear patterns: the timeout only guards against a mistake in them, so it is generous. A match call scans from its
+    // start to the next candidate, so a large prompt without any on a busy node may take a while; 250 ms refused a
+    // 1 MB prompt under load (found by DlpScannerTests.Scan_HugeInputWithoutMatches_DoesNotTimeOut).
+    private const int TimeoutMs = 2000;
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])",
         RegexOptions.CultureInvariant, TimeoutMs)]

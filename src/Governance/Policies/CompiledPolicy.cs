@@ -22,6 +22,9 @@ public sealed class CompiledPolicy
         Regions = snapshot.Regions;
     }
 
+    /// <summary>Where a moderation guardrail without a url is sent.</summary>
+    public const string DefaultModerationUrl = "https://api.openai.com/v1/moderations";
+
     /// <summary>Regions requests may be served in; null: any.</summary>
     public IReadOnlyList<string>? Regions { get; }
 
@@ -84,6 +87,13 @@ public sealed class CompiledPolicy
                 GuardrailTypes.MaxInputTokens => new CompiledGuardrail(snapshot.Name, name, rule.Type, rule.Action, input, output, MaxTokens: rule.MaxTokens!.Value),
                 GuardrailTypes.PromptInjection => new CompiledGuardrail(snapshot.Name, name, rule.Type, rule.Action, input, output,
                     Threshold: rule.Threshold ?? PromptInjectionRules.DefaultThreshold),
+                GuardrailTypes.Http or GuardrailTypes.Moderation => new CompiledGuardrail(snapshot.Name, name, rule.Type, rule.Action, input, output,
+                    Threshold: rule.Threshold ?? 0,
+                    Url: new Uri(rule.Url ?? DefaultModerationUrl),
+                    Timeout: TimeSpan.FromMilliseconds(rule.TimeoutMs ?? PolicyValidator.DefaultCalloutTimeoutMs),
+                    FailOpen: rule.FailMode == GuardrailTypes.FailOpen,
+                    CredentialId: rule.CredentialId,
+                    Model: rule.Model),
                 _ => new CompiledGuardrail(snapshot.Name, name, rule.Type, rule.Action, input, output),
             });
         }

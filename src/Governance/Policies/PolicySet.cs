@@ -40,7 +40,8 @@ public sealed class PolicySet
         }
 
         _scanner = _dlp.Count == 0 ? null : new DlpScanner(_dlp.Keys, custom);
-        _input = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Input && g.Type != GuardrailTypes.MaxInputTokens)];
+        _input = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Input && g.Type != GuardrailTypes.MaxInputTokens && !GuardrailTypes.IsExternal(g.Type))];
+        External = [.. policies.SelectMany(p => p.Guardrails).Where(g => GuardrailTypes.IsExternal(g.Type))];
         _output = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Output && g.Type != GuardrailTypes.JsonOutput)];
         MaxInputTokens = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.MaxInputTokens)];
         JsonOutput = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.JsonOutput)];
@@ -80,6 +81,9 @@ public sealed class PolicySet
     public IReadOnlyList<CompiledGuardrail> MaxInputTokens { get; }
 
     public IReadOnlyList<CompiledGuardrail> JsonOutput { get; }
+
+    /// <summary>The <c>http</c> and <c>moderation</c> guardrails: called by the node on the request's input, after the built-in rules.</summary>
+    public IReadOnlyList<CompiledGuardrail> External { get; }
 
     /// <summary>
     /// The use-case rule a request breaks: every policy that maps use cases must list the key's use case with the

@@ -16,6 +16,11 @@ public static class PolicyValidator
     public const int MaxTermLength = 200;
     public const int MaxUseCases = 100;
     public const int MaxHoldBack = 4096;
+    public const int MaxUrlLength = 2000;
+    public const int MaxModelLength = 100;
+    public const int MinCalloutTimeoutMs = 50;
+    public const int MaxCalloutTimeoutMs = 10_000;
+    public const int DefaultCalloutTimeoutMs = 2000;
 
     public static void Validate(
         string? name,
@@ -149,7 +154,7 @@ public static class PolicyValidator
             errors.Add(new($"{at}.applies", "The applies field must be one of: input, output, both."));
         }
         else if ((rule.Applies ?? GuardrailTypes.DefaultApplies(rule.Type)) != GuardrailTypes.DefaultApplies(rule.Type)
-            && rule.Type is GuardrailTypes.MaxInputTokens or GuardrailTypes.PromptInjection or GuardrailTypes.JsonOutput)
+            && rule.Type is GuardrailTypes.MaxInputTokens or GuardrailTypes.PromptInjection or GuardrailTypes.JsonOutput or GuardrailTypes.Http or GuardrailTypes.Moderation)
         {
             errors.Add(new($"{at}.applies", $"A {rule.Type} rule applies to {GuardrailTypes.DefaultApplies(rule.Type)} only."));
         }
@@ -182,12 +187,62 @@ public static class PolicyValidator
 
                 break;
             case GuardrailTypes.PromptInjection:
-                if (rule.Threshold is < 0 or > 1 || rule.Threshold is double.NaN)
+                ValidateThreshold(rule, at, errors);
+                break;
+            case GuardrailTypes.Http:
+                ValidateUrl(rule.Url, required: true, at, errors);
+                ValidateCallout(rule, at, errors);
+                break;
+            case GuardrailTypes.Moderation:
+                if (rule.CredentialId is null || rule.CredentialId == Guid.Empty)
                 {
-                    errors.Add(new($"{at}.threshold", "The threshold field must be between 0 and 1."));
+                    errors.Add(new($"{at}.credentialId", "A moderation rule needs credentialId: one of the tenant's provider credentials."));
                 }
 
+                if (rule.Model is { } model && (string.IsNullOrWhiteSpace(model) || model.Length > MaxModelLength))
+                {
+                    errors.Add(new($"{at}.model", $"The model field is 1–{MaxModelLength} characters."));
+                }
+
+                ValidateUrl(rule.Url, required: false, at, errors);
+                ValidateThreshold(rule, at, errors);
+                ValidateCallout(rule, at, errors);
                 break;
+        }
+    }
+
+    private static void ValidateThreshold(GuardrailRule rule, string at, ICollection<ConfigFieldError> errors)
+    {
+        if (rule.Threshold is < 0 or > 1 || rule.Threshold is double.NaN)
+        {
+            errors.Add(new($"{at}.threshold", "The threshold field must be between 0 and 1."));
+        }
+    }
+
+    private static void ValidateUrl(string? url, bool required, string at, ICollection<ConfigFieldError> errors)
+    {
+        if (url is null && !required)
+        {
+            return;
+        }
+
+        if (url is null || url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
+        {
+            errors.Add(new($"{at}.url", "The url field must be an absolute http or https URL without credentials or fragment (at most 2,000 characters)."));
+        }
+    }
+
+    private static void ValidateCallout(GuardrailRule rule, string at, ICollection<ConfigFieldError> errors)
+    {
+        if (rule.TimeoutMs is < MinCalloutTimeoutMs or > MaxCalloutTimeoutMs)
+        {
+            errors.Add(new($"{at}.timeoutMs", $"The timeoutMs field must be between {MinCalloutTimeoutMs} and {MaxCalloutTimeoutMs}."));
+        }
+
+        if (rule.FailMode is not (null or GuardrailTypes.FailOpen or GuardrailTypes.FailClosed))
+        {
+            errors.Add(new($"{at}.failMode", "The failMode field must be open or closed."));
         }
     }
 }

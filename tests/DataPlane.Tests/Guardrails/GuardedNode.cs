@@ -38,7 +38,7 @@ internal static class GuardedNode
                 TenantId = TenantB,
                 Deployments = [echo.Deployments[0] with { Id = Guid.CreateVersion7(), CredentialId = credentialB.Id }],
             };
-            var policies = new[] { tenantA, tenantB }.OfType<PolicySnapshot>().Concat(extra ?? []).ToArray();
+            var policies = new[] { tenantA, tenantB }.OfType<PolicySnapshot>().Concat(extra ?? []).Select(p => Resolve(p, root, credential.Id)).ToArray();
             return snapshot with
             {
                 Tenants =
@@ -57,6 +57,21 @@ internal static class GuardedNode
                 Policies = policies.Length == 0 ? null : policies,
             };
         });
+
+    /// <summary>Stands for the fake upstream's address in a guardrail's url (the upstream's port is known only once it runs).</summary>
+    public const string UpstreamPlaceholder = "http://upstream.invalid";
+
+    /// <summary>Stands for tenant A's credential of the <c>echo</c> route (the fake OpenAI's key) in a guardrail's credentialId.</summary>
+    public static readonly Guid EchoCredential = Guid.Parse("0198a000-0000-7000-8000-0000000000c1");
+
+    private static PolicySnapshot Resolve(PolicySnapshot policy, string upstream, Guid echoCredential) => policy with
+    {
+        Guardrails = [.. policy.Guardrails.Select(g => g with
+        {
+            Url = g.Url?.Replace(UpstreamPlaceholder, upstream, StringComparison.Ordinal),
+            CredentialId = g.CredentialId == EchoCredential ? echoCredential : g.CredentialId,
+        })],
+    };
 
     /// <summary>The fake OpenAI's key (<see cref="FakeUpstream.OpenAIKey"/>'s default).</summary>
     public const string OpenAIKey = "sk-fake-openai-key";

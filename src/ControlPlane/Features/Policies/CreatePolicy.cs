@@ -17,6 +17,11 @@ public static class CreatePolicy
         Guid tenantId, PolicyRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = PolicyFields.Validate(request);
+        if (errors.IsValid)
+        {
+            await PolicyFields.ValidateCredentialsAsync(errors, request, tenantId, db, cancellationToken);
+        }
+
         if (!errors.IsValid)
         {
             return errors.ToProblem();

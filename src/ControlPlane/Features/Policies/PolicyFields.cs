@@ -26,6 +26,24 @@ public static class PolicyFields
         return errors;
     }
 
+    /// <summary>Adds an error to <c>guardrails[i].credentialId</c> for a moderation rule whose credential is not the tenant's.</summary>
+    public static async Task ValidateCredentialsAsync(
+        ValidationErrors errors, PolicyRequest request, Guid tenantId, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    {
+        var named = (request.Guardrails ?? []).Select((rule, index) => (rule?.CredentialId, index)).Where(r => r.CredentialId is not null).ToList();
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        var ids = named.Select(r => r.CredentialId!.Value).Distinct().ToList();
+        var known = await db.ProviderCredentials.Where(c => c.TenantId == tenantId && ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var (id, index) in named.Where(r => !known.Contains(r.CredentialId!.Value)))
+        {
+            errors.Add($"guardrails[{index}].credentialId", $"No credential {id} exists in this tenant.");
+        }
+    }
+
     public static void Apply(Policy policy, PolicyRequest request)
     {
         policy.Name = request.Name.Trim();

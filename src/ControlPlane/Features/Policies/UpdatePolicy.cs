@@ -13,6 +13,11 @@ public static class UpdatePolicy
         Guid tenantId, Guid policyId, PolicyRequest request, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = PolicyFields.Validate(request);
+        if (errors.IsValid)
+        {
+            await PolicyFields.ValidateCredentialsAsync(errors, request, tenantId, db, cancellationToken);
+        }
+
         if (!errors.IsValid)
         {
             return errors.ToProblem();

@@ -44,6 +44,14 @@ public sealed class PoliciesEndpointsTests
     [InlineData("""{"name":"p","guardrails":[{"type":"toxicity"}]}""", "guardrails[0].type")]
     [InlineData("""{"name":"p","guardrails":[{"type":"json_output","action":"redact"}]}""", "guardrails[0].action")]
     [InlineData("""{"name":"p","useCases":{"Customer Support":["gpt-4o"]}}""", "useCases.Customer Support")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","action":"block"}]}""", "guardrails[0].url")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"ftp://guard.example/check"}]}""", "guardrails[0].url")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://user:pw@guard.example/check"}]}""", "guardrails[0].url")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","timeoutMs":20000}]}""", "guardrails[0].timeoutMs")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","failMode":"maybe"}]}""", "guardrails[0].failMode")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","applies":"output"}]}""", "guardrails[0].applies")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"moderation"}]}""", "guardrails[0].credentialId")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"moderation","credentialId":"0198a000-0000-7000-8000-0000000000c1"}]}""", "guardrails[0].credentialId")]
     [InlineData("""{"name":""}""", "name")]
     public async Task CreatePolicy_InvalidRule_ValidationProblemNamesField(string body, string field)
     {
@@ -55,6 +63,28 @@ public sealed class PoliciesEndpointsTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CreatePolicy_ExternalGuardrails_StoredAndInSnapshot()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var created = await host.Admin.PostAsJsonAsync(
+            $"/api/tenants/{tenant.Id}/credentials", new CreateCredentialRequest("openai", ProviderKinds.OpenAI, "sk-moderation-secret-1"), SwitchyardJson.Options);
+        var credential = (await created.Content.ReadFromJsonAsync<CredentialDto>(SwitchyardJson.Options))!;
+        var body = $$"""
+            {"name":"external","guardrails":[
+              {"type":"http","name":"corp","url":"https://guard.example/check","timeoutMs":500,"failMode":"open","action":"block"},
+              {"type":"moderation","credentialId":"{{credential.Id}}","model":"omni-moderation-latest","threshold":0.8}]}
+            """;
+
+        var response = await host.Admin.PostAsync($"/api/tenants/{tenant.Id}/policies", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var policy = (await response.Content.ReadFromJsonAsync<PolicyDto>(SwitchyardJson.Options))!;
+        Assert.Equal(("https://guard.example/check", 500, "open"), (policy.Guardrails[0].Url, policy.Guardrails[0].TimeoutMs, policy.Guardrails[0].FailMode));
+        Assert.Equal(credential.Id, policy.Guardrails[1].CredentialId);
     }
 
     [Fact]

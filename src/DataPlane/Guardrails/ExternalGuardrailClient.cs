@@ -1,0 +1,189 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Switchyard.DataPlane.Providers.Upstream;
+using Switchyard.Governance.Policies;
+using Switchyard.Shared.Governance;
+
+namespace Switchyard.DataPlane.Guardrails;
+
+/// <summary>
+/// Calls the external guardrails (<c>http</c>, <c>moderation</c>) over the node's upstream connections, so every call
+/// goes only where the egress policy allows, within the rule's timeout. Any failure — timeout, refused connection or
+/// egress, a non-2xx status, an answer it cannot read — is a <see cref="ExternalVerdict.Failed"/> verdict; the caller
+/// applies the rule's fail mode. The texts are sent; they are never logged.
+/// </summary>
+public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
+{
+    /// <summary>The most bytes read from a guardrail's answer.</summary>
+    public const int MaxAnswerBytes = 1 << 20;
+
+    /// <summary>Asks one guardrail about the request's <paramref name="texts"/>.</summary>
+    /// <param name="secret">The moderation credential's secret (null for <c>http</c>).</param>
+    public async Task<ExternalVerdict> CheckAsync(CompiledGuardrail rule, IReadOnlyList<string> texts, ExternalGuardrailContext context, string? secret, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(rule.Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, rule.Url)
+            {
+                Content = new ByteArrayContent(rule.Type == GuardrailTypes.Moderation ? ModerationBody(rule, texts) : HttpBody(rule, texts, context)),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (secret is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            }
+
+            using var response = await upstream.Invoker.SendAsync(request, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return ExternalVerdict.Failed($"HTTP {(int)response.StatusCode}");
+            }
+
+            var body = await ReadAsync(response, timeout.Token);
+            if (body is null)
+            {
+                return ExternalVerdict.Failed("answer larger than 1 MiB");
+            }
+
+            using var document = JsonDocument.Parse(body);
+            return rule.Type == GuardrailTypes.Moderation ? ReadModeration(rule, document.RootElement) : ReadHttp(document.RootElement);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExternalVerdict.Failed($"no answer within {rule.Timeout.TotalMilliseconds:0} ms");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or IOException or FormatException)
+        {
+            return ExternalVerdict.Failed(ex is JsonException or InvalidOperationException or FormatException ? "unreadable answer" : ex.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// <c>{"direction":"input","tenantId":…,"teamId":…,"keyId":…,"model":…,"endpoint":…,"policy":…,"rule":…,"texts":[…]}</c>.
+    /// </summary>
+    private static byte[] HttpBody(CompiledGuardrail rule, IReadOnlyList<string> texts, ExternalGuardrailContext context)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("direction", GuardrailTypes.Input);
+            json.WriteString("tenantId", context.TenantId);
+            json.WriteString("teamId", context.TeamId);
+            json.WriteString("keyId", context.KeyId);
+            json.WriteString("model", context.Model);
+            json.WriteString("endpoint", context.Endpoint);
+            json.WriteString("policy", rule.Policy);
+            json.WriteString("rule", rule.Name);
+            WriteTexts(json, "texts", texts);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>OpenAI's moderation request: <c>{"input":[…],"model":…}</c>.</summary>
+    private static byte[] ModerationBody(CompiledGuardrail rule, IReadOnlyList<string> texts)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteTexts(json, "input", texts);
+            if (rule.Model is { } model)
+            {
+                json.WriteString("model", model);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteTexts(Utf8JsonWriter json, string name, IReadOnlyList<string> texts)
+    {
+        json.WriteStartArray(name);
+        foreach (var text in texts)
+        {
+            json.WriteStringValue(text);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary><c>{"action":"allow"}</c>, <c>{"action":"block"}</c> or <c>{"action":"redact","redactions":[{"text":…,"replacement":…}]}</c>.</summary>
+    private static ExternalVerdict ReadHttp(JsonElement answer)
+    {
+        var action = answer.GetProperty("action").GetString();
+        switch (action)
+        {
+            case "allow":
+                return ExternalVerdict.Allow;
+            case "block":
+                return ExternalVerdict.Block(null);
+            case "redact":
+                var redactions = new List<(string Text, string Replacement)>();
+                foreach (var item in answer.GetProperty("redactions").EnumerateArray())
+                {
+                    var text = item.GetProperty("text").GetString();
+                    if (!string.IsNullOrEmpty(text))
+                    {
+                        redactions.Add((text, item.TryGetProperty("replacement", out var r) && r.GetString() is { } replacement ? replacement : PolicySet.RedactedTerm));
+                    }
+                }
+
+                return redactions.Count == 0 ? ExternalVerdict.Allow : ExternalVerdict.Redact(redactions);
+            default:
+                throw new FormatException("unknown action");
+        }
+    }
+
+    /// <summary>Blocks when a result is flagged, or (with a threshold) when a category's score reaches it; names the category.</summary>
+    private static ExternalVerdict ReadModeration(CompiledGuardrail rule, JsonElement answer)
+    {
+        foreach (var result in answer.GetProperty("results").EnumerateArray())
+        {
+            if (rule.Threshold > 0 && result.TryGetProperty("category_scores", out var scores))
+            {
+                foreach (var score in scores.EnumerateObject())
+                {
+                    if (score.Value.ValueKind == JsonValueKind.Number && score.Value.GetDouble() >= rule.Threshold)
+                    {
+                        return ExternalVerdict.Block($"category '{score.Name}' scored {score.Value.GetDouble():0.00}");
+                    }
+                }
+            }
+            else if (result.GetProperty("flagged").GetBoolean())
+            {
+                var category = result.TryGetProperty("categories", out var categories)
+                    ? categories.EnumerateObject().FirstOrDefault(c => c.Value.ValueKind == JsonValueKind.True).Name
+                    : null;
+                return ExternalVerdict.Block(category is null ? "flagged" : $"category '{category}' flagged");
+            }
+        }
+
+        return ExternalVerdict.Allow;
+    }
+
+    private static async Task<byte[]?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxAnswerBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Switchyard.DataPlane.Guardrails;
+
+public enum ExternalVerdictKind
+{
+    Allow,
+    Block,
+    Redact,
+    Failed,
+}
