@@ -6,15 +6,18 @@ using Switchyard.Governance.Policies;
 namespace Switchyard.DataPlane.Guardrails;
 
 /// <summary>
-/// Guards a streamed answer on its way to the dialect's sink: each choice's text goes through a <see cref="StreamGuard"/>
-/// (released behind the hold-back window, so a banned term split across chunks is caught before any of it goes out; DLP
-/// findings rewritten) and then a <see cref="PseudonymRestorer"/> (placeholders split across chunks are restored whole). On
+/// Guards a streamed answer on its way to the dialect's sink: each choice's text, and each tool call's arguments, go
+/// through a <see cref="StreamGuard"/> (released behind the hold-back window, so a banned term split across chunks is
+/// caught before any of it goes out; DLP findings rewritten) and then a <see cref="PseudonymRestorer"/> (placeholders split
+/// across chunks are restored whole). What a choice holds is released before its next tool call starts and before it
+/// finishes, so the dialect sees its parts in the upstream's order. On
 /// a violation the stream stops there with the dialect's error event (<c>guardrail_blocked</c>); what the upstream still
 /// sends is dropped, except its usage, which is still recorded.
 /// </summary>
 internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink inner, OutputGuard owner, int holdBack) : IChatStreamSink
 {
     private readonly Dictionary<int, (StreamGuard Guard, PseudonymRestorer? Restorer)> _choices = [];
+    private readonly Dictionary<(int Choice, int Tool), (StreamGuard Guard, PseudonymRestorer? Restorer)> _tools = [];
     private bool _stopped;
 
     public ValueTask StartAsync(string? id, string? upstreamModel, CancellationToken cancellationToken) =>
@@ -23,6 +26,11 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
     public async ValueTask TextAsync(int choice, string text, CancellationToken cancellationToken)
     {
         if (_stopped)
+        {
+            return;
+        }
+
+        if (!await FlushToolsAsync(choice, cancellationToken))
         {
             return;
         }
@@ -41,15 +49,40 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
     public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken) =>
         _stopped ? ValueTask.CompletedTask : inner.ReasoningAsync(choice, text, cancellationToken);
 
-    public ValueTask ToolCallAsync(int choice, int toolIndex, string id, string name, CancellationToken cancellationToken) =>
-        _stopped ? ValueTask.CompletedTask : inner.ToolCallAsync(choice, toolIndex, id, name, cancellationToken);
+    public async ValueTask ToolCallAsync(int choice, int toolIndex, string id, string name, CancellationToken cancellationToken)
+    {
+        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken))
+        {
+            await inner.ToolCallAsync(choice, toolIndex, id, name, cancellationToken);
+        }
+    }
 
-    public ValueTask ToolArgumentsAsync(int choice, int toolIndex, string fragment, CancellationToken cancellationToken) =>
-        _stopped ? ValueTask.CompletedTask : inner.ToolArgumentsAsync(choice, toolIndex, fragment, cancellationToken);
+    public async ValueTask ToolArgumentsAsync(int choice, int toolIndex, string fragment, CancellationToken cancellationToken)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (!_tools.TryGetValue((choice, toolIndex), out var state))
+        {
+            state = Create();
+            _tools[(choice, toolIndex)] = state;
+        }
+
+        var released = state.Guard.Push(fragment);
+        if (state.Guard.Violation is { } violation)
+        {
+            await StopAsync(violation, cancellationToken);
+            return;
+        }
+
+        await ReleaseArgumentsAsync(choice, toolIndex, state.Restorer?.Push(released) ?? released, cancellationToken);
+    }
 
     public async ValueTask FinishAsync(int choice, FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
     {
-        if (!_stopped && await FlushAsync(choice, cancellationToken) && !_stopped)
+        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken))
         {
             await inner.FinishAsync(choice, reason, stopSequence, cancellationToken);
         }
@@ -68,9 +101,9 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        foreach (var choice in _choices.Keys.ToList())
+        foreach (var choice in _choices.Keys.Concat(_tools.Keys.Select(k => k.Choice)).Distinct().ToList())
         {
-            if (_stopped || !await FlushAsync(choice, cancellationToken))
+            if (_stopped || !await FlushAsync(choice, cancellationToken) || !await FlushToolsAsync(choice, cancellationToken))
             {
                 return;
             }
@@ -89,12 +122,42 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
     {
         if (!_choices.TryGetValue(choice, out var state))
         {
-            var guard = context.Guard!;
-            state = (guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+            state = Create();
             _choices[choice] = state;
         }
 
         return state;
+    }
+
+    private (StreamGuard Guard, PseudonymRestorer? Restorer) Create()
+    {
+        var guard = context.Guard!;
+        return (guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+    }
+
+    /// <summary>Releases what a choice's tool calls still hold, in tool order; false when that stopped the stream.</summary>
+    private async ValueTask<bool> FlushToolsAsync(int choice, CancellationToken cancellationToken)
+    {
+        if (_tools.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var key in _tools.Keys.Where(k => k.Choice == choice).OrderBy(k => k.Tool).ToList())
+        {
+            _tools.Remove(key, out var state);
+            var rest = state.Guard.Complete();
+            if (state.Guard.Violation is { } violation)
+            {
+                await StopAsync(violation, cancellationToken);
+                return false;
+            }
+
+            var text = state.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
+            await ReleaseArgumentsAsync(choice, key.Tool, text, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Releases what a choice still holds; false when that stopped the stream.</summary>
@@ -119,6 +182,9 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
 
     private ValueTask ReleaseAsync(int choice, string text, CancellationToken cancellationToken) =>
         text.Length == 0 ? ValueTask.CompletedTask : inner.TextAsync(choice, text, cancellationToken);
+
+    private ValueTask ReleaseArgumentsAsync(int choice, int toolIndex, string text, CancellationToken cancellationToken) =>
+        text.Length == 0 ? ValueTask.CompletedTask : inner.ToolArgumentsAsync(choice, toolIndex, text, cancellationToken);
 
     private async ValueTask StopAsync(PolicyBlock violation, CancellationToken cancellationToken)
     {

@@ -81,6 +81,53 @@ public sealed class OutputGuardTests
     }
 
     [Fact]
+    public async Task ChatStream_BannedTermInStreamedToolArguments_StopsBeforeAnyOfTheTerm()
+    {
+        var policy = GuardedNode.Policy("secrets", TestSnapshots.TenantId, guardrails: [OutputTerm]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        // The fake answers with a call to the tool, its argument the enum's value, in 3 fragments: the term is split.
+        using var response = await host.Client.SendAsync(GuardedNode.Chat("""
+            {"model":"echo","stream":true,"messages":[{"role":"user","content":"where?"}],
+             "tools":[{"type":"function","function":{"name":"locate","parameters":{"type":"object","properties":{"place":{"type":"string","enum":["Project Falcon HQ"]}},"required":["place"]}}}]}
+            """));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"name\":\"locate\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Falcon", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fa", OpenAIStreamArguments(body), StringComparison.Ordinal);
+        Assert.Contains("guardrail_blocked", body.Split('\n').Single(l => l.StartsWith("data: {\"error\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var usage = await host.WaitForUsageAsync(r => r.Model == "echo");
+        Assert.Contains(usage.Findings!, f => f.Rule == "codenames" && f.Output);
+    }
+
+    [Fact]
+    public async Task MessagesStream_EmailInStreamedToolArguments_RedactedAndStillJson()
+    {
+        var policy = GuardedNode.Policy("pii", TestSnapshots.TenantId, dlp: [new DlpRule(DlpDetectors.Email, DlpActions.Redact)]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+
+        using var response = await host.Client.SendAsync(GuardedNode.Messages($$$"""
+            {"model":"echo","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"send it"}],
+             "tools":[{"name":"mail","input_schema":{"type":"object","properties":{"to":{"type":"string","enum":["{{{Email}}}"]}},"required":["to"]}}]}
+            """));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Email, body, StringComparison.Ordinal);
+        var arguments = new StringBuilder();
+        foreach (var line in body.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)))
+        {
+            if (JsonDocument.Parse(line[6..]).RootElement is var data && data.TryGetProperty("delta", out var delta) && delta.TryGetProperty("partial_json", out var part))
+            {
+                arguments.Append(part.GetString());
+            }
+        }
+
+        Assert.Equal("[EMAIL]", JsonDocument.Parse(arguments.ToString()).RootElement.GetProperty("to").GetString());
+        Assert.Contains("message_stop", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MessagesStream_BannedTermSplitAcrossChunks_StopsWithErrorEvent()
     {
         var policy = GuardedNode.Policy("secrets", TestSnapshots.TenantId, guardrails: [OutputTerm]);
@@ -139,6 +186,30 @@ public sealed class OutputGuardTests
                 && choices[0].GetProperty("delta").TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
             {
                 text.Append(content.GetString());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The concatenated <c>choices[0].delta.tool_calls[*].function.arguments</c> of an OpenAI stream.</summary>
+    private static string OpenAIStreamArguments(string sse)
+    {
+        var text = new StringBuilder();
+        foreach (var line in sse.Split('\n'))
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal)
+                && JsonDocument.Parse(line[6..]).RootElement is var chunk
+                && chunk.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
+                && choices[0].GetProperty("delta").TryGetProperty("tool_calls", out var calls))
+            {
+                foreach (var call in calls.EnumerateArray())
+                {
+                    if (call.TryGetProperty("function", out var function) && function.TryGetProperty("arguments", out var arguments))
+                    {
+                        text.Append(arguments.GetString());
+                    }
+                }
             }
         }
 
