@@ -74,7 +74,7 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
         var sink = Dialect.CreateStreamSink(context.Http, request, context);
         if (OutputGuard.Applies(context))
         {
-            sink = outputGuard.Wrap(context, sink);
+            sink = outputGuard.Wrap(context, request, sink);
         }
 
         if (context.BudgetCap == 0)

@@ -14,8 +14,15 @@ namespace Switchyard.DataPlane.Guardrails;
 /// a violation the stream stops there with the dialect's error event (<c>guardrail_blocked</c>); what the upstream still
 /// sends is dropped, except its usage, which is still recorded.
 /// </summary>
-internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink inner, OutputGuard owner, int holdBack) : IChatStreamSink
+/// <param name="checkJson">Keep each choice's released text and check it with the json_output rules when the choice finishes
+/// (a failure ends the stream with the error event instead of the finish).</param>
+internal sealed class GuardedStreamSink(
+    GatewayContext context, IChatStreamSink inner, OutputGuard owner, int holdBack, bool checkJson = false, System.Text.Json.JsonElement? schema = null) : IChatStreamSink
 {
+    /// <summary>The most text of a choice kept for the JSON check; a longer answer is checked no further.</summary>
+    public const int MaxJsonCheckCharacters = 1 << 20;
+
+    private readonly Dictionary<int, System.Text.StringBuilder> _json = [];
     private readonly Dictionary<int, (StreamGuard Guard, PseudonymRestorer? Restorer)> _choices = [];
     private readonly Dictionary<(int Choice, int Tool), (StreamGuard Guard, PseudonymRestorer? Restorer)> _tools = [];
     private bool _stopped;
@@ -82,7 +89,7 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
 
     public async ValueTask FinishAsync(int choice, FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
     {
-        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken))
+        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken) && await CheckJsonAsync(choice, cancellationToken))
         {
             await inner.FinishAsync(choice, reason, stopSequence, cancellationToken);
         }
@@ -180,8 +187,48 @@ internal sealed class GuardedStreamSink(GatewayContext context, IChatStreamSink 
         return true;
     }
 
-    private ValueTask ReleaseAsync(int choice, string text, CancellationToken cancellationToken) =>
-        text.Length == 0 ? ValueTask.CompletedTask : inner.TextAsync(choice, text, cancellationToken);
+    private ValueTask ReleaseAsync(int choice, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (checkJson)
+        {
+            if (!_json.TryGetValue(choice, out var kept))
+            {
+                _json[choice] = kept = new System.Text.StringBuilder();
+            }
+
+            if (kept.Length <= MaxJsonCheckCharacters)
+            {
+                kept.Append(text);
+            }
+        }
+
+        return inner.TextAsync(choice, text, cancellationToken);
+    }
+
+    /// <summary>The json_output check of a finishing choice's whole text; false when it stopped the stream.</summary>
+    private async ValueTask<bool> CheckJsonAsync(int choice, CancellationToken cancellationToken)
+    {
+        if (!checkJson || !_json.Remove(choice, out var kept) || kept.Length > MaxJsonCheckCharacters)
+        {
+            return true;
+        }
+
+        var findings = context.Guard!.Findings;
+        context.Guard.Policies.CheckJsonOutput(kept.ToString(), findings, schema);
+        if (findings.Block is not { } block)
+        {
+            return true;
+        }
+
+        _stopped = true;
+        await inner.ErrorAsync(owner.Blocked(context, block), cancellationToken);
+        return false;
+    }
 
     private ValueTask ReleaseArgumentsAsync(int choice, int toolIndex, string text, CancellationToken cancellationToken) =>
         text.Length == 0 ? ValueTask.CompletedTask : inner.ToolArgumentsAsync(choice, toolIndex, text, cancellationToken);

@@ -29,9 +29,9 @@ public sealed class OutputGuard(IOptions<GuardrailOptions> options, ILogger<Outp
         {
             if (choice.Text is { } text)
             {
-                if (request.ResponseFormat?.Kind is ResponseFormatKind.JsonObject or ResponseFormatKind.JsonSchema)
+                if (AsksForJson(request))
                 {
-                    set.CheckJsonOutput(text, findings);
+                    set.CheckJsonOutput(text, findings, SchemaOf(request));
                 }
 
                 text = findings.Block is null ? set.Inspect(text, output: true, findings, null) : text;
@@ -49,8 +49,17 @@ public sealed class OutputGuard(IOptions<GuardrailOptions> options, ILogger<Outp
         return findings.Block is { } block ? Blocked(context, block) : null;
     }
 
-    /// <summary>The sink a streamed answer is written through: released behind the hold-back window, stopped on a violation.</summary>
-    public IChatStreamSink Wrap(GatewayContext context, IChatStreamSink inner) => new GuardedStreamSink(context, inner, this, _holdBack);
+    /// <summary>
+    /// The sink a streamed answer is written through: released behind the hold-back window, stopped on a violation; when the
+    /// request asked for JSON and a json_output rule applies, each choice's text is checked when it finishes.
+    /// </summary>
+    public IChatStreamSink Wrap(GatewayContext context, ChatRequest request, IChatStreamSink inner) =>
+        new GuardedStreamSink(context, inner, this, _holdBack, AsksForJson(request) && context.Guard!.Policies.JsonOutput.Count > 0, SchemaOf(request));
+
+    private static bool AsksForJson(ChatRequest request) => request.ResponseFormat?.Kind is ResponseFormatKind.JsonObject or ResponseFormatKind.JsonSchema;
+
+    private static System.Text.Json.JsonElement? SchemaOf(ChatRequest request) =>
+        request.ResponseFormat is { Kind: ResponseFormatKind.JsonSchema, Schema: { } schema } ? schema : null;
 
     internal GatewayError Blocked(GatewayContext context, Governance.Policies.PolicyBlock block)
     {

@@ -125,10 +125,13 @@ public sealed class PolicySet
         }
     }
 
-    /// <summary>Checks an answer that was asked to be JSON against the json_output rules (block or log).</summary>
-    public void CheckJsonOutput(string text, PolicyFindings findings)
+    /// <summary>
+    /// Checks an answer that was asked to be JSON against the json_output rules (block or log): it must parse, and match
+    /// <paramref name="schema"/> when the request gave one (<see cref="JsonOutputCheck"/>).
+    /// </summary>
+    public void CheckJsonOutput(string text, PolicyFindings findings, JsonElement? schema = null)
     {
-        if (JsonOutput.Count == 0 || IsJson(text))
+        if (JsonOutput.Count == 0 || JsonOutputCheck.Problem(text, schema) is not { } problem)
         {
             return;
         }
@@ -138,7 +141,7 @@ public sealed class PolicySet
             findings.Add(rule.Policy, rule.Name, rule.Action, output: true);
             if (rule.Action == DlpActions.Block)
             {
-                findings.Blocked(new PolicyBlock(rule.Policy, rule.Name, "the answer is not valid JSON"), output: true);
+                findings.Blocked(new PolicyBlock(rule.Policy, rule.Name, problem), output: true);
             }
         }
     }
@@ -318,16 +321,4 @@ public sealed class PolicySet
         return 0;
     }
 
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using var _ = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Switchyard.DataPlane.Tests.Infrastructure;
 using Switchyard.Shared.Governance;
+using Switchyard.Testing.Upstream;
 
 namespace Switchyard.DataPlane.Tests.Guardrails;
 
@@ -170,6 +171,59 @@ public sealed class OutputGuardTests
         Assert.Contains("not valid JSON", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, notAsked.StatusCode);
     }
+
+    [Theory]
+    [InlineData("{\\\"city\\\":\\\"Paris\\\",\\\"country\\\":\\\"FR\\\"}", HttpStatusCode.OK)]
+    [InlineData("{\\\"city\\\":\\\"Paris\\\"}", HttpStatusCode.BadRequest)]
+    [InlineData("{\\\"city\\\":7,\\\"country\\\":\\\"FR\\\"}", HttpStatusCode.BadRequest)]
+    public async Task Chat_JsonSchemaRequested_AnswerCheckedAgainstTheSchema(string content, HttpStatusCode expected)
+    {
+        var policy = GuardedNode.Policy("json", TestSnapshots.TenantId, guardrails: [new GuardrailRule(GuardrailTypes.JsonOutput)]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+        host.Upstream.Answer(ChatPath, FakeReply.Json($$$"""
+            {"id":"c1","object":"chat.completion","created":1,"model":"gpt-echo","choices":[{"index":0,"message":{"role":"assistant","content":"{{{content}}}"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}
+            """));
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat($$"""{"model":"echo","response_format":{{PlaceSchema}},"messages":[{"role":"user","content":"where?"}]}"""));
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("does not match the requested JSON schema", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChatStream_JsonSchemaRequested_CheckedWhenTheChoiceFinishes(bool matches)
+    {
+        var policy = GuardedNode.Policy("json", TestSnapshots.TenantId, guardrails: [new GuardrailRule(GuardrailTypes.JsonOutput)]);
+        await using var host = await GuardedNode.StartAsync(tenantA: policy);
+        string[] pieces = matches ? ["{\\\"city\\\":", "\\\"Paris\\\",", "\\\"country\\\":\\\"FR\\\"}"] : ["{\\\"city\\\":", "\\\"Paris\\\"}"];
+        var sse = new StringBuilder();
+        foreach (var piece in pieces)
+        {
+            sse.Append($$$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-echo","choices":[{"index":0,"delta":{"content":"{{{piece}}}"},"finish_reason":null}]}""").Append("\n\n");
+        }
+
+        sse.Append("""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-echo","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""").Append("\n\ndata: [DONE]\n\n");
+        host.Upstream.Answer(ChatPath, FakeReply.Status(200, "text/event-stream").Write(sse.ToString()));
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat($$"""{"model":"echo","stream":true,"response_format":{{PlaceSchema}},"messages":[{"role":"user","content":"where?"}]}"""));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("{\"city\":\"Paris\"", OpenAIStreamText(body), StringComparison.Ordinal);
+        Assert.Equal(matches, body.Contains("\"finish_reason\":\"stop\"", StringComparison.Ordinal));
+        Assert.Equal(!matches, body.Contains("does not match the requested JSON schema", StringComparison.Ordinal));
+    }
+
+    private const string ChatPath = "/openai/v1/chat/completions";
+
+    private const string PlaceSchema = """
+        {"type":"json_schema","json_schema":{"name":"place","schema":{"type":"object","properties":{"city":{"type":"string"},"country":{"type":"string"}},"required":["city","country"]}}}
+        """;
 
     private static Shared.Configuration.PolicySnapshot Pseudonymize() =>
         GuardedNode.Policy("pii", TestSnapshots.TenantId, dlp: [new DlpRule(DlpDetectors.Email, DlpActions.Pseudonymize)]);
