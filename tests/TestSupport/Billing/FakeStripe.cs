@@ -48,7 +48,15 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private int _duplicates;
 
+    /// <summary>Requests answered by replaying an earlier answer for the same idempotency key.</summary>
+    public int IdempotentReplays => _replays;
+
+    private int _replays;
+
     public IReadOnlyCollection<Customer> Customers => _customers.Values.ToList();
+
+    /// <summary>Forgets every idempotency key (Stripe keeps them 24 hours); meter event identifiers stay unique.</summary>
+    public void ForgetIdempotencyKeys() => _idempotency.Clear();
 
     /// <summary>The meter's sum for a customer (every accepted event's value).</summary>
     public long MeterTotal(string customerId) => MeterEvents.Where(e => e.CustomerId == customerId).Sum(e => e.Value);
@@ -129,6 +137,7 @@ public sealed class FakeStripe : IAsyncDisposable
                 else
                 {
                     (status, answer, replayed) = (earlier.Status, earlier.Answer, true);
+                    Interlocked.Increment(ref _replays);
                 }
             }
             else

@@ -52,14 +52,17 @@ public sealed class StripeUsageSyncJobTests
         var pending = await b.DbAsync(db => db.BillingMeterSends.IgnoreQueryFilters().SingleAsync());
         Assert.Equal(BillingSendState.Pending, pending.State);
 
-        // Late usage for the same hour arrives before the restart: the pending event still goes out unchanged, then the difference.
+        // Late usage for the same hour arrives before the restart: the pending event still goes out unchanged, then the
+        // difference. The idempotency key has expired meanwhile, so it is the identifier Stripe dedupes by.
         await b.IngestAsync(BillingTestHost.Usage(tenant, Hour8.AddMinutes(40), 66));
+        b.Stripe.ForgetIdempotencyKeys();
         var result = await b.SyncAsync();
 
         Assert.Equal(2, result.Sent);
         var requests = b.Stripe.Requests.Where(r => r.Path == "/v1/billing/meter_events").ToList();
         Assert.Equal(2, requests.Count(r => r.Fields["identifier"] == pending.Identifier));
         Assert.All(requests.Where(r => r.Fields["identifier"] == pending.Identifier), r => Assert.Equal("1234", r.Fields["payload[value]"]));
+        Assert.Equal(1, b.Stripe.DuplicateMeterEvents);
         Assert.Equal([1_234L, 66L], b.Stripe.MeterEvents.Select(e => e.Value));
         Assert.Equal(1_300, b.Stripe.MeterTotal(customer));
         Assert.Equal(await b.LedgerCostAsync(tenant, Hour9), b.Stripe.MeterTotal(customer));
@@ -112,6 +115,7 @@ public sealed class StripeUsageSyncJobTests
         var sends = b.Stripe.Requests.Where(r => r.Path == "/v1/billing/meter_events").ToList();
         Assert.Equal(2, sends.Count);
         Assert.Single(b.Stripe.MeterEvents);
+        Assert.Equal(1, b.Stripe.IdempotentReplays);
         Assert.Equal(5_000, b.Stripe.MeterTotal(customer));
     }
 
