@@ -2,6 +2,7 @@ using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.Analytics;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
+using Switchyard.ControlPlane.Features.Billing;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
@@ -57,6 +58,7 @@ public static class ControlPlaneExtensions
         builder.AddUsage();
         builder.AddRollups();
         builder.AddBudgets();
+        builder.AddBilling();
         builder.AddDemo();
         return builder;
     }
@@ -92,6 +94,7 @@ public static class ControlPlaneExtensions
         api.MapApprovedModelsEndpoints();
         api.MapUsageRecoveryEndpoints();
         api.MapPlatformAnalyticsEndpoints();
+        api.MapBillingEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapPoliciesEndpoints();
@@ -105,6 +108,7 @@ public static class ControlPlaneExtensions
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
         tenant.MapBudgetsEndpoints();
+        tenant.MapTenantBillingEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;

@@ -10,7 +10,7 @@ namespace Switchyard.DataPlane.Authentication;
 /// <summary>
 /// The node must be serving (503 <c>shutting_down</c> while it drains) from a usable config snapshot (503 <c>not_ready</c>
 /// before the first one, <c>config_stale</c> when configured to refuse a stale one), and the caller's virtual key must be
-/// in it, active, unexpired and of an active tenant (401/403). Runs on headers alone, before any body is read.
+/// in it, active, unexpired and of an active tenant (401/403) not suspended by billing (402). Runs on headers alone, before any body is read.
 /// </summary>
 public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticator authenticator, NodeDrain drain) : IGatewayStage
 {
@@ -47,7 +47,12 @@ public sealed class AuthenticateStage(SnapshotStore store, VirtualKeyAuthenticat
         var result = authenticator.Authenticate(http.Request, snapshot);
         if (!result.Succeeded)
         {
-            var kind = result.Status == StatusCodes.Status403Forbidden ? GatewayErrorKind.Permission : GatewayErrorKind.Authentication;
+            var kind = result.Status switch
+            {
+                StatusCodes.Status403Forbidden => GatewayErrorKind.Permission,
+                StatusCodes.Status402PaymentRequired => GatewayErrorKind.PaymentRequired,
+                _ => GatewayErrorKind.Authentication,
+            };
             await dialect.WriteErrorAsync(http, new GatewayError(kind, result.Status, result.Message!) { Code = result.Code });
             return null;
         }

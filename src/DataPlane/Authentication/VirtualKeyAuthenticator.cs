@@ -45,6 +45,13 @@ public sealed class VirtualKeyAuthenticator(TimeProvider time)
             return AuthenticationResult.Failure(StatusCodes.Status403Forbidden, "The organization of this API key is not active.", OpenAIError.Permission, "tenant_inactive");
         }
 
+        if (tenant.Billing == TenantBillingStatus.Suspended)
+        {
+            return AuthenticationResult.Failure(StatusCodes.Status402PaymentRequired,
+                "The organization of this API key is suspended for non-payment. Its administrator can settle the open invoice to restore access.",
+                OpenAIError.Billing, "billing_suspended");
+        }
+
         return AuthenticationResult.Success(found);
     }
 

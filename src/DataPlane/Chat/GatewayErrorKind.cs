@@ -35,4 +35,7 @@ public enum GatewayErrorKind
 
     /// <summary>504: the provider did not answer in time.</summary>
     Timeout,
+
+    /// <summary>402: the key's tenant is suspended by the platform's billing (a payment failed and its grace period ended).</summary>
+    PaymentRequired,
 }

@@ -133,6 +133,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<BudgetAlertDto>>($"api/tenants/{tenantId}/budgets/alerts", cancellationToken);
 
+    public Task<PlatformBillingDto> GetPlatformBillingAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<PlatformBillingDto>("api/platform/billing", cancellationToken);
+
+    public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<TenantBillingDto>($"api/tenants/{tenantId}/billing", cancellationToken);
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<TeamDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/teams/{teamId}", request, cancellationToken);
 

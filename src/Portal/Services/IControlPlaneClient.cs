@@ -81,6 +81,12 @@ public interface IControlPlaneClient
     /// <summary>The latest budget alerts, newest first.</summary>
     Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>Platform admins: every tenant's Stripe billing (link, last sync, reconciliation, failed payments).</summary>
+    Task<PlatformBillingDto> GetPlatformBillingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tenant admins and finance: the current period's running total and the invoices.</summary>
+    Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
     /// <summary>PATCH a team (tenant admins): name, limits or budget.</summary>
     Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default);
 }

@@ -250,6 +250,15 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<IReadOnlyList<BudgetAlertDto>> GetBudgetAlertsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run<IReadOnlyList<BudgetAlertDto>>(nameof(GetBudgetAlertsAsync), () => [.. BudgetAlerts]);
 
+    public PlatformBillingDto PlatformBilling { get; set; } = new("switchyard_usage", "CostMicros", []);
+    public TenantBillingDto? TenantBilling { get; set; }
+
+    public Task<PlatformBillingDto> GetPlatformBillingAsync(CancellationToken cancellationToken = default) =>
+        Run(nameof(GetPlatformBillingAsync), () => PlatformBilling);
+
+    public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetTenantBillingAsync), () => TenantBilling ?? throw new InvalidOperationException("No tenant billing scripted."));
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         Run(nameof(UpdateTeamAsync), () =>
         {

@@ -70,6 +70,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var policies = await db.Policies.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var billing = await db.TenantBillingStates.AsNoTracking().IgnoreQueryFilters().ToDictionaryAsync(b => b.TenantId, b => b.Status, cancellationToken);
         var prices = new PriceBook(
             await db.ModelPrices.AsNoTracking().ToListAsync(cancellationToken),
             await db.TenantPricing.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken),
@@ -78,7 +79,8 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var snapshot = new ConfigSnapshot
         {
             Revision = revision.Revision,
-            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId, t.Budget, t.TimeZone)).ToArray(),
+            Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(
+                t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId, t.Budget, t.TimeZone, billing.TryGetValue(t.Id, out var standing) ? standing : null)).ToArray(),
             Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(
                 t.Id, t.TenantId, t.Name, t.Limits, t.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, t.Budget)).ToArray(),
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
+using Switchyard.ControlPlane.Features.Billing;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
@@ -61,6 +62,11 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<BudgetSpend> BudgetSpend => Set<BudgetSpend>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
+    public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
+    public DbSet<BillingMeterSend> BillingMeterSends => Set<BillingMeterSend>();
+    public DbSet<BillingInvoice> BillingInvoices => Set<BillingInvoice>();
+    public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
+    public DbSet<TenantBillingState> TenantBillingStates => Set<TenantBillingState>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -83,6 +89,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BudgetSpend>(builder);
         ApplyTenantFilter<BudgetAlert>(builder);
         ApplyTenantFilter<BudgetSettings>(builder);
+        ApplyTenantFilter<BillingAccount>(builder);
+        ApplyTenantFilter<BillingInvoice>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

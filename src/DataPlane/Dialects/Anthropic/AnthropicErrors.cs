@@ -15,6 +15,7 @@ internal static class AnthropicErrors
         GatewayErrorKind.InvalidRequest => (error.Status is >= 400 and < 500 ? error.Status : StatusCodes.Status400BadRequest, "invalid_request_error"),
         GatewayErrorKind.Authentication => (StatusCodes.Status401Unauthorized, "authentication_error"),
         GatewayErrorKind.Permission => (StatusCodes.Status403Forbidden, "permission_error"),
+        GatewayErrorKind.PaymentRequired => (StatusCodes.Status402PaymentRequired, "billing_error"),
         GatewayErrorKind.NotFound => (StatusCodes.Status404NotFound, "not_found_error"),
         GatewayErrorKind.RequestTooLarge => (StatusCodes.Status413PayloadTooLarge, "request_too_large"),
         GatewayErrorKind.RateLimit => (StatusCodes.Status429TooManyRequests, "rate_limit_error"),

@@ -61,6 +61,7 @@ public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
     public static (int Status, string Type) MapError(GatewayError error) => error.Kind switch
     {
         GatewayErrorKind.Permission => (error.Status, OpenAIError.Permission),
+        GatewayErrorKind.PaymentRequired => (StatusCodes.Status402PaymentRequired, OpenAIError.Billing),
         GatewayErrorKind.RateLimit => (error.Status, error.Type ?? "rate_limit_error"),
         GatewayErrorKind.Overloaded => (StatusCodes.Status503ServiceUnavailable, OpenAIError.Server),
         GatewayErrorKind.Unavailable or GatewayErrorKind.Server => (error.Status, OpenAIError.Server),

@@ -7,6 +7,7 @@ public static class OpenAIError
 {
     public const string InvalidRequest = "invalid_request_error";
     public const string Permission = "permission_error";
+    public const string Billing = "billing_error";
     public const string Server = "server_error";
     public const string Upstream = "upstream_error";
 

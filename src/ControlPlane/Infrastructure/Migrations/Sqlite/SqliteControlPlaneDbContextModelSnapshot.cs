@@ -320,6 +320,191 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("ApprovedModels", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.BillingAccount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BillFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedPayments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastPaymentFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSyncAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSyncError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReconciliationDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReconciliationDifferences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubscriptionEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriptionStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique();
+
+                    b.ToTable("BillingAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.BillingInvoice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EventAt");
+
+                    b.ToTable("BillingInvoices", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.BillingMeterSend", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "HourStart", "Version");
+
+                    b.HasIndex("Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("BillingMeterSends", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StripeWebhookEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.TenantBillingState", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GraceEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantBillingStates", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Budgets.BudgetAlert", b =>
                 {
                     b.Property<Guid>("Id")
