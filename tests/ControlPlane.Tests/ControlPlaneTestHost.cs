@@ -144,15 +144,40 @@ public sealed class ControlPlaneTestHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<TeamDto>(SwitchyardJson.Options))!;
     }
 
-    /// <summary>Creates a member and signs in as them; returns a client carrying their bearer token.</summary>
-    public async Task<HttpClient> MemberClientAsync(Guid tenantId, string email, MemberRole role, string password = "correct-horse-battery")
+    /// <summary>
+    /// Creates a member and signs in as them; returns a client carrying their bearer token. With <paramref name="teamId"/>
+    /// the member also joins that team with <paramref name="teamRole"/>.
+    /// </summary>
+    public async Task<HttpClient> MemberClientAsync(
+        Guid tenantId, string email, MemberRole role, string password = "correct-horse-battery", Guid? teamId = null, TeamRole teamRole = TeamRole.Member)
     {
         var created = await Admin.PostAsJsonAsync($"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, password, role), SwitchyardJson.Options);
         created.EnsureSuccessStatusCode();
+        if (teamId is { } team)
+        {
+            var member = (await created.Content.ReadFromJsonAsync<MemberDto>(SwitchyardJson.Options))!;
+            await JoinTeamAsync(tenantId, team, member.Id, teamRole);
+        }
+
         var login = await Anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, password), SwitchyardJson.Options);
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<LoginResponse>(SwitchyardJson.Options))!.AccessToken;
         return CreateClient(token);
+    }
+
+    /// <summary>Adds a member to a team (or changes their team role) as the platform admin.</summary>
+    public async Task JoinTeamAsync(Guid tenantId, Guid teamId, Guid memberId, TeamRole role = TeamRole.Member)
+    {
+        var response = await Admin.PutAsJsonAsync($"/api/tenants/{tenantId}/teams/{teamId}/members/{memberId}", new SetTeamMemberRequest(role), SwitchyardJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The snapshot the nodes are served once the latest revision is published.</summary>
+    public async Task<ConfigSnapshot> PublishedSnapshotAsync()
+    {
+        await WaitUntilPublishedAsync();
+        using var node = CreateClient(NodeSecret);
+        return (await node.GetFromJsonAsync<ConfigSnapshot>(InternalRoutes.Snapshot, SwitchyardJson.Options))!;
     }
 
     public async ValueTask DisposeAsync()

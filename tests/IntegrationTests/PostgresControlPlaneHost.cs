@@ -111,11 +111,18 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     }
 
     /// <summary>Creates a member of the tenant and returns a client signed in as them (bearer token from /api/auth/login).</summary>
-    public async Task<HttpClient> MemberAsync(Guid tenantId, MemberRole role)
+    /// <param name="teamId">A team the member joins (developers create keys only in their own teams).</param>
+    public async Task<HttpClient> MemberAsync(Guid tenantId, MemberRole role, Guid? teamId = null)
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         const string password = "integration-password-1";
-        await PostAsync<MemberDto>(Admin, $"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, password, role));
+        var member = await PostAsync<MemberDto>(Admin, $"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, password, role));
+        if (teamId is { } team)
+        {
+            using var joined = await Admin.PutAsJsonAsync($"/api/tenants/{tenantId}/teams/{team}/members/{member.Id}", new SetTeamMemberRequest(), SwitchyardJson.Options);
+            joined.EnsureSuccessStatusCode();
+        }
+
         using var anonymous = Client();
         var login = await PostAsync<LoginResponse>(anonymous, "/api/auth/login", new LoginRequest(email, password));
         return Client(login.AccessToken);

@@ -35,9 +35,16 @@ public sealed class VirtualKeyAuthenticator(TimeProvider time)
             return AuthenticationResult.Failure(StatusCodes.Status401Unauthorized, "This API key has been revoked.", OpenAIError.InvalidRequest, "invalid_api_key");
         }
 
-        if (found.ExpiresAt is { } expiresAt && expiresAt <= time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (found.ExpiresAt is { } expiresAt && expiresAt <= now)
         {
             return AuthenticationResult.Failure(StatusCodes.Status401Unauthorized, "This API key has expired.", OpenAIError.InvalidRequest, "invalid_api_key");
+        }
+
+        if (found.PreviousHash is { } previous && !(found.PreviousExpiresAt > now) && hash.SequenceEqual(previous))
+        {
+            return AuthenticationResult.Failure(StatusCodes.Status401Unauthorized,
+                "This API key was rotated and its grace period has ended; use the new key.", OpenAIError.InvalidRequest, "invalid_api_key");
         }
 
         if (!snapshot.Tenants.TryGetValue(found.TenantId, out var tenant) || !tenant.Active)

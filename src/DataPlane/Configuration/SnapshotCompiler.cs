@@ -139,7 +139,10 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
         return usable;
     }
 
-    /// <summary>Keys by hash. Keys that share a hash are all left out: none of them can be told apart from the others.</summary>
+    /// <summary>
+    /// Keys by hash, a rotated key also by the hash of the secret it replaced (see <see cref="KeySnapshot.PreviousHash"/>).
+    /// Keys that share a hash are all left out: none of them can be told apart from the others.
+    /// </summary>
     private static Dictionary<string, KeySnapshot> CompileKeys(IReadOnlyList<KeySnapshot> keys, List<RejectedConfigItem> rejected)
     {
         var byHash = new Dictionary<string, KeySnapshot>(keys.Count, StringComparer.Ordinal);
@@ -150,12 +153,17 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             {
                 (shared ??= new HashSet<string>(StringComparer.Ordinal)).Add(key.Hash);
             }
+
+            if (key.PreviousHash is { } previous && !byHash.TryAdd(previous, key))
+            {
+                (shared ??= new HashSet<string>(StringComparer.Ordinal)).Add(previous);
+            }
         }
 
         foreach (var hash in shared ?? [])
         {
             byHash.Remove(hash);
-            rejected.AddRange(keys.Where(k => k.Hash == hash).Select(k => new RejectedConfigItem(RejectedConfigItem.Key, k.Id, k.TenantId,
+            rejected.AddRange(keys.Where(k => k.Hash == hash || k.PreviousHash == hash).Select(k => new RejectedConfigItem(RejectedConfigItem.Key, k.Id, k.TenantId,
                 "Another key in the snapshot has the same hash; neither is accepted.")));
         }
 

@@ -51,6 +51,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
         PostAsync<KeyDto>($"api/tenants/{tenantId}/keys/{keyId}/revoke", null, cancellationToken);
 
+    public Task<CreatedKeyDto> RotateKeyAsync(Guid tenantId, Guid keyId, int? graceSeconds, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedKeyDto>($"api/tenants/{tenantId}/keys/{keyId}/rotate", new RotateKeyRequest(graceSeconds), cancellationToken);
+
+    public Task<IReadOnlyList<KeyDto>> GetExpiringKeysAsync(Guid tenantId, int days, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<KeyDto>>($"api/tenants/{tenantId}/keys?expiringWithinDays={days}", cancellationToken);
+
     public Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<RouteDto>>($"api/tenants/{tenantId}/routes", cancellationToken);
 

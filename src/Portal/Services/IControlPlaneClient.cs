@@ -30,6 +30,12 @@ public interface IControlPlaneClient
 
     Task<KeyDto> RevokeKeyAsync(Guid tenantId, Guid keyId, CancellationToken cancellationToken = default);
 
+    /// <summary>A new secret for the key (shown once); the old one works for <paramref name="graceSeconds"/> (null: 24 h).</summary>
+    Task<CreatedKeyDto> RotateKeyAsync(Guid tenantId, Guid keyId, int? graceSeconds, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller's active keys (or rotated secrets) that expire within <paramref name="days"/> days, soonest first.</summary>
+    Task<IReadOnlyList<KeyDto>> GetExpiringKeysAsync(Guid tenantId, int days, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
     Task<RouteDto> CreateRouteAsync(Guid tenantId, RouteRequest request, CancellationToken cancellationToken = default);

@@ -17,7 +17,9 @@ public sealed record TeamDto(
 
 public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, Budget? Budget = null);
 
-public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role);
+/// <param name="Teams">The teams the member belongs to, with their team role.</param>
+/// <param name="Active">False once deactivated: the member cannot sign in and their personal keys are revoked.</param>
+public sealed record MemberDto(Guid Id, Guid TenantId, string Email, MemberRole Role, IReadOnlyList<MemberTeamDto>? Teams = null, bool Active = true);
 
 /// <summary>Creates a member with a password (at least 12 characters).</summary>
 public sealed record CreateMemberRequest(string Email, string Password, MemberRole Role);
@@ -36,4 +38,6 @@ public sealed record UpdateTenantRequest(
 /// <param name="PolicyIds">Replaces the team's policies; an empty list removes them.</param>
 public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, BudgetUpdate? Budget = null);
 
-public sealed record UpdateMemberRequest(MemberRole? Role);
+/// <summary>A partial update: null leaves a field unchanged (at least one is required).</summary>
+/// <param name="Active">False deactivates the member (no sign-in, personal keys revoked); true reactivates (keys stay revoked).</param>
+public sealed record UpdateMemberRequest(MemberRole? Role, bool? Active = null);

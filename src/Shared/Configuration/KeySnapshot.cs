@@ -10,6 +10,10 @@ namespace Switchyard.Shared.Configuration;
 /// <param name="UseCase">What the key is for (e.g. <c>customer-support</c>), matched against policies' use-case rules; null: none.</param>
 /// <param name="AllowRequestTags">Requests may add tags with the <c>x-switchyard-tags</c> header.</param>
 /// <param name="Budget">The key's budget; null (left out of the JSON) for none.</param>
+/// <param name="PreviousHash">
+/// After a rotation, the hash of the secret it replaced, accepted until <paramref name="PreviousExpiresAt"/> by the node's
+/// own clock; null (left out of the JSON) otherwise.
+/// </param>
 public sealed record KeySnapshot(
     Guid Id,
     string Hash,
@@ -24,4 +28,6 @@ public sealed record KeySnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AllowRequestTags = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Guid>? PolicyIds = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UseCase = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Budget? Budget = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Budget? Budget = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousHash = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PreviousExpiresAt = null);

@@ -42,7 +42,8 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         const string password = "Correct-Horse-Battery-9";
-        await platform.Admin.PostAsync<MemberDto>($"/api/tenants/{scenario.Tenant.Id}/members", new CreateMemberRequest(email, password, role));
+        var member = await platform.Admin.PostAsync<MemberDto>($"/api/tenants/{scenario.Tenant.Id}/members", new CreateMemberRequest(email, password, role));
+        await platform.Admin.PutAsync<TeamMemberDto>($"/api/tenants/{scenario.Tenant.Id}/teams/{scenario.Team.Id}/members/{member.Id}", new SetTeamMemberRequest());
         return (email, password);
     }
 

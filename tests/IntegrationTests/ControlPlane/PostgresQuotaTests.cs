@@ -18,7 +18,7 @@ public class PostgresQuotaTests
         var team = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("automation"));
         var quotasPath = $"/api/tenants/{tenant.Id}/quotas";
         using var set = await host.Admin.PutAsJsonAsync(quotasPath, new TenantQuotaOverrides(Keys: 3, AllowedModelsPerKey: 2), SwitchyardJson.Options);
-        using var developer = await host.MemberAsync(tenant.Id, MemberRole.Developer);
+        using var developer = await host.MemberAsync(tenant.Id, MemberRole.Developer, team.Id);
         using var tenantAdmin = await host.MemberAsync(tenant.Id, MemberRole.TenantAdmin);
         var keysPath = $"/api/tenants/{tenant.Id}/keys";
 

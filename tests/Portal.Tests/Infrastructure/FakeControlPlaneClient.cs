@@ -123,6 +123,21 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             return Keys[index];
         });
 
+    public Task<CreatedKeyDto> RotateKeyAsync(Guid tenantId, Guid keyId, int? graceSeconds, CancellationToken cancellationToken = default) =>
+        Run(nameof(RotateKeyAsync), () =>
+        {
+            var index = Keys.FindIndex(k => k.Id == keyId);
+            Keys[index] = Keys[index] with
+            {
+                Prefix = "sk-sy-rot", PreviousPrefix = Keys[index].Prefix, PreviousExpiresAt = Now.AddSeconds(graceSeconds ?? 86400), RotatedAt = Now,
+            };
+            return new CreatedKeyDto(Keys[index], "sk-sy-rotated-secret-0123456789");
+        });
+
+    public Task<IReadOnlyList<KeyDto>> GetExpiringKeysAsync(Guid tenantId, int days, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetExpiringKeysAsync), () => (IReadOnlyList<KeyDto>)[.. Keys.Where(k => k.Status == "Active"
+            && ((k.ExpiresAt > Now && k.ExpiresAt <= Now.AddDays(days)) || (k.PreviousExpiresAt > Now && k.PreviousExpiresAt <= Now.AddDays(days))))]);
+
     public Task<IReadOnlyList<RouteDto>> GetRoutesAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetRoutesAsync), () => (IReadOnlyList<RouteDto>)[.. Routes]);
 

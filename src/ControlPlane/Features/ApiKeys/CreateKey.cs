@@ -15,7 +15,8 @@ using Switchyard.Shared.Keys;
 namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 /// <summary>
-/// POST /api/tenants/{tenantId}/keys (developers and admins). The secret is returned once and stored only as its hash
+/// POST /api/tenants/{tenantId}/keys (developers in their own teams, and admins; see <see cref="KeyScope"/>): a team's
+/// service key, or with <c>personal</c> the caller's own key in that team. The secret is returned once and stored only as its hash
 /// and display prefix. Bumps the config revision. Each allowed model is a public model name (at most
 /// <see cref="RouteRules.PublicModelMaxLength"/> characters); the tenant's <c>keys</c> and <c>allowedModelsPerKey</c> quotas apply (409).
 /// Tags and metadata follow <see cref="KeyAttribution"/>.
@@ -37,9 +38,15 @@ public static class CreateKey
         {
             errors.Add("teamId", "The teamId field is required.");
         }
-        else if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId && t.TenantId == tenantId, cancellationToken))
+        else if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId && t.TenantId == tenantId, cancellationToken)
+                 || !(await KeyScope.ForAsync(caller, tenantId, db, cancellationToken)).CanSeeTeam(request.TeamId))
         {
-            errors.Add("teamId", "The team does not exist in this tenant.");
+            errors.Add("teamId", "The team does not exist in this tenant, or you are not a member of it.");
+        }
+
+        if (request.Personal && caller.IsAdminKey)
+        {
+            errors.Add("personal", "An admin key is not a person: it can create only service keys.");
         }
 
         var models = request.AllowedModels ?? [];
@@ -98,6 +105,7 @@ public static class CreateKey
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
             CreatedAt = now,
             CreatedBy = caller.Audit,
+            OwnerMemberId = request.Personal ? caller.SubjectId : null,
             Limits = LimitsField.Normalize(request.Limits),
             Tags = KeyAttribution.NormalizeTags(request.Tags),
             Metadata = request.Metadata is null ? [] : new Dictionary<string, string>(request.Metadata, StringComparer.Ordinal),

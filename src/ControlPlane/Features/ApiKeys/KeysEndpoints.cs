@@ -6,7 +6,7 @@ public static class KeysEndpoints
 {
     /// <summary>
     /// /api/tenants/{tenantId}/keys: members read (finance included), developers and admins create, update (name, limits,
-    /// tags, metadata) and revoke.
+    /// tags, metadata), rotate and revoke; developers only in their own teams (<see cref="KeyScope"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapKeysEndpoints(this IEndpointRouteBuilder tenant)
     {
@@ -18,6 +18,7 @@ public static class KeysEndpoints
         keyManagers.MapPost("/", CreateKey.HandleAsync).WithName("CreateKey");
         keyManagers.MapPatch("/{keyId:guid}", UpdateKey.HandleAsync).WithName("UpdateKey");
         keyManagers.MapPost("/{keyId:guid}/revoke", RevokeKey.HandleAsync).WithName("RevokeKey");
+        keyManagers.MapPost("/{keyId:guid}/rotate", RotateKey.HandleAsync).WithName("RotateKey");
         return tenant;
     }
 }

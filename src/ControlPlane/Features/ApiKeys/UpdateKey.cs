@@ -11,7 +11,7 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.ApiKeys;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers and admins): changes the key's name, tags, metadata or whether
+/// PATCH /api/tenants/{tenantId}/keys/{keyId} (developers in the key's team, and admins; see <see cref="KeyScope"/>): changes the key's name, tags, metadata or whether
 /// requests may add tags, and — tenant admins only, so a developer cannot lift a limit an admin put on a key — its rate
 /// limits (<c>{}</c> removes them) and budget (<c>{"remove": true}</c> removes it); a field left out (null) keeps its value. A change of what travels in the snapshot (limits,
 /// tags, the request-tags flag) bumps the config revision.
@@ -51,9 +51,15 @@ public static class UpdateKey
         }
 
         var key = await db.VirtualKeys.FindOwnedAsync(tenantId, keyId, "The key", cancellationToken);
-        if (key.IsMissing)
+        var scope = await KeyScope.ForAsync(caller, tenantId, db, cancellationToken);
+        if (key.IsMissing || !scope.CanSee(key.Row))
         {
-            return key.NotFound;
+            return Problems.NotFound("The key");
+        }
+
+        if (scope.RefuseChange(key.Row) is { } refused)
+        {
+            return refused;
         }
 
         var row = key.Row;

@@ -50,12 +50,33 @@ public sealed class VirtualKey : IConfigEntity, ITenantOwned
     /// <summary>Who created it: a member id or an admin key id, as text.</summary>
     public string CreatedBy { get; set; } = "";
 
-    /// <summary>The API's view; <paramref name="now"/> decides whether an active key has expired.</summary>
-    public KeyDto ToDto(DateTimeOffset now) => new(
+    /// <summary>The member a personal key belongs to; null for a team's service key.</summary>
+    public Guid? OwnerMemberId { get; set; }
+
+    /// <summary>After a rotation: the replaced secret's hash and prefix, accepted until <see cref="PreviousExpiresAt"/>.</summary>
+    public string? PreviousHash { get; set; }
+
+    public string? PreviousPrefix { get; set; }
+
+    public DateTimeOffset? PreviousExpiresAt { get; set; }
+
+    public DateTimeOffset? RotatedAt { get; set; }
+
+    /// <summary>Whether the replaced secret still works at <paramref name="now"/>.</summary>
+    public bool PreviousSecretLive(DateTimeOffset now) => PreviousHash is not null && PreviousExpiresAt > now;
+
+    /// <summary>
+    /// The API's view; <paramref name="now"/> decides whether an active key has expired and whether the replaced secret of a
+    /// rotation is still shown (with its expiry).
+    /// </summary>
+    public KeyDto ToDto(DateTimeOffset now, DateTimeOffset? lastUsedAt = null) => new(
         Id, TenantId, TeamId, Name, Prefix, AllowedModels.ToArray(),
         Status == KeyStatus.Active && ExpiresAt <= now ? "Expired" : Status.ToString(),
         ExpiresAt, CreatedAt, RevokedAt, Limits, Tags.ToArray(), new Dictionary<string, string>(Metadata, StringComparer.Ordinal), AllowRequestTags,
-        PolicyIds, UseCase, Budget);
+        PolicyIds, UseCase, Budget, OwnerMemberId, CreatedBy,
+        PreviousSecretLive(now) && Status == KeyStatus.Active ? PreviousPrefix : null,
+        PreviousSecretLive(now) && Status == KeyStatus.Active ? PreviousExpiresAt : null,
+        RotatedAt, lastUsedAt);
 }
 
 internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<VirtualKey>
@@ -74,7 +95,10 @@ internal sealed class VirtualKeyConfiguration : IEntityTypeConfiguration<Virtual
         builder.Property(k => k.Metadata).HasJsonStringMap();
         builder.Property(k => k.PolicyIds).HasJsonTextListConversion();
         builder.Property(k => k.UseCase).HasMaxLength(64);
+        builder.Property(k => k.PreviousHash).HasMaxLength(64);
+        builder.Property(k => k.PreviousPrefix).HasMaxLength(32);
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => k.OwnerMemberId);
         builder.HasIndex(k => new { k.TenantId, k.TeamId });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(k => k.TeamId).OnDelete(DeleteBehavior.Restrict);

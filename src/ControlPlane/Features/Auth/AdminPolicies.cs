@@ -33,13 +33,19 @@ public static class AdminPolicies
     /// <summary>Auditors and administrators of the route's tenant, and platform admins: the audit log.</summary>
     public const string TenantAuditor = "Switchyard.Tenant.Auditor";
 
+    /// <summary>
+    /// Administrators of the route's tenant, platform admins, and members who are team admins of the route's
+    /// <c>{teamId}</c>: the team's members and limits.
+    /// </summary>
+    public const string TeamAdmin = "Switchyard.Team.Admin";
+
     /// <summary>Given to an admin API endpoint that declares none of the policies above: refuses every caller.</summary>
     public const string Undeclared = "Switchyard.Undeclared";
 
     /// <summary>The policies an admin API endpoint may declare.</summary>
     public static readonly IReadOnlySet<string> Declarable = new HashSet<string>(StringComparer.Ordinal)
     {
-        SignedIn, PlatformAdmin, TenantMember, TenantKeyManager, TenantAdmin, TenantFinance, TenantAuditor,
+        SignedIn, PlatformAdmin, TenantMember, TenantKeyManager, TenantAdmin, TenantFinance, TenantAuditor, TeamAdmin,
     };
 
     private static readonly string[] MemberRoles = [nameof(MemberRole.Developer), nameof(MemberRole.Finance), nameof(MemberRole.TenantAdmin), nameof(MemberRole.PlatformAdmin)];
@@ -56,6 +62,7 @@ public static class AdminPolicies
         .AddPolicy(TenantAdmin, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, AdminRoles))
         .AddPolicy(TenantFinance, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, FinanceRoles))
         .AddPolicy(TenantAuditor, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance).RequireClaim(SwitchyardClaims.Role, AuditorRoles))
+        .AddPolicy(TeamAdmin, p => Caller(p).AddRequirements(TenantAccessRequirement.Instance, TeamAdminRequirement.Instance).RequireClaim(SwitchyardClaims.Role, KeyManagerRoles))
         .AddPolicy(Undeclared, p => Caller(p).AddRequirements(UndeclaredRequirement.Instance));
 
     private static AuthorizationPolicyBuilder Caller(AuthorizationPolicyBuilder policy) => policy

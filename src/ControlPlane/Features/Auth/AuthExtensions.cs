@@ -61,6 +61,7 @@ public static class AuthExtensions
 
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, TeamAdminHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdminAuthorizationResultHandler>();
         return builder;
     }

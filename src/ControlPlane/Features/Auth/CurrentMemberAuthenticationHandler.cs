@@ -11,8 +11,8 @@ namespace Switchyard.ControlPlane.Features.Auth;
 /// Authenticates admin API requests for the <see cref="AuthSchemes.Switchyard"/> policy scheme: runs the scheme
 /// <see cref="AuthExtensions.SelectScheme"/> picks and, for a member, replaces the role and tenant claims that the cookie or
 /// bearer token carries from sign-in with the member's current row (one primary-key lookup per request). A changed role
-/// therefore applies on the member's next request rather than when the token expires, and a removed member's token or
-/// cookie fails authentication (401). Admin keys are looked up per request by their own handler and pass through as they are.
+/// therefore applies on the member's next request rather than when the token expires, and a removed or deactivated member's
+/// token or cookie fails authentication (401). Admin keys are looked up per request by their own handler and pass through as they are.
 /// </summary>
 internal sealed class CurrentMemberAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -29,11 +29,16 @@ internal sealed class CurrentMemberAuthenticationHandler(IOptionsMonitor<Authent
         var db = Context.RequestServices.GetRequiredService<ControlPlaneDbContext>();
         var current = await db.Users.AsNoTracking().IgnoreQueryFilters()
             .Where(m => m.Id == memberId)
-            .Select(m => new { m.TenantId, m.Role })
+            .Select(m => new { m.TenantId, m.Role, m.DeactivatedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (current is null)
         {
             return AuthenticateResult.Fail("The member no longer exists.");
+        }
+
+        if (current.DeactivatedAt is not null)
+        {
+            return AuthenticateResult.Fail("The member is deactivated.");
         }
 
         var refreshed = identity.Clone();

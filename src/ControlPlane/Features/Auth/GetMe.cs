@@ -6,7 +6,7 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Auth;
 
-/// <summary>GET /api/me. An admin key answers with its id, "admin-key:{name}" as email and an empty tenant when it is a platform key.</summary>
+/// <summary>GET /api/me, a member with their teams. An admin key answers with its id, "admin-key:{name}" as email and an empty tenant when it is a platform key.</summary>
 public static class GetMe
 {
     public static async Task<Results<Ok<CurrentUserDto>, ProblemHttpResult>> HandleAsync(
@@ -27,6 +27,7 @@ public static class GetMe
         }
 
         var tenant = await db.Tenants.FindAsync([member.TenantId], cancellationToken);
-        return TypedResults.Ok(new CurrentUserDto(member.Id, member.Email ?? "", member.TenantId, tenant?.Name ?? "", member.Role));
+        var teams = await Members.MemberTeams.ForTenantAsync(db, member.TenantId, member.Id, cancellationToken);
+        return TypedResults.Ok(new CurrentUserDto(member.Id, member.Email ?? "", member.TenantId, tenant?.Name ?? "", member.Role, [.. teams[member.Id]]));
     }
 }

@@ -62,6 +62,11 @@ public static class Login
             return Problems.Unauthorized("Wrong email or password.");
         }
 
+        if (user.DeactivatedAt is not null)
+        {
+            return Problems.Unauthorized("This account is deactivated; ask an administrator of your organisation.");
+        }
+
         var tenant = await db.Tenants.FindAsync([user.TenantId], cancellationToken);
         var current = new CurrentUserDto(user.Id, user.Email ?? "", user.TenantId, tenant?.Name ?? "", user.Role);
         var now = time.GetUtcNow();

@@ -86,7 +86,9 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(
                 k.Id, k.Hash, k.Prefix, k.TenantId, k.TeamId, k.AllowedModels.Order(StringComparer.Ordinal).ToArray(), k.Status, k.ExpiresAt, k.Limits,
                 k.Tags.Count > 0 ? k.Tags.ToArray() : null, k.AllowRequestTags,
-                k.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, k.UseCase, k.Budget)).ToArray(),
+                k.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, k.UseCase, k.Budget,
+                k.PreviousSecretLive(revision.CreatedAt) ? k.PreviousHash : null,
+                k.PreviousSecretLive(revision.CreatedAt) ? k.PreviousExpiresAt : null)).ToArray(),
             Routes = routes.OrderBy(r => r.Id).Select(r => new RouteSnapshot(
                 r.Id, r.TenantId, r.PublicModel, r.Strategy,
                 r.Deployments.OrderBy(d => d.Position).Select(d => new DeploymentSnapshot(

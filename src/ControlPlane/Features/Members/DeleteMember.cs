@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -11,12 +12,13 @@ namespace Switchyard.ControlPlane.Features.Members;
 /// DELETE /api/tenants/{tenantId}/members/{memberId} (tenant admins): removes the member (their sign-in with it). Only a
 /// platform admin can remove a platform admin; the tenant's last administrator cannot be removed (409). The member's
 /// existing sessions and tokens stop working on their next request (see <see cref="CurrentMemberAuthenticationHandler"/>).
-/// Keys they created stay; "created by" is text, not a reference.
+/// Their personal keys are revoked (on every node with the next snapshot); service keys they created stay ("created by" is
+/// text, not a reference).
 /// </summary>
 public static class DeleteMember
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid memberId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid memberId, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await db.Users.FindOwnedAsync(tenantId, memberId, "The member", cancellationToken);
         if (member.IsMissing)
@@ -34,6 +36,7 @@ public static class DeleteMember
             return Problems.Conflict("This member is the tenant's last administrator; make another member an administrator first.");
         }
 
+        await PersonalKeys.RevokeAsync(db, tenantId, memberId, null, time.GetUtcNow(), cancellationToken);
         db.Users.Remove(member.Row);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -14,7 +14,10 @@ public sealed class Member : IdentityUser<Guid>, ITenantOwned
     public MemberRole Role { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    public MemberDto ToDto() => new(Id, TenantId, Email ?? "", Role);
+    /// <summary>When the member was deactivated (no sign-in, personal keys revoked); null while active.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public MemberDto ToDto(IReadOnlyList<MemberTeamDto>? teams = null) => new(Id, TenantId, Email ?? "", Role, teams ?? [], DeactivatedAt is null);
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
 using Switchyard.ControlPlane.Features.Policies;
@@ -11,14 +12,29 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames (names are unique within a tenant, 409) and sets
-/// or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
+/// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins and the team's admins): renames (names are unique within a
+/// tenant, 409) and sets or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
+/// A team admin who is no tenant admin changes only the rate limits, each no higher than the tenant's own (403 otherwise).
 /// </summary>
 public static class UpdateTeam
 {
     public static async Task<Results<Ok<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid teamId, UpdateTeamRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid teamId, UpdateTeamRequest request, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
+        if (!caller.IsTenantAdmin)
+        {
+            if (request.Name is not null || request.PolicyIds is not null || request.Budget is not null)
+            {
+                return Problems.Forbidden("A team admin can change only the team's rate limits; ask a tenant admin for its name, policies or budget.");
+            }
+
+            var tenantLimits = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Limits).FirstOrDefaultAsync(cancellationToken);
+            if (request.Limits is { } limits && TeamLimits.Exceeds(limits, tenantLimits) is { } field)
+            {
+                return Problems.Forbidden($"The team's {field} cannot exceed the tenant's; ask a tenant admin.");
+            }
+        }
+
         var team = await db.Teams.FindOwnedAsync(tenantId, teamId, "The team", cancellationToken);
         if (team.IsMissing)
         {

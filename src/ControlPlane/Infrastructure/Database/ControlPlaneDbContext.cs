@@ -39,6 +39,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantQuota> TenantQuotas => Set<TenantQuota>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<Policy> Policies => Set<Policy>();
     public DbSet<ApprovedModel> ApprovedModels => Set<ApprovedModel>();
     public DbSet<VirtualKey> VirtualKeys => Set<VirtualKey>();
@@ -79,6 +80,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);
         ApplyTenantFilter<Team>(builder);
+        ApplyTenantFilter<TeamMembership>(builder);
         ApplyTenantFilter<Policy>(builder);
         ApplyTenantFilter<VirtualKey>(builder);
         ApplyTenantFilter<ProviderCredential>(builder);

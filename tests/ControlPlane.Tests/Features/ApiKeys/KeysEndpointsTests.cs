@@ -15,7 +15,7 @@ public sealed class KeysEndpointsTests
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
         var team = await host.CreateTeamAsync(tenant.Id, "Search");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer);
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: team.Id);
 
         var created = await developer.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "ci", ["mock-gpt"]), SwitchyardJson.Options);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

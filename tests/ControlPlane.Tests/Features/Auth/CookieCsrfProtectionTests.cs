@@ -53,7 +53,7 @@ public sealed class CookieCsrfProtectionTests
         await using var host = await ControlPlaneTestHost.StartAsync();
         var tenant = await host.CreateTenantAsync("Acme");
         var team = await host.CreateTeamAsync(tenant.Id, "search");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, Password);
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, Password, team.Id);
         var created = await developer.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "app"), SwitchyardJson.Options);
         var key = (await created.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
 
@@ -79,8 +79,9 @@ public sealed class CookieCsrfProtectionTests
     {
         var tenant = await host.CreateTenantAsync("Acme");
         var team = await host.CreateTeamAsync(tenant.Id, "search");
-        (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/members", new CreateMemberRequest("dev@acme.test", Password, MemberRole.Developer), SwitchyardJson.Options))
-            .EnsureSuccessStatusCode();
+        var member = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/members", new CreateMemberRequest("dev@acme.test", Password, MemberRole.Developer), SwitchyardJson.Options);
+        member.EnsureSuccessStatusCode();
+        await host.JoinTeamAsync(tenant.Id, team.Id, (await member.Content.ReadFromJsonAsync<MemberDto>(SwitchyardJson.Options))!.Id);
         var created = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "app"), SwitchyardJson.Options);
         var key = (await created.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
         var login = await host.Anonymous.PostAsJsonAsync("/api/auth/login?useCookies=true", new LoginRequest("dev@acme.test", Password), SwitchyardJson.Options);

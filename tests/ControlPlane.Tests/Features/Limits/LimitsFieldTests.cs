@@ -62,7 +62,7 @@ public sealed class LimitsFieldTests
         var team = await host.CreateTeamAsync(tenant.Id, "Search");
         var created = await (await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "ci"), SwitchyardJson.Options))
             .Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options);
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer);
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: team.Id);
 
         var response = await developer.PatchAsJsonAsync($"/api/tenants/{tenant.Id}/keys/{created!.Key.Id}",
             new UpdateKeyRequest(Limits: new RateLimits(RequestsPerMinute: 1_000_000)), SwitchyardJson.Options);

@@ -17,7 +17,7 @@ public sealed class QuotaTests
         await using var host = await ControlPlaneTestHost.StartAsync(Settings(("Quotas:Keys", "2")));
         var tenant = await host.CreateTenantAsync("Acme");
         var team = await host.CreateTeamAsync(tenant.Id, "Search");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer);
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: team.Id);
         var first = await CreateKeyAsync(developer, tenant.Id, team.Id);
         await CreateKeyAsync(developer, tenant.Id, team.Id);
 

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Switchyard.Portal.Components.Pages.Keys;
 using Switchyard.Portal.Tests.Infrastructure;
 using Switchyard.Shared.Admin;
@@ -19,9 +21,74 @@ public sealed class KeysPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_NoTeamChosen_OpensOnAllTeamsWithTheirNames()
+    {
+        var page = RenderKeysPage(allTeams: true);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=key-name-cell]").Count));
+        Assert.Equal(["Zeta", "Search"], page.FindAll("[data-testid=key-team-cell]").Select(c => c.TextContent.Trim()).Order().Reverse());
+        Assert.True(page.Find("[data-testid=create-key]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Render_Finance_OffersNoKeyActions()
+    {
+        SignIn(MemberRole.Finance);
+
+        var page = RenderKeysPage();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=key-name-cell]")));
+        Assert.Empty(page.FindAll("[data-testid=create-key]"));
+        Assert.Empty(page.FindAll("[data-testid=revoke-key]"));
+        Assert.Empty(page.FindAll("[data-testid=rotate-key]"));
+        Assert.Empty(page.FindAll("[data-testid=edit-key-tags-button]"));
+    }
+
+    [Fact]
+    public void Rotate_Click_ShowsNewSecretOnceAndBothSecretsWithGraceExpiry()
+    {
+        var page = RenderKeysPage();
+        page.WaitForElement("[data-testid=key-name-cell]");
+
+        page.Find("[data-testid=rotate-key]").Click();
+
+        var secret = page.WaitForElement("input[data-testid=key-secret]");
+        Assert.Equal("sk-sy-rotated-secret-0123456789", secret.GetAttribute("value"));
+        Assert.Contains("sk-sy-abc", page.Find("[data-testid=rotation-grace]").TextContent);
+        Assert.Contains("2026-03-02 12:00", page.Find("[data-testid=rotation-grace]").TextContent);
+        Assert.Contains("sk-sy-rot", page.Find("[data-testid=key-prefix-cell]").TextContent);
+        Assert.Contains("sk-sy-abc", page.Find("[data-testid=key-previous-secret]").TextContent);
+        Assert.Contains(nameof(Api.RotateKeyAsync), Api.Calls);
+    }
+
+    [Fact]
+    public void Render_KeyExpiringSoon_ShowsReminder()
+    {
+        Api.Keys[0] = Api.Keys[0] with { ExpiresAt = FakeControlPlaneClient.Now.AddDays(3) };
+
+        var page = RenderKeysPage();
+
+        var reminder = page.WaitForElement("[data-testid=expiring-keys]");
+        Assert.Contains("ci-bot", reminder.TextContent);
+        Assert.Contains("2026-03-04", reminder.TextContent);
+        Assert.DoesNotContain("other-team-key", reminder.TextContent);
+    }
+
+    [Fact]
+    public void Render_KeyWithCreatorAndUse_ShowsCreatorAndLastUsed()
+    {
+        Api.Keys[0] = Api.Keys[0] with { CreatedBy = "admin-key:" + Guid.NewGuid(), LastUsedAt = FakeControlPlaneClient.Now.AddHours(-1) };
+
+        var page = RenderKeysPage();
+
+        page.WaitForAssertion(() => Assert.Contains("an admin key", page.Find("[data-testid=key-created-cell]").TextContent));
+        Assert.Contains("2026-03-01 11:00", page.Find("[data-testid=key-last-used-cell]").TextContent);
+    }
+
+    [Fact]
     public void Render_FirstTeamSelected_ListsItsKeys()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=key-name-cell]")));
         Assert.Equal("ci-bot", page.Find("[data-testid=key-name-cell]").TextContent.Trim());
@@ -33,7 +100,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void CreateKey_ValidName_ShowsSecretOnceWithCopyButtonAndRefreshesList()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
         var keyListsBefore = Api.Calls.Count(c => c == nameof(Api.GetKeysAsync));
 
@@ -60,7 +127,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void CreateKey_WithRateLimits_SendsThemAndLeavesEmptyOnesUnlimited()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
 
         page.Find("[data-testid=create-key]").Click();
@@ -80,7 +147,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void CreateKey_NoRateLimits_SendsNone()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
 
         page.Find("[data-testid=create-key]").Click();
@@ -96,7 +163,7 @@ public sealed class KeysPageTests : PortalTestContext
     {
         var module = JSInterop.SetupModule("./" + Assets.Path("clipboard.js"));
         module.Setup<bool>("copyText", "sk-sy-new-SECRET-0123456789").SetResult(true);
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
         page.Find("[data-testid=create-key]").Click();
         page.WaitForElement("input[data-testid=key-name]").Input("batch-jobs");
@@ -110,7 +177,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void CreateKey_WithTagsAndRequestTags_SendsThemAndShowsTheTags()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
 
         page.Find("[data-testid=create-key]").Click();
@@ -128,7 +195,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void EditTags_Saved_SendsTheTagsAndShowsThemInTheRow()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=edit-key-tags-button]").Click();
 
         page.WaitForElement("input[data-testid=edit-key-tags]").Change("team:search, batch");
@@ -144,7 +211,7 @@ public sealed class KeysPageTests : PortalTestContext
     public void EditTags_ApiRejects_ShowsTheProblem()
     {
         Api.Failures[nameof(Api.UpdateKeyAsync)] = FakeControlPlaneClient.Problem("tags[0]: A tag is 'name' or 'name:value'.");
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=edit-key-tags-button]").Click();
 
         page.WaitForElement("input[data-testid=edit-key-tags]").Change("Bad Tag");
@@ -162,7 +229,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void CreateKey_EmptyName_ShowsValidationAndDoesNotCallApi()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
 
         page.Find("[data-testid=create-key]").Click();
@@ -177,7 +244,7 @@ public sealed class KeysPageTests : PortalTestContext
     public void CreateKey_ApiRejects_ShowsProblemMessageAndNoSecret()
     {
         Api.Failures[nameof(Api.CreateKeyAsync)] = FakeControlPlaneClient.Problem("A key named 'batch-jobs' already exists.");
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=key-name-cell]");
 
         page.Find("[data-testid=create-key]").Click();
@@ -191,7 +258,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void Revoke_Confirmed_RowShowsRevokedAndButtonDisappears()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=revoke-key]").Click();
 
         page.WaitForElement("[data-testid=revoke-confirm]").Click();
@@ -204,7 +271,7 @@ public sealed class KeysPageTests : PortalTestContext
     [Fact]
     public void Revoke_Cancelled_KeyStaysActive()
     {
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
         page.WaitForElement("[data-testid=revoke-key]").Click();
 
         page.WaitForElement("[data-testid=revoke-cancel]").Click();
@@ -220,8 +287,15 @@ public sealed class KeysPageTests : PortalTestContext
         Api.Failures[nameof(Api.GetTeamsAsync)] = FakeControlPlaneClient.Problem(
             "The control plane could not be reached; try again in a moment.", System.Net.HttpStatusCode.ServiceUnavailable);
 
-        var page = RenderPage<Keys>();
+        var page = RenderKeysPage();
 
         page.WaitForAssertion(() => Assert.Contains("could not be reached", page.Find("[data-testid=error-alert]").TextContent));
+    }
+
+    /// <summary>The Keys page opened on the Search team (<c>?team=</c>), or on all teams.</summary>
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderKeysPage(bool allTeams = false)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(allTeams ? "/keys" : $"/keys?team={_team.Id}");
+        return RenderPage<Keys>();
     }
 }

@@ -247,6 +247,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerMemberId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyIds")
                         .HasColumnType("text");
 
@@ -255,7 +258,21 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PreviousExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPrefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RotatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -281,6 +298,8 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("OwnerMemberId");
 
                     b.HasIndex("TeamId");
 
@@ -727,6 +746,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
@@ -1408,6 +1430,34 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.TeamMembership", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TeamMemberships", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1781,6 +1831,27 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.Team", b =>
                 {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.TeamMembership", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Switchyard.ControlPlane.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
