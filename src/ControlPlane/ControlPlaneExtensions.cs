@@ -5,6 +5,7 @@ using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
+using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
@@ -105,6 +106,7 @@ public static class ControlPlaneExtensions
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
         tenant.MapBudgetsEndpoints();
+        tenant.MapChargebackEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;
