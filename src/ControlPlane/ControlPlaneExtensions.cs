@@ -58,6 +58,7 @@ public static class ControlPlaneExtensions
         builder.AddUsage();
         builder.AddRollups();
         builder.AddBudgets();
+        builder.AddChargeback();
         builder.AddDemo();
         return builder;
     }

@@ -29,3 +29,37 @@ public sealed record ChargebackLineDto(
     long ReasoningTokens,
     long CostMicros,
     decimal CostUsd);
+
+/// <summary>A closed monthly statement (GET …/chargeback/statements): the tenant's month in its time zone, numbered per tenant.</summary>
+public sealed record ChargebackStatementSummaryDto(
+    Guid Id, int Number, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, string TimeZone, DateTimeOffset ClosedAt, long Requests, long CostMicros,
+    decimal CostUsd);
+
+/// <summary>A statement with its lines (GET …/chargeback/statements/{id}) and a subtotal per cost centre.</summary>
+public sealed record ChargebackStatementDto(
+    ChargebackStatementSummaryDto Statement, IReadOnlyList<ChargebackCostCenterDto> CostCenters, IReadOnlyList<ChargebackStatementLineDto> Lines);
+
+/// <summary>The lines of one cost centre together ("" for teams without one and usage without a team).</summary>
+public sealed record ChargebackCostCenterDto(string CostCenter, long Requests, long CostMicros, decimal CostUsd);
+
+/// <summary>
+/// One statement line: a team's usage of one model at one price version over the period, each token kind and the cost.
+/// <paramref name="Kind"/> is <c>usage</c> (the statement's month) or <c>adjustment</c> (usage of an earlier, closed
+/// month that arrived after that month's statement closed; the figures are the difference).
+/// </summary>
+public sealed record ChargebackStatementLineDto(
+    Guid Id, string Kind, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, Guid TeamId, string TeamName, string CostCenter, string Model,
+    string PriceVersion, long Requests, long InputTokens, long OutputTokens, long CachedInputTokens, long CacheWriteTokens, long ReasoningTokens,
+    long CostMicros, decimal CostUsd);
+
+/// <summary>
+/// The usage records behind a statement line (GET …/statements/{id}/lines/{lineId}/requests), oldest first, a page at a
+/// time: every record of the line's period, team, model and price version. For an adjustment line these are all the
+/// records of that group in the earlier month; the line is what they add to what earlier statements already charged.
+/// </summary>
+public sealed record ChargebackLineRequestsDto(Guid LineId, int Page, int PageSize, long Total, IReadOnlyList<ChargebackRequestDto> Items);
+
+/// <summary>One usage record as charged: its tokens, its cost and the price version that applied.</summary>
+public sealed record ChargebackRequestDto(
+    Guid Id, DateTimeOffset Timestamp, Guid KeyId, string Model, int StatusCode, int PromptTokens, int CompletionTokens, int CachedInputTokens,
+    int CacheWriteTokens, int ReasoningTokens, long CostMicros, string? PriceVersion, bool Estimated);

@@ -9,6 +9,9 @@ public static class ChargebackEndpoints
     {
         var finance = tenant.MapGroup("/chargeback").WithTags("Chargeback").RequireAuthorization(AdminPolicies.TenantFinance);
         finance.MapGet("/", GetChargeback.HandleAsync).WithName("GetChargeback");
+        finance.MapGet("/statements", ListStatements.HandleAsync).WithName("ListChargebackStatements");
+        finance.MapGet("/statements/{statementId:guid}", GetStatement.HandleAsync).WithName("GetChargebackStatement");
+        finance.MapGet("/statements/{statementId:guid}/lines/{lineId:guid}/requests", ListStatementLineRequests.HandleAsync).WithName("ListChargebackLineRequests");
         return tenant;
     }
 }

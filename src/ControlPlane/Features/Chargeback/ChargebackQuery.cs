@@ -25,26 +25,23 @@ public static class ChargebackQuery
                 .Where(d => d.TenantId == tenantId && d.Day >= from && d.Day < request.To).Select(d => d.Day).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var (granularity, start, end) in ChargebackRanges.Split(request.From, request.To, unsummed))
             {
+                // Team, key and model lines partition the tenant's usage: the total is their sum (one query per range).
                 var rows = db.UsageRollups.AsNoTracking().Where(r => r.TenantId == tenantId && r.Granularity == granularity && r.Start >= start && r.Start < end);
-                foreach (var part in await SumAsync(rows, r => r.TenantId, cancellationToken))
-                {
-                    total.Add(part);
-                }
-
                 switch (request.GroupBy)
                 {
                     case "team":
-                        Merge(groups, await SumAsync(rows, r => r.TeamId, cancellationToken), k => k.ToString());
+                        Merge(groups, total, await SumAsync(rows, r => r.TeamId, cancellationToken), k => k.ToString());
                         break;
                     case "key":
-                        Merge(groups, await SumAsync(rows, r => r.KeyId, cancellationToken), k => k.ToString());
+                        Merge(groups, total, await SumAsync(rows, r => r.KeyId, cancellationToken), k => k.ToString());
                         break;
                     case "model":
-                        Merge(groups, await SumAsync(rows, r => r.Model, cancellationToken), k => k);
+                        Merge(groups, total, await SumAsync(rows, r => r.Model, cancellationToken), k => k);
                         break;
                     case "tag":
                         var tags = db.UsageTagRollups.AsNoTracking().Where(r => r.TenantId == tenantId && r.Granularity == granularity && r.Start >= start && r.Start < end);
-                        Merge(groups, await TagSumAsync(tags, cancellationToken), k => k);
+                        Merge(groups, null, await TagSumAsync(tags, cancellationToken), k => k);
+                        Merge(null, total, await SumAsync(rows, r => r.TenantId, cancellationToken), k => k.ToString());
                         break;
                 }
             }
@@ -75,10 +72,17 @@ public static class ChargebackQuery
             CacheWriteTokens = g.Sum(r => r.CacheWriteTokens), ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
         }).ToListAsync(cancellationToken);
 
-    private static void Merge<TKey>(Dictionary<string, ChargebackSums<string>> groups, List<ChargebackSums<TKey>> parts, Func<TKey, string> key)
+    /// <summary>Adds each part to its group (when <paramref name="groups"/> is given) and to <paramref name="total"/> (when given).</summary>
+    private static void Merge<TKey>(Dictionary<string, ChargebackSums<string>>? groups, ChargebackSums<string>? total, List<ChargebackSums<TKey>> parts, Func<TKey, string> key)
     {
         foreach (var part in parts)
         {
+            total?.Add(part);
+            if (groups is null)
+            {
+                continue;
+            }
+
             var name = key(part.Key);
             if (!groups.TryGetValue(name, out var group))
             {

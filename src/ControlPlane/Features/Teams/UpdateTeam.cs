@@ -12,7 +12,8 @@ namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins): renames (names are unique within a tenant, 409) and sets
-/// or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
+/// or removes (<c>{}</c>) the team's rate limits and its budget, and sets (or with "" removes) its cost centre; a null field
+/// is left unchanged.
 /// </summary>
 public static class UpdateTeam
 {
@@ -25,9 +26,9 @@ public static class UpdateTeam
             return team.NotFound;
         }
 
-        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget);
+        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateCostCenter(request.CostCenter);
         await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
-        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null && request.Budget is null))
+        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null && request.Budget is null && request.CostCenter is null))
         {
             errors.Required("name", request.Name, Team.NameMaxLength);
         }
@@ -61,6 +62,11 @@ public static class UpdateTeam
         if (request.Budget is not null)
         {
             team.Row.Budget = BudgetField.Normalize(request.Budget.ToBudget());
+        }
+
+        if (request.CostCenter is not null)
+        {
+            team.Row.CostCenter = CostCenterField.Normalize(request.CostCenter);
         }
 
         await db.SaveChangesAsync(cancellationToken);

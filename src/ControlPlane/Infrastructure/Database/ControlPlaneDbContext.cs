@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Budgets;
+using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
@@ -61,6 +62,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<BudgetSpend> BudgetSpend => Set<BudgetSpend>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
+    public DbSet<ChargebackStatement> ChargebackStatements => Set<ChargebackStatement>();
+    public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -82,6 +85,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<DeploymentNodeHealth>(builder);
         ApplyTenantFilter<BudgetSpend>(builder);
         ApplyTenantFilter<BudgetAlert>(builder);
+        ApplyTenantFilter<ChargebackStatement>(builder);
         ApplyTenantFilter<BudgetSettings>(builder);
     }
 
