@@ -63,3 +63,9 @@ public sealed record ChargebackLineRequestsDto(Guid LineId, int Page, int PageSi
 public sealed record ChargebackRequestDto(
     Guid Id, DateTimeOffset Timestamp, Guid KeyId, string Model, int StatusCode, int PromptTokens, int CompletionTokens, int CachedInputTokens,
     int CacheWriteTokens, int ReasoningTokens, long CostMicros, string? PriceVersion, bool Estimated);
+
+/// <summary>
+/// GET/PUT /api/tenants/{tenantId}/chargeback/settings: a fixed monthly shared cost (micro-dollars; 0: none) that each
+/// statement splits over the teams by their share of the month's usage cost, as <c>shared</c> lines named <paramref name="SharedCostLabel"/>.
+/// </summary>
+public sealed record ChargebackSettingsDto(long SharedCostMicros, string SharedCostLabel);

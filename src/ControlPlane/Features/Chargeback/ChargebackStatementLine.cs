@@ -9,12 +9,14 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 /// One line of a <see cref="ChargebackStatement"/>: a team's (and its cost centre's) usage of one public model at one
 /// price version over [<see cref="PeriodStart"/>, <see cref="PeriodEnd"/>), with each token kind and the cost.
 /// <see cref="Kind"/> is <c>usage</c> (the statement's own month) or <c>adjustment</c> (usage of an earlier, already
-/// closed month that arrived after it closed: the period is that month's, the figures the difference).
+/// closed month that arrived after it closed: the period is that month's, the figures the difference) or <c>shared</c>
+/// (the team's part of the tenant's fixed monthly shared cost, <see cref="ChargebackSettings"/>; its label as the model, no tokens).
 /// </summary>
 public sealed class ChargebackStatementLine
 {
     public const string Usage = "usage";
     public const string Adjustment = "adjustment";
+    public const string Shared = "shared";
 
     public Guid Id { get; set; }
     public Guid StatementId { get; set; }

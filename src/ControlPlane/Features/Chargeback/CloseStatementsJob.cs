@@ -71,7 +71,7 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
         {
             var ledger = await StatementUsage.ReadAsync(db, tenantId, period.PeriodStart, period.PeriodEnd, cancellationToken);
             var charged = await db.ChargebackStatementLines.AsNoTracking()
-                .Where(l => l.TenantId == tenantId && l.PeriodStart == period.PeriodStart && l.PeriodEnd == period.PeriodEnd)
+                .Where(l => l.TenantId == tenantId && l.PeriodStart == period.PeriodStart && l.PeriodEnd == period.PeriodEnd && l.Kind != ChargebackStatementLine.Shared)
                 .ToListAsync(cancellationToken);
             foreach (var line in charged)
             {
@@ -96,6 +96,8 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
         {
             return false;
         }
+
+        lines.AddRange(await SharedLinesAsync(statement, lines, cancellationToken));
 
         var teamIds = lines.Select(l => l.TeamId).Distinct().ToList();
         var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => t.TenantId == tenantId && teamIds.Contains(t.Id))
@@ -128,6 +130,25 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The tenant's fixed shared cost split over the teams by their usage cost this month (by requests when none had a cost).</summary>
+    private async Task<List<ChargebackStatementLine>> SharedLinesAsync(ChargebackStatement statement, List<ChargebackStatementLine> lines, CancellationToken cancellationToken)
+    {
+        var settings = await db.Set<ChargebackSettings>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == statement.TenantId, cancellationToken);
+        if (settings is not { SharedCostMicros: > 0 })
+        {
+            return [];
+        }
+
+        var usage = lines.Where(l => l.Kind == ChargebackStatementLine.Usage).GroupBy(l => l.TeamId)
+            .Select(g => (Team: g.Key, Cost: g.Sum(l => l.CostMicros), Requests: g.Sum(l => l.Requests))).ToList();
+        var weights = usage.Any(u => u.Cost > 0) ? usage.ToDictionary(u => u.Team, u => u.Cost) : usage.ToDictionary(u => u.Team, u => u.Requests);
+        return SharedCostAllocation.Split(settings.SharedCostMicros, weights).Select(s => new ChargebackStatementLine
+        {
+            Id = Guid.CreateVersion7(), StatementId = statement.Id, TenantId = statement.TenantId, Kind = ChargebackStatementLine.Shared,
+            PeriodStart = statement.PeriodStart, PeriodEnd = statement.PeriodEnd, TeamId = s.Key, Model = settings.SharedCostLabel, CostMicros = s.Value,
+        }).ToList();
     }
 
     private static ChargebackStatementLine Line(

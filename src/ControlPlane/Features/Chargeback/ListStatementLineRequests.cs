@@ -45,6 +45,11 @@ public static class ListStatementLineRequests
             return Problems.NotFound("The statement line");
         }
 
+        if (line.Kind == ChargebackStatementLine.Shared)
+        {
+            return TypedResults.Ok(new ChargebackLineRequestsDto(lineId, number, size, 0, [])); // a share of a fixed cost: no records behind it
+        }
+
         var records = db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId && u.Timestamp >= line.PeriodStart && u.Timestamp < line.PeriodEnd
             && u.TeamId == line.TeamId && u.Model == line.Model);
         records = line.PriceVersion == "" ? records.Where(u => u.PriceVersion == null || u.PriceVersion == "") : records.Where(u => u.PriceVersion == line.PriceVersion);

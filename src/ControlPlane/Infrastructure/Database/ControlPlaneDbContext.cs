@@ -86,6 +86,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BudgetSpend>(builder);
         ApplyTenantFilter<BudgetAlert>(builder);
         ApplyTenantFilter<ChargebackStatement>(builder);
+        ApplyTenantFilter<ChargebackSettings>(builder);
         ApplyTenantFilter<BudgetSettings>(builder);
     }
 

@@ -153,6 +153,48 @@ public sealed class CloseStatementsJobTests
         Assert.Equal(HttpStatusCode.BadRequest, (await finance.GetAsync($"{urls[2]}?pageSize=5000")).StatusCode);
     }
 
+    [Fact]
+    public async Task Run_SharedCost_SplitOverTeamsByUsageCostExactlyAndKeptOutOfAdjustments()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        using var finance = await host.MemberClientAsync(tenant.Id, "finance@acme.test", MemberRole.Finance);
+        var refused = await finance.PutAsJsonAsync($"/api/tenants/{tenant.Id}/chargeback/settings", new ChargebackSettingsDto(5, "Platform"), SwitchyardJson.Options);
+        var invalid = await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/chargeback/settings", new ChargebackSettingsDto(-1, "Platform"), SwitchyardJson.Options);
+        var set = await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/chargeback/settings", new ChargebackSettingsDto(1_000_000_001, "Platform"), SwitchyardJson.Options);
+        var february = RollupLedger.Generate(new Random(86), tenant.Id, 600, Feb, TimeSpan.FromDays(28));
+        await IngestAsync(host, february);
+        await CloseAsync(host, Mar.AddDays(1));
+        var late = RollupLedger.Generate(new Random(87), tenant.Id, 30, Feb.AddDays(1), TimeSpan.FromDays(5));
+        await IngestAsync(host, late);
+        await IngestAsync(host, RollupLedger.Generate(new Random(88), tenant.Id, 100, Mar, TimeSpan.FromDays(20)));
+        await CloseAsync(host, Apr.AddDays(1));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("\"sharedCostMicros\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(new ChargebackSettingsDto(1_000_000_001, "Platform"), await GetAsync<ChargebackSettingsDto>(finance, $"/api/tenants/{tenant.Id}/chargeback/settings"));
+        var statements = await GetAsync<List<ChargebackStatementSummaryDto>>(finance, $"/api/tenants/{tenant.Id}/chargeback/statements");
+        var first = await GetAsync<ChargebackStatementDto>(finance, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[1].Id}");
+        var second = await GetAsync<ChargebackStatementDto>(finance, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[0].Id}");
+        var shared = first.Lines.Where(l => l.Kind == "shared").ToList();
+        Assert.Equal(1_000_000_001, shared.Sum(l => l.CostMicros));
+        Assert.All(shared, l => Assert.Equal(("Platform", 0L), (l.Model, l.Requests)));
+        var costByTeam = february.GroupBy(r => r.TeamId).ToDictionary(g => g.Key, g => g.Sum(r => r.CostMicros));
+        foreach (var line in shared)
+        {
+            Assert.Equal((double)(1_000_000_001m * costByTeam[line.TeamId] / february.Sum(r => r.CostMicros)), line.CostMicros, 1.0);
+        }
+
+        Assert.Equal(february.Sum(r => r.CostMicros) + 1_000_000_001, first.Statement.CostMicros);
+        Assert.Equal(late.Sum(r => r.CostMicros), second.Lines.Where(l => l.Kind == "adjustment").Sum(l => l.CostMicros));
+        Assert.Equal(1_000_000_001, second.Lines.Where(l => l.Kind == "shared").Sum(l => l.CostMicros));
+        var sharedLine = shared[0];
+        var behind = await GetAsync<ChargebackLineRequestsDto>(finance, $"/api/tenants/{tenant.Id}/chargeback/statements/{first.Statement.Id}/lines/{sharedLine.Id}/requests");
+        Assert.Equal(0, behind.Total);
+    }
+
     private static async Task<int> CloseAsync(ControlPlaneTestHost host, DateTimeOffset now)
     {
         await using var scope = host.CreateScope();

@@ -426,6 +426,24 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("BudgetSpend", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedCostLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("SharedCostMicros")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("ChargebackSettings", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1638,6 +1656,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackSettings", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

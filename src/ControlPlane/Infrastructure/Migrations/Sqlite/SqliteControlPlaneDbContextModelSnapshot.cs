@@ -414,6 +414,24 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("BudgetSpend", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedCostLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SharedCostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("ChargebackSettings", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1626,6 +1644,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Chargeback.ChargebackSettings", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -19,6 +19,25 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "ChargebackSettings",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedCostMicros = table.Column<long>(type: "bigint", nullable: false),
+                    SharedCostLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChargebackSettings", x => x.TenantId);
+                    table.ForeignKey(
+                        name: "FK_ChargebackSettings_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChargebackStatements",
                 columns: table => new
                 {
@@ -103,6 +122,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ChargebackSettings");
+
             migrationBuilder.DropTable(
                 name: "ChargebackStatementLines");
 
