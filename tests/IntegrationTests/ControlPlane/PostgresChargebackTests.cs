@@ -19,9 +19,9 @@ namespace Switchyard.IntegrationTests.ControlPlane;
 /// </summary>
 public sealed class PostgresChargebackTests
 {
-    private static readonly DateTimeOffset Feb = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Mar = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Apr = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Feb = new(2027, 2, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Mar = new(2027, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Apr = new(2027, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task ChargebackAndStatements_ConcurrentRedeliveredAndLateUsage_EqualLedgerToTheMicroDollar()

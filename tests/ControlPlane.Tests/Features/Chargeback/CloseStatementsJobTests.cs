@@ -16,9 +16,10 @@ namespace Switchyard.ControlPlane.Tests.Features.Chargeback;
 
 public sealed class CloseStatementsJobTests
 {
-    private static readonly DateTimeOffset Feb = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Mar = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Apr = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+    // Months after the real clock: the host's own hourly run of the job (real time) then finds nothing of these tenants to close.
+    private static readonly DateTimeOffset Feb = new(2027, 2, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Mar = new(2027, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Apr = new(2027, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Run_MonthEndedInTenantZone_LinesSumToLedgerToTheMicroDollarAndExplainDownToRequests()
