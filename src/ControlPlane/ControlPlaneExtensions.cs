@@ -6,6 +6,7 @@ using Switchyard.ControlPlane.Features.Billing;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Catalog;
+using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Demo;
 using Switchyard.ControlPlane.Features.Egress;
@@ -59,6 +60,7 @@ public static class ControlPlaneExtensions
         builder.AddRollups();
         builder.AddBudgets();
         builder.AddBilling();
+        builder.AddChargeback();
         builder.AddDemo();
         return builder;
     }
@@ -109,6 +111,7 @@ public static class ControlPlaneExtensions
         tenant.MapQuotasEndpoints();
         tenant.MapBudgetsEndpoints();
         tenant.MapTenantBillingEndpoints();
+        tenant.MapChargebackEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;

@@ -13,9 +13,10 @@ public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null,
 /// <param name="PolicyIds">Policies the team's keys are held to beside the tenant's default.</param>
 public sealed record TeamDto(
     Guid Id, Guid TenantId, string Name, DateTimeOffset CreatedAt, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null,
-    Budget? Budget = null);
+    Budget? Budget = null, string? CostCenter = null);
 
-public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, Budget? Budget = null);
+/// <param name="CostCenter">The cost centre the team's usage is charged to on chargeback statements (letters, digits, . _ - / and spaces; at most 64).</param>
+public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, Budget? Budget = null, string? CostCenter = null);
 
 /// <param name="Teams">The teams the member belongs to, with their team role.</param>
 /// <param name="Active">False once deactivated: the member cannot sign in and their personal keys are revoked.</param>
@@ -36,7 +37,8 @@ public sealed record UpdateTenantRequest(
 
 /// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits, <paramref name="Budget"/> <c>{"remove": true}</c> the budget.</summary>
 /// <param name="PolicyIds">Replaces the team's policies; an empty list removes them.</param>
-public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, BudgetUpdate? Budget = null);
+/// <param name="CostCenter">Sets the cost centre; "" removes it; null leaves it unchanged.</param>
+public sealed record UpdateTeamRequest(string? Name = null, RateLimits? Limits = null, IReadOnlyList<Guid>? PolicyIds = null, BudgetUpdate? Budget = null, string? CostCenter = null);
 
 /// <summary>A partial update: null leaves a field unchanged (at least one is required).</summary>
 /// <param name="Active">False deactivates the member (no sign-in, personal keys revoked); true reactivates (keys stay revoked).</param>

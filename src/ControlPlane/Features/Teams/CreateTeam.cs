@@ -17,7 +17,8 @@ public static class CreateTeam
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid tenantId, CreateTeamRequest request, ControlPlaneDbContext db, TenantQuotas quotas, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits).Validate(request.Budget);
+        var errors = new ValidationErrors().Required("name", request.Name, Team.NameMaxLength).Validate(request.Limits).Validate(request.Budget)
+            .ValidateCostCenter(request.CostCenter);
         await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
         if (!errors.IsValid)
         {
@@ -38,7 +39,7 @@ public static class CreateTeam
 
         var team = new Team { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, CreatedAt = time.GetUtcNow(), Limits = LimitsField.Normalize(request.Limits),
             PolicyIds = request.PolicyIds is { } ids ? PolicyFields.Normalize(ids) : null,
-            Budget = BudgetField.Normalize(request.Budget),
+            Budget = BudgetField.Normalize(request.Budget), CostCenter = CostCenterField.Normalize(request.CostCenter),
         };
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);

@@ -25,7 +25,10 @@ public sealed class Team : IConfigEntity, ITenantOwned
     /// <summary>The team's budget (all its keys together); null for none.</summary>
     public Budget? Budget { get; set; }
 
-    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, PolicyIds, Budget);
+    /// <summary>The cost centre its usage is charged to on chargeback statements; null for none.</summary>
+    public string? CostCenter { get; set; }
+
+    public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, PolicyIds, Budget, CostCenter);
 }
 
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
@@ -37,6 +40,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Limits).HasJsonTextConversion();
         builder.Property(t => t.PolicyIds).HasJsonTextListConversion();
         builder.Property(t => t.Budget).HasJsonTextConversion();
+        builder.Property(t => t.CostCenter).HasMaxLength(CostCenterField.MaxLength);
         builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,8 +13,9 @@ namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins and the team's admins): renames (names are unique within a
-/// tenant, 409) and sets or removes (<c>{}</c>) the team's rate limits and its budget; a null field is left unchanged.
-/// A team admin who is no tenant admin changes only the rate limits, each no higher than the tenant's own (403 otherwise).
+/// tenant, 409) and sets or removes (<c>{}</c>) the team's rate limits and its budget, and sets (or with "" removes) its
+/// cost centre; a null field is left unchanged. A team admin who is no tenant admin changes only the rate limits, each no
+/// higher than the tenant's own (403 otherwise).
 /// </summary>
 public static class UpdateTeam
 {
@@ -23,9 +24,9 @@ public static class UpdateTeam
     {
         if (!caller.IsTenantAdmin)
         {
-            if (request.Name is not null || request.PolicyIds is not null || request.Budget is not null)
+            if (request.Name is not null || request.PolicyIds is not null || request.Budget is not null || request.CostCenter is not null)
             {
-                return Problems.Forbidden("A team admin can change only the team's rate limits; ask a tenant admin for its name, policies or budget.");
+                return Problems.Forbidden("A team admin can change only the team's rate limits; ask a tenant admin for its name, policies, budget or cost centre.");
             }
 
             var tenantLimits = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Limits).FirstOrDefaultAsync(cancellationToken);
@@ -41,9 +42,9 @@ public static class UpdateTeam
             return team.NotFound;
         }
 
-        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget);
+        var errors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateCostCenter(request.CostCenter);
         await PolicyFields.ValidateReferencesAsync(errors, "policyIds", request.PolicyIds, tenantId, db, cancellationToken);
-        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null && request.Budget is null))
+        if (request.Name is not null || (request.Limits is null && request.PolicyIds is null && request.Budget is null && request.CostCenter is null))
         {
             errors.Required("name", request.Name, Team.NameMaxLength);
         }
@@ -77,6 +78,11 @@ public static class UpdateTeam
         if (request.Budget is not null)
         {
             team.Row.Budget = BudgetField.Normalize(request.Budget.ToBudget());
+        }
+
+        if (request.CostCenter is not null)
+        {
+            team.Row.CostCenter = CostCenterField.Normalize(request.CostCenter);
         }
 
         await db.SaveChangesAsync(cancellationToken);

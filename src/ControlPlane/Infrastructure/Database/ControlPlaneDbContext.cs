@@ -7,6 +7,7 @@ using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Billing;
 using Switchyard.ControlPlane.Features.Budgets;
+using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
@@ -68,6 +69,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<BillingInvoice> BillingInvoices => Set<BillingInvoice>();
     public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
     public DbSet<TenantBillingState> TenantBillingStates => Set<TenantBillingState>();
+    public DbSet<ChargebackStatement> ChargebackStatements => Set<ChargebackStatement>();
+    public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -90,6 +93,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<DeploymentNodeHealth>(builder);
         ApplyTenantFilter<BudgetSpend>(builder);
         ApplyTenantFilter<BudgetAlert>(builder);
+        ApplyTenantFilter<ChargebackStatement>(builder);
+        ApplyTenantFilter<ChargebackSettings>(builder);
         ApplyTenantFilter<BudgetSettings>(builder);
         ApplyTenantFilter<BillingAccount>(builder);
         ApplyTenantFilter<BillingInvoice>(builder);

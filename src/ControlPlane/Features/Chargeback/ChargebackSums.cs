@@ -1,0 +1,33 @@
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Features.Chargeback;
+
+/// <summary>Summed rollup columns of one group (the database fills <see cref="Key"/> and the sums; ranges are added up here).</summary>
+public sealed class ChargebackSums<TKey>
+{
+    public TKey Key { get; set; } = default!;
+    public long Requests { get; set; }
+    public long Errors { get; set; }
+    public long InputTokens { get; set; }
+    public long OutputTokens { get; set; }
+    public long CachedInputTokens { get; set; }
+    public long CacheWriteTokens { get; set; }
+    public long ReasoningTokens { get; set; }
+    public long CostMicros { get; set; }
+
+    public void Add<TOther>(ChargebackSums<TOther> other)
+    {
+        Requests += other.Requests;
+        Errors += other.Errors;
+        InputTokens += other.InputTokens;
+        OutputTokens += other.OutputTokens;
+        CachedInputTokens += other.CachedInputTokens;
+        CacheWriteTokens += other.CacheWriteTokens;
+        ReasoningTokens += other.ReasoningTokens;
+        CostMicros += other.CostMicros;
+    }
+
+    public ChargebackLineDto ToDto(string key, string? label) => new(
+        key, label, Requests, Errors, InputTokens, OutputTokens, CachedInputTokens, CacheWriteTokens, ReasoningTokens, CostMicros,
+        CostMicros / 1_000_000m);
+}

@@ -1,0 +1,71 @@
+namespace Switchyard.Shared.Admin;
+
+/// <summary>
+/// GET /api/tenants/{tenantId}/chargeback: the tenant's usage and cost over [<paramref name="From"/>, <paramref name="To"/>)
+/// grouped by <paramref name="GroupBy"/> (team, tag, key or model), read from the rollups. <paramref name="Total"/> is the
+/// tenant's whole usage in the range; with groupBy=tag a record carrying several tags counts under each and an untagged
+/// one under none, so tag lines need not add up to the total.
+/// </summary>
+public sealed record ChargebackDto(
+    Guid TenantId,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    string GroupBy,
+    ChargebackLineDto Total,
+    IReadOnlyList<ChargebackLineDto> Lines);
+
+/// <summary>One group's usage; <paramref name="CostMicros"/> is US dollars × 10⁶ (exact), <paramref name="CostUsd"/> the same in dollars.</summary>
+/// <param name="Key">The group's value: team, key id, tag or model name ("total" for the total).</param>
+/// <param name="Label">A readable name when the key is an id (team or key name); "(none)" for usage without one.</param>
+public sealed record ChargebackLineDto(
+    string Key,
+    string? Label,
+    long Requests,
+    long Errors,
+    long InputTokens,
+    long OutputTokens,
+    long CachedInputTokens,
+    long CacheWriteTokens,
+    long ReasoningTokens,
+    long CostMicros,
+    decimal CostUsd);
+
+/// <summary>A closed monthly statement (GET …/chargeback/statements): the tenant's month in its time zone, numbered per tenant.</summary>
+public sealed record ChargebackStatementSummaryDto(
+    Guid Id, int Number, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, string TimeZone, DateTimeOffset ClosedAt, long Requests, long CostMicros,
+    decimal CostUsd);
+
+/// <summary>A statement with its lines (GET …/chargeback/statements/{id}) and a subtotal per cost centre.</summary>
+public sealed record ChargebackStatementDto(
+    ChargebackStatementSummaryDto Statement, IReadOnlyList<ChargebackCostCenterDto> CostCenters, IReadOnlyList<ChargebackStatementLineDto> Lines);
+
+/// <summary>The lines of one cost centre together ("" for teams without one and usage without a team).</summary>
+public sealed record ChargebackCostCenterDto(string CostCenter, long Requests, long CostMicros, decimal CostUsd);
+
+/// <summary>
+/// One statement line: a team's usage of one model at one price version over the period, each token kind and the cost.
+/// <paramref name="Kind"/> is <c>usage</c> (the statement's month) or <c>adjustment</c> (usage of an earlier, closed
+/// month that arrived after that month's statement closed; the figures are the difference).
+/// </summary>
+public sealed record ChargebackStatementLineDto(
+    Guid Id, string Kind, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, Guid TeamId, string TeamName, string CostCenter, string Model,
+    string PriceVersion, long Requests, long InputTokens, long OutputTokens, long CachedInputTokens, long CacheWriteTokens, long ReasoningTokens,
+    long CostMicros, decimal CostUsd);
+
+/// <summary>
+/// The usage records behind a statement line (GET …/statements/{id}/lines/{lineId}/requests), oldest first, a page at a
+/// time: every record of the line's period, team, model and price version. For an adjustment line these are all the
+/// records of that group in the earlier month; the line is what they add to what earlier statements already charged.
+/// </summary>
+public sealed record ChargebackLineRequestsDto(Guid LineId, int Page, int PageSize, long Total, IReadOnlyList<ChargebackRequestDto> Items);
+
+/// <summary>One usage record as charged: its tokens, its cost and the price version that applied.</summary>
+public sealed record ChargebackRequestDto(
+    Guid Id, DateTimeOffset Timestamp, Guid KeyId, string Model, int StatusCode, int PromptTokens, int CompletionTokens, int CachedInputTokens,
+    int CacheWriteTokens, int ReasoningTokens, long CostMicros, string? PriceVersion, bool Estimated);
+
+/// <summary>
+/// GET/PUT /api/tenants/{tenantId}/chargeback/settings: a fixed monthly shared cost (micro-dollars; 0: none) that each
+/// statement splits over the teams by their share of the month's usage cost, as <c>shared</c> lines named <paramref name="SharedCostLabel"/>.
+/// </summary>
+public sealed record ChargebackSettingsDto(long SharedCostMicros, string SharedCostLabel);

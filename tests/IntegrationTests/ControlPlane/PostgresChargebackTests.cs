@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Switchyard.ControlPlane.Features.Chargeback;
+using Switchyard.ControlPlane.Features.Rollups;
+using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
+using Switchyard.Shared.Messages;
+using Switchyard.Testing.Rollups;
+
+namespace Switchyard.IntegrationTests.ControlPlane;
+
+/// <summary>
+/// Chargeback on PostgreSQL: the report (daily and hourly rollups in one repeatable-read snapshot) and the monthly
+/// statements equal the raw ledger under concurrent, redelivered and late ingest; a closed statement never changes.
+/// </summary>
+public sealed class PostgresChargebackTests
+{
+    private static readonly DateTimeOffset Feb = new(2027, 2, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Mar = new(2027, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Apr = new(2027, 4, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ChargebackAndStatements_ConcurrentRedeliveredAndLateUsage_EqualLedgerToTheMicroDollar()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var created = await host.Admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest($"chargeback-{Guid.NewGuid():N}"), SwitchyardJson.Options);
+        var tenant = (await created.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options))!.Id;
+        var february = Truncate(RollupLedger.Generate(new Random(91), tenant, 3_000, Feb, TimeSpan.FromDays(28)));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            foreach (var batch in february.Where((_, i) => i % 4 == w || i % 7 == 0).Chunk(200))
+            {
+                await IngestAsync(host, batch);
+            }
+        })));
+        await RunAsync<DailyRollupJob, int>(host, j => j.RunAsync(CancellationToken.None));
+
+        var from = Feb.AddHours(3);
+        var report = await host.Admin.GetFromJsonAsync<ChargebackDto>(
+            $"/api/tenants/{tenant}/chargeback?from={from:yyyy-MM-ddTHH:mm:ssZ}&to={Mar:yyyy-MM-ddTHH:mm:ssZ}&groupBy=model", SwitchyardJson.Options);
+        var inRange = february.Where(r => r.Timestamp >= from).ToList();
+        Assert.Equal((inRange.Count, inRange.Sum(r => r.CostMicros)), (report!.Total.Requests, report.Total.CostMicros));
+        foreach (var line in report.Lines)
+        {
+            Assert.Equal(inRange.Where(r => r.Model == line.Key).Sum(r => r.CostMicros), line.CostMicros);
+        }
+
+        await CloseAsync(host, Mar.AddDays(1));
+        var first = await StatementAsync(host, tenant, 1);
+        Assert.Equal((february.Count, february.Sum(r => r.CostMicros)), (first.Statement.Requests, first.Lines.Sum(l => l.CostMicros)));
+
+        var late = Truncate(RollupLedger.Generate(new Random(92), tenant, 200, Feb.AddDays(2), TimeSpan.FromDays(10)));
+        var march = Truncate(RollupLedger.Generate(new Random(93), tenant, 700, Mar, TimeSpan.FromDays(31)));
+        await Task.WhenAll(Task.Run(() => IngestAsync(host, late)), Task.Run(() => IngestAsync(host, march)), Task.Run(() => IngestAsync(host, late)));
+        await CloseAsync(host, Apr.AddDays(1));
+
+        Assert.Equal(first, await StatementAsync(host, tenant, 1), new StatementComparer());
+        var second = await StatementAsync(host, tenant, 2);
+        var adjustments = second.Lines.Where(l => l.Kind == "adjustment").ToList();
+        Assert.Equal(late.Sum(r => r.CostMicros), adjustments.Sum(l => l.CostMicros));
+        Assert.Equal(march.Sum(r => r.CostMicros), second.Lines.Where(l => l.Kind == "usage").Sum(l => l.CostMicros));
+        Assert.Equal(february.Concat(late).Sum(r => r.CostMicros), first.Statement.CostMicros + adjustments.Sum(l => l.CostMicros));
+    }
+
+    private static async Task<ChargebackStatementDto> StatementAsync(PostgresControlPlaneHost host, Guid tenant, int number)
+    {
+        var list = await host.Admin.GetFromJsonAsync<List<ChargebackStatementSummaryDto>>($"/api/tenants/{tenant}/chargeback/statements", SwitchyardJson.Options);
+        var summary = Assert.Single(list!, s => s.Number == number);
+        return (await host.Admin.GetFromJsonAsync<ChargebackStatementDto>($"/api/tenants/{tenant}/chargeback/statements/{summary.Id}", SwitchyardJson.Options))!;
+    }
+
+    private static async Task CloseAsync(PostgresControlPlaneHost host, DateTimeOffset now)
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var job = new CloseStatementsJob(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), new FakeTimeProvider(now), Options.Create(new ChargebackOptions()));
+        await job.RunAsync(CancellationToken.None);
+    }
+
+    private static List<UsageRecord> Truncate(List<UsageRecord> records) =>
+        records.ConvertAll(r => r with { Timestamp = r.Timestamp.AddTicks(-(r.Timestamp.Ticks % 10)) });
+
+    private static async Task<UsageIngestResult> IngestAsync(PostgresControlPlaneHost host, IReadOnlyList<UsageRecord> records)
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var ingestor = scope.ServiceProvider.GetRequiredService<UsageIngestor>();
+        return await ingestor.IngestAsync(new UsageBatchReported(Guid.NewGuid(), "it-node", records), CancellationToken.None);
+    }
+
+    private static async Task<T> RunAsync<TJob, T>(PostgresControlPlaneHost host, Func<TJob, Task<T>> run)
+        where TJob : notnull
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<TJob>());
+    }
+
+    /// <summary>Statement and lines equal field by field (the records hold lists, which compare by reference).</summary>
+    private sealed class StatementComparer : IEqualityComparer<ChargebackStatementDto>
+    {
+        public bool Equals(ChargebackStatementDto? x, ChargebackStatementDto? y) =>
+            x!.Statement == y!.Statement && x.Lines.SequenceEqual(y.Lines) && x.CostCenters.SequenceEqual(y.CostCenters);
+
+        public int GetHashCode(ChargebackStatementDto obj) => obj.Statement.GetHashCode();
+    }
+}
