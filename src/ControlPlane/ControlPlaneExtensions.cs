@@ -1,5 +1,6 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.Analytics;
+using Switchyard.ControlPlane.Features.Audit;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Budgets;
@@ -57,6 +58,7 @@ public static class ControlPlaneExtensions
         builder.AddUsage();
         builder.AddRollups();
         builder.AddBudgets();
+        builder.AddAudit();
         builder.AddDemo();
         return builder;
     }
@@ -105,6 +107,7 @@ public static class ControlPlaneExtensions
         tenant.MapTenantPricingEndpoints();
         tenant.MapQuotasEndpoints();
         tenant.MapBudgetsEndpoints();
+        tenant.MapAuditEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;
