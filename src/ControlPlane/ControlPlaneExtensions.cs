@@ -84,7 +84,7 @@ public static class ControlPlaneExtensions
 
         var root = app.MapGroup("");
         root.MapOpenApi();
-        var api = root.MapGroup("/api").DenyUndeclared();
+        var api = root.MapGroup("/api").DenyUndeclared().AuditAdminActions();
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();

@@ -15,8 +15,18 @@ public static class AuditExtensions
         var services = builder.Services;
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuditBodyCipher>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AdminAuditInterceptor>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AdminAuditInterceptor>());
         services.AddScoped<IUsageIngestStep, AuditIngestStep>();
         services.AddRecurringJob<AuditRetentionJob>(AuditRetentionJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30));
         return builder;
+    }
+
+    /// <summary>Records every mutating call under <paramref name="api"/> (see <see cref="AdminAuditFilter"/>).</summary>
+    public static RouteGroupBuilder AuditAdminActions(this RouteGroupBuilder api)
+    {
+        api.AddEndpointFilter<AdminAuditFilter>();
+        return api;
     }
 }
