@@ -19,7 +19,8 @@ public sealed class AuditRetentionJobTests
             .EnsureSuccessStatusCode();
         var old = AuditTestData.Records(tenant.Id, 3).ConvertAll(r => r with { Timestamp = r.Timestamp.AddDays(-40) });
         var recent = AuditTestData.Records(tenant.Id, 2);
-        await AuditTestData.IngestAsync(host, [.. old, .. recent]);
+        await AuditTestData.IngestAsync(host, old);
+        await AuditTestData.IngestAsync(host, recent);
 
         await using (var scope = host.CreateScope())
         {
