@@ -1,5 +1,6 @@
 using Switchyard.ControlPlane.Features.AdminKeys;
 using Switchyard.ControlPlane.Features.Analytics;
+using Switchyard.ControlPlane.Features.Audit;
 using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.ApprovedModels;
 using Switchyard.ControlPlane.Features.Billing;
@@ -61,6 +62,7 @@ public static class ControlPlaneExtensions
         builder.AddBudgets();
         builder.AddBilling();
         builder.AddChargeback();
+        builder.AddAudit();
         builder.AddDemo();
         return builder;
     }
@@ -86,7 +88,7 @@ public static class ControlPlaneExtensions
 
         var root = app.MapGroup("");
         root.MapOpenApi();
-        var api = root.MapGroup("/api").DenyUndeclared();
+        var api = root.MapGroup("/api").DenyUndeclared().AuditAdminActions();
         api.MapAuthEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
@@ -112,6 +114,7 @@ public static class ControlPlaneExtensions
         tenant.MapBudgetsEndpoints();
         tenant.MapTenantBillingEndpoints();
         tenant.MapChargebackEndpoints();
+        tenant.MapAuditEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchyard.DataPlane.Audit;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.ServiceDefaults.Health;
@@ -18,6 +19,8 @@ public static class UsageExtensions
         services.AddSingleton<SpoolFileSystem>();
         services.AddSingleton<UsageSpoolHealth>();
         services.AddSwitchyardHealthChecks().AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag]);
+        services.AddOptions<AuditCaptureOptions>().BindConfiguration(AuditCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddResponseListener<AuditRecorder>();
         services.AddResponseListener<UsageRecorder>();
         services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();
         services.AddHostedService<UsagePublisher>();

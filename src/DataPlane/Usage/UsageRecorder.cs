@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Audit;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Costs;
 using Switchyard.DataPlane.Gateway;
@@ -13,9 +14,11 @@ namespace Switchyard.DataPlane.Usage;
 /// <see cref="GatewayContext"/> and hands it to the spool. Requests refused before authentication have no tenant to
 /// account to and are not recorded. The tokens billed are settled by <see cref="UsageSettlement"/> (a cut stream is billed
 /// for what it produced) and costed by <see cref="CostCalculator"/> at the deployment's snapshot price, so the record is
-/// right even while the control plane is down.
+/// right even while the control plane is down. The record carries the request's audit data (<see cref="AuditRecorder"/>),
+/// so audit entries travel, and are stored exactly once, with it.
 /// </summary>
-public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
+public sealed class UsageRecorder(
+    UsageQueue queue, AuditRecorder audit, IOptions<NodeOptions> options, TimeProvider time, ILogger<UsageRecorder> logger) : IResponseListener
 {
     private readonly string _nodeId = options.Value.NodeId;
 
@@ -60,7 +63,8 @@ public sealed class UsageRecorder(UsageQueue queue, IOptions<NodeOptions> option
             price?.Version,
             estimated,
             context.Tags,
-            context.Guard?.Findings.ToUsage());
+            context.Guard?.Findings.ToUsage(),
+            audit.Finish(context));
 
         if (!queue.TryEnqueue(record))
         {

@@ -148,6 +148,26 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<TeamDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/teams/{teamId}", request, cancellationToken);
 
+    public Task<AuditRequestPage> GetAuditRequestsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default) =>
+        GetAsync<AuditRequestPage>($"api/tenants/{tenantId}/audit?type=requests&{query}", cancellationToken);
+
+    public Task<AuditAdminPage> GetAuditActionsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default) =>
+        GetAsync<AuditAdminPage>($"api/tenants/{tenantId}/audit?type=admin&{query}", cancellationToken);
+
+    public Task<AuditRequestDetailDto> GetAuditEntryAsync(Guid tenantId, Guid entryId, CancellationToken cancellationToken = default) =>
+        GetAsync<AuditRequestDetailDto>($"api/tenants/{tenantId}/audit/{entryId}", cancellationToken);
+
+    public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<AuditVerificationDto>($"api/tenants/{tenantId}/audit/verify", cancellationToken);
+
+    public async Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/tenants/{tenantId}/audit/export?format={Uri.EscapeDataString(format)}&{query}");
+        await AuthorizeAsync(message);
+        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

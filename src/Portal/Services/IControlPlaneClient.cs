@@ -95,4 +95,19 @@ public interface IControlPlaneClient
 
     /// <summary>PATCH a team (tenant admins): name, limits or budget.</summary>
     Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit log's request entries (auditors and admins); <paramref name="query"/> is the filter query string without <c>?</c>.</summary>
+    Task<AuditRequestPage> GetAuditRequestsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit log's admin actions; <paramref name="query"/> as for <see cref="GetAuditRequestsAsync"/>.</summary>
+    Task<AuditAdminPage> GetAuditActionsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default);
+
+    /// <summary>One request entry with its decrypted (redacted) bodies.</summary>
+    Task<AuditRequestDetailDto> GetAuditEntryAsync(Guid tenantId, Guid entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks every audit chain of the tenant.</summary>
+    Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The filtered audit log as CSV or JSON Lines text (<paramref name="format"/> <c>csv</c> or <c>jsonl</c>).</summary>
+    Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,7 @@ namespace Switchyard.Shared.Admin;
 /// <param name="TimeZone">The IANA time zone budget periods start in; null for UTC.</param>
 public sealed record TenantDto(
     Guid Id, string Name, bool Active, DateTimeOffset CreatedAt, RateLimits? Limits = null, Guid? DefaultPolicyId = null,
-    Budget? Budget = null, string? TimeZone = null);
+    Budget? Budget = null, string? TimeZone = null, AuditSettings? Audit = null);
 
 public sealed record CreateTenantRequest(string Name, RateLimits? Limits = null, Budget? Budget = null, string? TimeZone = null);
 
@@ -31,9 +31,10 @@ public sealed record CreateMemberRequest(string Email, string Password, MemberRo
 /// Only platform admins can change <paramref name="Active"/>.
 /// </summary>
 /// <param name="DefaultPolicyId">Sets the tenant's default policy; <see cref="Guid.Empty"/> removes it.</param>
+/// <param name="Audit">Replaces the tenant's audit settings (mode, retention days, per-use-case overrides).</param>
 public sealed record UpdateTenantRequest(
     string? Name = null, bool? Active = null, RateLimits? Limits = null, Guid? DefaultPolicyId = null, BudgetUpdate? Budget = null,
-    string? TimeZone = null);
+    string? TimeZone = null, AuditSettings? Audit = null);
 
 /// <summary>A partial update: null leaves a field unchanged; empty <paramref name="Limits"/> (<c>{}</c>) removes the limits, <paramref name="Budget"/> <c>{"remove": true}</c> the budget.</summary>
 /// <param name="PolicyIds">Replaces the team's policies; an empty list removes them.</param>

@@ -11,6 +11,7 @@ namespace Switchyard.Shared.Messages;
 /// deployment and tokens are those of the last. Null for a single attempt (and in records from older nodes).
 /// </param>
 /// <param name="Findings">What the tenant's policies found in the request or answer (never the values); null: nothing.</param>
+/// <param name="Audit">The request's audit entry data (hashes, and bodies in <c>full</c> mode); null: not audited.</param>
 public sealed record UsageRecord(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -39,7 +40,8 @@ public sealed record UsageRecord(
     string? PriceVersion = null,
     bool Estimated = false,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<UsageFinding>? Findings = null);
+    IReadOnlyList<UsageFinding>? Findings = null,
+    UsageAudit? Audit = null);
 
 /// <summary>One upstream attempt of a request.</summary>
 /// <param name="StatusCode">The upstream's status, or the gateway's (502 unreachable, 504 timeout) when there was no answer.</param>

@@ -22,7 +22,7 @@ internal static class GuardedNode
 
     public static Task<DataPlaneTestHost> StartAsync(
         PolicySnapshot? tenantA = null, PolicySnapshot? tenantB = null, string? useCase = null, IReadOnlyList<PolicySnapshot>? extra = null,
-        IReadOnlyDictionary<string, string?>? settings = null) =>
+        IReadOnlyDictionary<string, string?>? settings = null, AuditSettings? audit = null) =>
         DataPlaneTestHost.StartAsync(settings: settings, customize: s =>
         {
             // The standard routes point at {upstream}/v1; the fake OpenAI (which echoes) lives at {upstream}/openai/v1.
@@ -43,7 +43,7 @@ internal static class GuardedNode
             {
                 Tenants =
                 [
-                    .. snapshot.Tenants.Select(t => t.Id == TestSnapshots.TenantId ? t with { DefaultPolicyId = tenantA?.Id } : t),
+                    .. snapshot.Tenants.Select(t => t.Id == TestSnapshots.TenantId ? t with { DefaultPolicyId = tenantA?.Id, Audit = audit } : t),
                     new TenantSnapshot(TenantB, "Beta", true, DefaultPolicyId: tenantB?.Id),
                 ],
                 Teams = [.. snapshot.Teams, new TeamSnapshot(TeamB, TenantB, "Beta team")],

@@ -299,6 +299,39 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             return Tenant;
         });
 
+    public List<AuditRequestEntryDto> AuditRequests { get; } = [];
+    public List<AuditAdminEntryDto> AuditActions { get; } = [];
+    public List<string> AuditQueries { get; } = [];
+    public AuditVerificationDto AuditVerification { get; set; } = new(true, []);
+    public Dictionary<Guid, AuditRequestDetailDto> AuditDetails { get; } = [];
+
+    public Task<AuditRequestPage> GetAuditRequestsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetAuditRequestsAsync), () =>
+        {
+            AuditQueries.Add(query);
+            return new AuditRequestPage([.. AuditRequests], null);
+        });
+
+    public Task<AuditAdminPage> GetAuditActionsAsync(Guid tenantId, string query, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetAuditActionsAsync), () =>
+        {
+            AuditQueries.Add(query);
+            return new AuditAdminPage([.. AuditActions], null);
+        });
+
+    public Task<AuditRequestDetailDto> GetAuditEntryAsync(Guid tenantId, Guid entryId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetAuditEntryAsync), () => AuditDetails[entryId]);
+
+    public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(VerifyAuditAsync), () => AuditVerification);
+
+    public Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default) =>
+        Run(nameof(ExportAuditAsync), () =>
+        {
+            AuditQueries.Add(query);
+            return format == "csv" ? "id,timestamp\n" : "{}\n";
+        });
+
     private Task<T> Run<T>(string operation, Func<T> result)
     {
         Calls.Add(operation);

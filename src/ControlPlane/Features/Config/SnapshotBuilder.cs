@@ -80,7 +80,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         {
             Revision = revision.Revision,
             Tenants = tenants.OrderBy(t => t.Id).Select(t => new TenantSnapshot(
-                t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId, t.Budget, t.TimeZone, billing.TryGetValue(t.Id, out var standing) ? standing : null)).ToArray(),
+                t.Id, t.Name, t.Active, t.Limits, t.DefaultPolicyId, t.Budget, t.TimeZone, billing.TryGetValue(t.Id, out var standing) ? standing : null, t.Audit)).ToArray(),
             Teams = teams.OrderBy(t => t.Id).Select(t => new TeamSnapshot(
                 t.Id, t.TenantId, t.Name, t.Limits, t.PolicyIds is { Count: > 0 } ids ? [.. ids] : null, t.Budget)).ToArray(),
             Keys = keys.OrderBy(k => k.Id).Select(k => new KeySnapshot(

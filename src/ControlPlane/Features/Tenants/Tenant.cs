@@ -27,7 +27,10 @@ public sealed class Tenant : IConfigEntity
     /// <summary>The IANA time zone budget periods start in; null for UTC.</summary>
     public string? TimeZone { get; set; }
 
-    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, DefaultPolicyId, Budget, TimeZone);
+    /// <summary>The tenant's audit settings (JSON text column); null for the defaults (metadata).</summary>
+    public AuditSettings? Audit { get; set; }
+
+    public TenantDto ToDto() => new(Id, Name, Active, CreatedAt, Limits, DefaultPolicyId, Budget, TimeZone, Audit);
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
@@ -39,6 +42,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Limits).HasJsonTextConversion();
         builder.Property(t => t.Budget).HasJsonTextConversion();
         builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.Property(t => t.Audit).HasJsonTextConversion();
         builder.HasIndex(t => t.Name).IsUnique();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Audit;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Budgets;
 using Switchyard.ControlPlane.Features.Limits;
@@ -12,7 +13,7 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Tenants;
 
 /// <summary>
-/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant, sets or removes (<c>{}</c>) its rate limits, its budget and its time zone;
+/// PATCH /api/tenants/{tenantId} (tenant admins): renames the tenant, sets or removes (<c>{}</c>) its rate limits, its budget, its time zone and its audit settings;
 /// only platform admins change <c>active</c>.
 /// Names are unique (409). A real change bumps the config revision, so a deactivated tenant's keys are refused by the
 /// nodes once they load the new snapshot; an unchanged request changes nothing.
@@ -33,7 +34,7 @@ public static class UpdateTenant
             return Problems.Forbidden("Only platform administrators can activate or deactivate a tenant.");
         }
 
-        var limitErrors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateTimeZone(request.TimeZone);
+        var limitErrors = new ValidationErrors().Validate(request.Limits).Validate(request.Budget).ValidateTimeZone(request.TimeZone).ValidateAudit(request.Audit);
         if (request.DefaultPolicyId is { } policyId && policyId != Guid.Empty)
         {
             await PolicyFields.ValidateReferencesAsync(limitErrors, "defaultPolicyId", [policyId], tenantId, db, cancellationToken);
@@ -80,6 +81,11 @@ public static class UpdateTenant
         if (request.TimeZone is not null)
         {
             tenant.TimeZone = request.TimeZone.Length == 0 ? null : request.TimeZone;
+        }
+
+        if (request.Audit is not null)
+        {
+            tenant.Audit = AuditSettingsField.Normalize(request.Audit);
         }
 
         await db.SaveChangesAsync(cancellationToken);

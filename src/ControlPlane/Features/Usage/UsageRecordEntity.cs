@@ -46,6 +46,9 @@ public sealed class UsageRecordEntity : ITenantOwned
     /// <summary>What the tenant's policies found (rule, count, action; never the values) as a JSON text column; null: nothing.</summary>
     public List<UsageFinding>? Findings { get; set; }
 
+    /// <summary>The record's audit data as the node sent it (not a column: the audit step stores it); null: not audited.</summary>
+    public UsageAudit? Audit { get; set; }
+
     public static UsageRecordEntity From(UsageRecord r) => new()
     {
         Id = r.Id,
@@ -76,6 +79,7 @@ public sealed class UsageRecordEntity : ITenantOwned
         Estimated = r.Estimated,
         Tags = r.Tags is { Count: > 0 } tags ? [.. tags] : null,
         Findings = r.Findings is { Count: > 0 } findings ? [.. findings] : null,
+        Audit = r.Audit,
     };
 }
 
@@ -95,6 +99,7 @@ internal sealed class UsageRecordEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.PriceVersion).HasMaxLength(UsageRecordLimits.PriceVersion);
         builder.Property(u => u.Tags).HasJsonTextListConversion();
         builder.Property(u => u.Findings).HasJsonTextListConversion();
+        builder.Ignore(u => u.Audit);
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => u.KeyId);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.ServiceDefaults.Health;
 
@@ -8,7 +9,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers <see cref="ControlPlaneDbContext"/> as the provider-specific derived context chosen by <c>Database:Provider</c>
-    /// with <c>ConnectionStrings:ControlPlane</c>, and the readiness check.
+    /// with <c>ConnectionStrings:ControlPlane</c> and the EF Core interceptors slices register as <see cref="IInterceptor"/>
+    /// services, and the readiness check.
     /// </summary>
     public static WebApplicationBuilder AddControlPlaneDatabase(this WebApplicationBuilder builder)
     {
@@ -28,12 +30,14 @@ public static class DatabaseExtensions
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (options.IsPostgres)
         {
-            builder.Services.AddDbContext<ControlPlaneDbContext, PostgresControlPlaneDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<ControlPlaneDbContext, PostgresControlPlaneDbContext>((sp, o) =>
+                o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
-            builder.Services.AddDbContext<ControlPlaneDbContext, SqliteControlPlaneDbContext>(o =>
-                o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString));
+            builder.Services.AddDbContext<ControlPlaneDbContext, SqliteControlPlaneDbContext>((sp, o) =>
+                o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString)
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         builder.Services.AddSwitchyardHealthChecks()

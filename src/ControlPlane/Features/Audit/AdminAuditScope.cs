@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Config;
+using Switchyard.Shared;
+
+namespace Switchyard.ControlPlane.Features.Audit;
+
+/// <summary>
+/// One mutating admin API call's changes, collected by <see cref="AdminAuditInterceptor"/> from every SaveChanges the call
+/// makes: for each row added, modified or deleted, its type, key, and the changed values before and after. Secrets are
+/// never collected: any property whose name contains Hash, Secret, Password, Stamp, Protected, WrappedKey or Token is left
+/// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps).
+/// </summary>
+public sealed class AdminAuditScope
+{
+    private static readonly string[] SecretNameParts = ["Hash", "Secret", "Password", "Stamp", "Protected", "WrappedKey", "Token"];
+
+    private static readonly HashSet<Type> Ignored =
+    [
+        typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry), typeof(AuditDataKey),
+    ];
+
+    public JsonArray Changes { get; } = [];
+
+    public string? ObjectType { get; private set; }
+
+    public string? ObjectId { get; private set; }
+
+    public void Capture(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || Ignored.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            var before = new JsonObject();
+            var after = new JsonObject();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (SecretNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase))
+                    || (entry.State == EntityState.Modified && !property.IsModified))
+                {
+                    continue;
+                }
+
+                var key = JsonNamingPolicy.CamelCase.ConvertName(name);
+                if (entry.State != EntityState.Added)
+                {
+                    before[key] = Value(property.OriginalValue);
+                }
+
+                if (entry.State != EntityState.Deleted)
+                {
+                    after[key] = Value(property.CurrentValue);
+                }
+            }
+
+            var type = entry.Metadata.ClrType.Name;
+            var id = string.Join(",", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)) ?? []);
+            ObjectType ??= Cut(type);
+            ObjectId ??= Cut(id);
+            var change = new JsonObject { ["type"] = type, ["id"] = id, ["state"] = entry.State.ToString() };
+            if (entry.State != EntityState.Added)
+            {
+                change["before"] = before;
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                change["after"] = after;
+            }
+
+            Changes.Add(change);
+        }
+    }
+
+    private static JsonNode? Value(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), SwitchyardJson.Options);
+
+    private static string Cut(string value) => value.Length <= AuditAdminEntry.ObjectMaxLength ? value : value[..AuditAdminEntry.ObjectMaxLength];
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.ControlPlane.Tests.Features.Audit;
+
+public sealed class ListAuditEntriesTests
+{
+    [Fact]
+    public async Task List_Filters_OnlyMatchingEntriesNewestFirst()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        var records = AuditTestData.Records(tenant.Id, 6);
+        await AuditTestData.IngestAsync(host, records);
+
+        var claude = await ListAsync(host, tenant.Id, "model=mock-claude");
+        var email = await ListAsync(host, tenant.Id, "finding=email");
+        var other = await ListAsync(host, tenant.Id, $"keyId={Guid.NewGuid()}");
+
+        Assert.Equal(records.Where((_, i) => i % 2 == 1).Select(r => r.Id).Reverse(), claude.Items.Select(e => e.Id));
+        Assert.Equal(records[1].Id, Assert.Single(email.Items).Id);
+        Assert.Empty(other.Items);
+    }
+
+    [Fact]
+    public async Task List_Paged_NextPageContinuesWhereTheFirstEnded()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        var records = AuditTestData.Records(tenant.Id, 5);
+        await AuditTestData.IngestAsync(host, records);
+
+        var first = await ListAsync(host, tenant.Id, "limit=3");
+        var second = await ListAsync(host, tenant.Id, $"limit=3&before={first.Next}");
+
+        Assert.Equal(records.Select(r => r.Id).Reverse(), first.Items.Concat(second.Items).Select(e => e.Id));
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
+    public async Task Export_CsvAndJsonLines_OneLinePerEntry()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        var records = AuditTestData.Records(tenant.Id, 3);
+        await AuditTestData.IngestAsync(host, records);
+
+        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/{tenant.Id}/audit/export");
+        csvRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var csv = await host.Admin.SendAsync(csvRequest);
+        var jsonl = await host.Admin.GetAsync($"/api/tenants/{tenant.Id}/audit/export?format=jsonl");
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var csvLines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,timestamp,nodeId,sequence", csvLines[0], StringComparison.Ordinal);
+        Assert.Equal(records.Select(r => r.Id.ToString()), csvLines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal("application/x-ndjson", jsonl.Content.Headers.ContentType!.MediaType);
+        var entries = (await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<AuditRequestEntryDto>(l, SwitchyardJson.Options)!).ToList();
+        Assert.Equal(records.Select(r => r.Id), entries.Select(e => e.Id));
+        Assert.Equal(records[2].Audit!.RequestSha256, entries[2].RequestSha256);
+    }
+
+    [Fact]
+    public async Task List_UnknownType_ValidationProblemNamingTheField()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+
+        var response = await host.Admin.GetAsync($"/api/tenants/{tenant.Id}/audit?type=everything");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"type\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<AuditRequestPage> ListAsync(ControlPlaneTestHost host, Guid tenantId, string query) =>
+        (await host.Admin.GetFromJsonAsync<AuditRequestPage>($"/api/tenants/{tenantId}/audit?{query}", SwitchyardJson.Options))!;
+}
