@@ -60,6 +60,32 @@ public sealed class ChargebackPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Equal((december, december.AddMonths(1)), (Api.ChargebackQueries[^1].From, Api.ChargebackQueries[^1].To)));
     }
 
+    [Fact]
+    public void Period_CustomDays_AsksFromTheFirstDayToTheDayAfterTheLast()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+
+        page.Pick("chargeback-period", "Custom days…");
+        page.WaitForElement("input[data-testid=chargeback-from]").Change("2026-02-10");
+        page.Find("input[data-testid=chargeback-to]").Change("2026-02-12");
+
+        var from = new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero);
+        page.WaitForAssertion(() => Assert.Equal((from, from.AddDays(3)), (Api.ChargebackQueries[^1].From, Api.ChargebackQueries[^1].To)));
+        Assert.Contains("2026-02-10 to 2026-02-12", page.Find("[data-testid=chargeback-range]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Controls_HaveLabels()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal("Period", page.Find("label[for=chargeback-period]").TextContent.Trim()));
+        Assert.Equal("Group by", page.Find("label[for=chargeback-group-by]").TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("csv", "chargeback-export-csv", "text/csv")]
     [InlineData("xlsx", "chargeback-export-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
