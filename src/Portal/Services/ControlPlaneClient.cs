@@ -168,6 +168,33 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
+    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+        GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy), cancellationToken);
+
+    public async Task<byte[]> ExportChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, ChargebackPath(tenantId, from, to, groupBy) + $"&format={Uri.EscapeDataString(format)}");
+        await AuthorizeAsync(message);
+        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ChargebackStatementSummaryDto>>($"api/tenants/{tenantId}/chargeback/statements", cancellationToken);
+
+    public Task<ChargebackStatementDto> GetChargebackStatementAsync(Guid tenantId, Guid statementId, CancellationToken cancellationToken = default) =>
+        GetAsync<ChargebackStatementDto>($"api/tenants/{tenantId}/chargeback/statements/{statementId}", cancellationToken);
+
+    public Task<ChargebackLineRequestsDto> GetChargebackLineRequestsAsync(
+        Guid tenantId, Guid statementId, Guid lineId, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<ChargebackLineRequestsDto>(
+            $"api/tenants/{tenantId}/chargeback/statements/{statementId}/lines/{lineId}/requests?page={page}&pageSize={pageSize}", cancellationToken);
+
+    private static string ChargebackPath(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy) =>
+        $"api/tenants/{tenantId}/chargeback?from={Uri.EscapeDataString(from.UtcDateTime.ToString("O"))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O"))}"
+        + $"&groupBy={Uri.EscapeDataString(groupBy)}";
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

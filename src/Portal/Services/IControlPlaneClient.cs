@@ -110,4 +110,20 @@ public interface IControlPlaneClient
 
     /// <summary>The filtered audit log as CSV or JSON Lines text (<paramref name="format"/> <c>csv</c> or <c>jsonl</c>).</summary>
     Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default);
+
+    /// <summary>Finance: usage and cost of [from, to) (whole UTC hours) per <c>team</c>, <c>tag</c>, <c>key</c> or <c>model</c>, with the total.</summary>
+    Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
+
+    /// <summary>The same chargeback as the API's file: <paramref name="format"/> <c>csv</c> or <c>xlsx</c> (bytes as answered).</summary>
+    Task<byte[]> ExportChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's closed monthly statements.</summary>
+    Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>One closed statement with its cost centres and lines.</summary>
+    Task<ChargebackStatementDto> GetChargebackStatementAsync(Guid tenantId, Guid statementId, CancellationToken cancellationToken = default);
+
+    /// <summary>A page (from 1) of the usage records behind one statement line.</summary>
+    Task<ChargebackLineRequestsDto> GetChargebackLineRequestsAsync(
+        Guid tenantId, Guid statementId, Guid lineId, int page, int pageSize, CancellationToken cancellationToken = default);
 }

@@ -332,6 +332,48 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             return format == "csv" ? "id,timestamp\n" : "{}\n";
         });
 
+    /// <summary>The chargeback lines by groupBy; the queries asked for are recorded in <see cref="ChargebackQueries"/>.</summary>
+    public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
+    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, string? Format)> ChargebackQueries { get; } = [];
+    public List<ChargebackStatementSummaryDto> ChargebackStatements { get; } = [];
+    public Dictionary<Guid, ChargebackStatementDto> ChargebackStatementDetails { get; } = [];
+    public List<ChargebackRequestDto> ChargebackLineRequests { get; } = [];
+    public List<(Guid StatementId, Guid LineId, int Page, int PageSize)> ChargebackLineRequestQueries { get; } = [];
+
+    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetChargebackAsync), () =>
+        {
+            ChargebackQueries.Add((from, to, groupBy, null));
+            var lines = Chargeback[groupBy];
+            var total = new ChargebackLineDto("total", null, lines.Sum(l => l.Requests), lines.Sum(l => l.Errors), lines.Sum(l => l.InputTokens),
+                lines.Sum(l => l.OutputTokens), lines.Sum(l => l.CachedInputTokens), lines.Sum(l => l.CacheWriteTokens), lines.Sum(l => l.ReasoningTokens),
+                lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd));
+            return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines]);
+        });
+
+    public Task<byte[]> ExportChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default) =>
+        Run(nameof(ExportChargebackAsync), () =>
+        {
+            ChargebackQueries.Add((from, to, groupBy, format));
+            return format == "csv" ? "kind,key\nline,a\n"u8.ToArray() : [0x50, 0x4B, 0x03, 0x04];
+        });
+
+    public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetChargebackStatementsAsync), () => (IReadOnlyList<ChargebackStatementSummaryDto>)[.. ChargebackStatements]);
+
+    public Task<ChargebackStatementDto> GetChargebackStatementAsync(Guid tenantId, Guid statementId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetChargebackStatementAsync), () => ChargebackStatementDetails[statementId]);
+
+    public Task<ChargebackLineRequestsDto> GetChargebackLineRequestsAsync(
+        Guid tenantId, Guid statementId, Guid lineId, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetChargebackLineRequestsAsync), () =>
+        {
+            ChargebackLineRequestQueries.Add((statementId, lineId, page, pageSize));
+            return new ChargebackLineRequestsDto(
+                lineId, page, pageSize, ChargebackLineRequests.Count, [.. ChargebackLineRequests.Skip((page - 1) * pageSize).Take(pageSize)]);
+        });
+
     private Task<T> Run<T>(string operation, Func<T> result)
     {
         Calls.Add(operation);

@@ -1,0 +1,155 @@
+using System.Text;
+using Bunit;
+using Switchyard.Portal.Components.Pages.Chargeback;
+using Switchyard.Portal.Tests.Infrastructure;
+using Switchyard.Shared.Admin;
+
+namespace Switchyard.Portal.Tests.Components.Pages.Chargeback;
+
+public sealed class ChargebackPageTests : PortalTestContext
+{
+    private static readonly DateTimeOffset February = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Render_Finance_ShowsThePreviousMonthsLinesAndTotals()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 1_200, 3_500_000));
+        Api.Chargeback["team"].Add(Line("t-2", "Support", 300, 1_250_000));
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal(["Search", "Support"], page.FindAll("[data-testid=chargeback-line-group]").Select(c => c.FirstChild!.TextContent.Trim())));
+        Assert.Equal(["$3.5000", "$1.2500"], page.FindAll("[data-testid=chargeback-line-cost]").Select(c => c.TextContent.Trim()));
+        Assert.Equal("1,500", page.Find("[data-testid=chargeback-total-requests]").TextContent.Trim());
+        Assert.Equal("15,000", page.Find("[data-testid=chargeback-total-input]").TextContent.Trim());
+        Assert.Equal("$4.7500", page.Find("[data-testid=chargeback-total-cost]").TextContent.Trim());
+        Assert.Equal((February, February.AddMonths(1), "team", (string?)null), Api.ChargebackQueries.Single());
+        Assert.Contains("2026-02-01 to 2026-02-28", page.Find("[data-testid=chargeback-range]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Find("[data-testid=chargeback-chart] svg"));
+        Assert.Single(page.FindAll("h1"));
+    }
+
+    [Fact]
+    public void GroupBy_Model_RefetchesAndShowsTheModelLines()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 1, 1));
+        Api.Chargeback["model"].Add(Line("gpt-4o", null, 7, 2_000_000));
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+
+        page.Pick("chargeback-group-by", "Model");
+
+        page.WaitForAssertion(() => Assert.Equal("gpt-4o", page.Find("[data-testid=chargeback-line-group]").TextContent.Trim()));
+        Assert.Equal("model", Api.ChargebackQueries[^1].GroupBy);
+        Assert.Equal(February, Api.ChargebackQueries[^1].From);
+        Assert.Equal("$2.0000", page.Find("[data-testid=chargeback-total-cost]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Period_EarlierMonth_AsksForThatMonth()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+
+        page.Pick("chargeback-period", "December 2025");
+
+        var december = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        page.WaitForAssertion(() => Assert.Equal((december, december.AddMonths(1)), (Api.ChargebackQueries[^1].From, Api.ChargebackQueries[^1].To)));
+    }
+
+    [Fact]
+    public void Period_CustomDays_AsksFromTheFirstDayToTheDayAfterTheLast()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+
+        page.Pick("chargeback-period", "Custom days…");
+        page.WaitForElement("input[data-testid=chargeback-from]").Change("2026-02-10");
+        page.Find("input[data-testid=chargeback-to]").Change("2026-02-12");
+
+        var from = new DateTimeOffset(2026, 2, 10, 0, 0, 0, TimeSpan.Zero);
+        page.WaitForAssertion(() => Assert.Equal((from, from.AddDays(3)), (Api.ChargebackQueries[^1].From, Api.ChargebackQueries[^1].To)));
+        Assert.Contains("2026-02-10 to 2026-02-12", page.Find("[data-testid=chargeback-range]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Controls_HaveLabels()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal("Period", page.Find("label[for=chargeback-period]").TextContent.Trim()));
+        Assert.Equal("Group by", page.Find("label[for=chargeback-group-by]").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("csv", "chargeback-export-csv", "text/csv")]
+    [InlineData("xlsx", "chargeback-export-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    public void Export_Format_OffersTheApisAnswerAsADownload(string format, string button, string mediaType)
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForElement($"[data-testid={button}]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal($"chargeback-team-2026-02-01-2026-02-28.{format}", page.Find("[data-testid=chargeback-download]").GetAttribute("download")));
+        var href = page.Find("[data-testid=chargeback-download]").GetAttribute("href")!;
+        Assert.StartsWith($"data:{mediaType};base64,", href, StringComparison.Ordinal);
+        var bytes = Convert.FromBase64String(href[(href.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal(format == "csv" ? Encoding.UTF8.GetBytes("kind,key\nline,a\n") : [0x50, 0x4B, 0x03, 0x04], bytes);
+        Assert.Equal((February, February.AddMonths(1), "team", format), Api.ChargebackQueries[^1]);
+    }
+
+    [Fact]
+    public void Open_StatementAndLine_ShowsItsLinesThenThePagedRequests()
+    {
+        SignIn(MemberRole.Finance);
+        var summary = new ChargebackStatementSummaryDto(Guid.NewGuid(), 3, February, February.AddMonths(1), "UTC", February.AddMonths(1).AddHours(6), 120, 9_000_000, 9m);
+        var line = new ChargebackStatementLineDto(Guid.NewGuid(), "usage", February, February.AddMonths(1), Guid.NewGuid(), "Search", "CC-42", "gpt-4o",
+            "v2", 120, 10_000, 2_000, 0, 0, 0, 9_000_000, 9m);
+        Api.ChargebackStatements.Add(summary);
+        Api.ChargebackStatementDetails[summary.Id] = new ChargebackStatementDto(summary, [new("CC-42", 120, 9_000_000, 9m)], [line]);
+        for (var i = 0; i < ChargebackStatements.PageSize + 5; i++)
+        {
+            Api.ChargebackLineRequests.Add(new ChargebackRequestDto(
+                Guid.NewGuid(), February.AddMinutes(i), Guid.NewGuid(), "gpt-4o", 200, 100, 20, 0, 0, 0, 1_000 + i, "v2", false));
+        }
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=statement-number]").TextContent.Trim()));
+        page.Find("[data-testid=statement-open]").Click();
+        page.WaitForAssertion(() => Assert.Equal("Search", page.Find("[data-testid=statement-line-team]").TextContent.Trim()));
+        Assert.Equal("$9.0000", page.Find("[data-testid=statement-line-cost]").TextContent.Trim());
+        Assert.Contains("CC-42", page.Find("[data-testid=statement-cost-centers]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=statement-line-open]").Click();
+        page.WaitForAssertion(() => Assert.Equal(ChargebackStatements.PageSize, page.FindAll("[data-testid=line-request-cost]").Count));
+        Assert.Equal((summary.Id, line.Id, 1, ChargebackStatements.PageSize), Api.ChargebackLineRequestQueries[^1]);
+        Assert.Equal("Page 1 of 2", page.Find("[data-testid=line-requests-page]").TextContent.Trim());
+
+        page.Find("[data-testid=line-requests-next]").Click();
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=line-request-cost]").Count));
+        Assert.Equal(2, Api.ChargebackLineRequestQueries[^1].Page);
+        Assert.Equal("Page 2 of 2", page.Find("[data-testid=line-requests-page]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_ApiRefuses_ShowsTheControlPlanesMessage()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Failures[nameof(Api.GetChargebackAsync)] = FakeControlPlaneClient.Problem("The to field must be a whole UTC hour.", System.Net.HttpStatusCode.BadRequest);
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Contains("The to field must be a whole UTC hour.", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=chargeback-lines]"));
+    }
+
+    private static ChargebackLineDto Line(string key, string? label, long requests, long costMicros) =>
+        new(key, label, requests, 0, requests * 10, requests * 2, 0, 0, 0, costMicros, costMicros / 1_000_000m);
+}
