@@ -81,6 +81,7 @@ public sealed class MembersPageTests : PortalTestContext
 
         page.WaitForAssertion(() => Assert.Equal(MemberRole.Auditor, Api.Members.Single().Role));
         Assert.Equal((al.Id, new UpdateMemberRequest(MemberRole.Auditor)), Api.UpdatedMemberRequests.Single());
+        Assert.Equal("Auditor", page.Find("input[data-testid=member-role]").GetAttribute("value"));
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class MembersPageTests : PortalTestContext
 
         page.WaitForAssertion(() => Assert.Contains("last administrator", page.Find("[data-testid=error-alert]").TextContent));
         Assert.Equal(MemberRole.TenantAdmin, Api.Members.Single().Role);
+        Assert.Equal("Tenant admin", page.Find("input[data-testid=member-role]").GetAttribute("value"));
     }
 
     [Fact]

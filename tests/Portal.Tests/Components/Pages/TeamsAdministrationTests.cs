@@ -165,6 +165,25 @@ public sealed class TeamsAdministrationTests : PortalTestContext
     }
 
     [Fact]
+    public void ChangeRole_ApiRefuses_ShowsMessageAndStoredRole()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        var team = Api.AddTeam("Search");
+        Api.AddTeamMember(team, Api.AddMember("al@acme.test"));
+        Api.Failures[nameof(Api.SetTeamMemberAsync)] = FakeControlPlaneClient.Problem(
+            "The member is deactivated; reactivate them first.", HttpStatusCode.Conflict);
+        var page = RenderPage<Teams>();
+        page.WaitForElement("[data-testid=team-open]").Click();
+        page.WaitForElement("[data-testid=team-member-role]");
+
+        page.Pick("team-member-role", "Team admin");
+
+        page.WaitForAssertion(() => Assert.Contains("reactivate them first", page.Find("[data-testid=error-alert]").TextContent));
+        Assert.Equal("Member", page.Find("input[data-testid=team-member-role]").GetAttribute("value"));
+        Assert.Equal(TeamRole.Member, Api.TeamMembers[team.Id].Single().Role);
+    }
+
+    [Fact]
     public void RemoveMember_Confirmed_RemovesRow()
     {
         SignIn(MemberRole.TenantAdmin);
