@@ -26,6 +26,19 @@ public sealed class MembersPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_TenantAdmin_EveryInputHasALabel()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.AddMember("al@acme.test");
+
+        var page = RenderPage<Members>();
+
+        page.WaitForElement("[data-testid=member-role]");
+        var labelled = page.FindAll("label[for]").Select(l => l.GetAttribute("for")).ToHashSet();
+        Assert.All(page.FindAll("input"), input => Assert.Contains(input.Id, labelled));
+    }
+
+    [Fact]
     public void Create_ValidInput_SendsRequestAndAddsRow()
     {
         SignIn(MemberRole.TenantAdmin);

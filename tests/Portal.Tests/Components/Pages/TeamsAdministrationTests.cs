@@ -116,6 +116,21 @@ public sealed class TeamsAdministrationTests : PortalTestContext
     }
 
     [Fact]
+    public void OpenTeam_TenantAdmin_EveryInputHasALabel()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        var team = Api.AddTeam("Search");
+        Api.AddTeamMember(team, Api.AddMember("al@acme.test"));
+        var page = RenderPage<Teams>();
+
+        page.WaitForElement("[data-testid=team-open]").Click();
+
+        page.WaitForElement("[data-testid=team-member-role]");
+        var labelled = page.FindAll("label[for]").Select(l => l.GetAttribute("for")).ToHashSet();
+        Assert.All(page.FindAll("input"), input => Assert.Contains(input.Id, labelled));
+    }
+
+    [Fact]
     public void AddMember_PickedMemberAndRole_AddsRow()
     {
         SignIn(MemberRole.TenantAdmin);
