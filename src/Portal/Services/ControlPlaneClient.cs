@@ -195,6 +195,30 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
         $"api/tenants/{tenantId}/chargeback?from={Uri.EscapeDataString(from.UtcDateTime.ToString("O"))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O"))}"
         + $"&groupBy={Uri.EscapeDataString(groupBy)}";
 
+    public Task DeleteTeamAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/teams/{teamId}", cancellationToken);
+
+    public Task<IReadOnlyList<TeamMemberDto>> GetTeamMembersAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<TeamMemberDto>>($"api/tenants/{tenantId}/teams/{teamId}/members", cancellationToken);
+
+    public Task<TeamMemberDto> SetTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, TeamRole role, CancellationToken cancellationToken = default) =>
+        SendAsync<TeamMemberDto>(HttpMethod.Put, $"api/tenants/{tenantId}/teams/{teamId}/members/{memberId}", new SetTeamMemberRequest(role), cancellationToken);
+
+    public Task RemoveTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/teams/{teamId}/members/{memberId}", cancellationToken);
+
+    public Task<IReadOnlyList<MemberDto>> GetMembersAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<MemberDto>>($"api/tenants/{tenantId}/members", cancellationToken);
+
+    public Task<MemberDto> CreateMemberAsync(Guid tenantId, CreateMemberRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<MemberDto>($"api/tenants/{tenantId}/members", request, cancellationToken);
+
+    public Task<MemberDto> UpdateMemberAsync(Guid tenantId, Guid memberId, UpdateMemberRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<MemberDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/members/{memberId}", request, cancellationToken);
+
+    public Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/members/{memberId}", cancellationToken);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

@@ -126,4 +126,28 @@ public interface IControlPlaneClient
     /// <summary>A page (from 1) of the usage records behind one statement line.</summary>
     Task<ChargebackLineRequestsDto> GetChargebackLineRequestsAsync(
         Guid tenantId, Guid statementId, Guid lineId, int page, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>DELETE a team (tenant admins); 409 while keys, budgets or usage refer to it.</summary>
+    Task DeleteTeamAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's members with their team roles.</summary>
+    Task<IReadOnlyList<TeamMemberDto>> GetTeamMembersAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a tenant member to the team or changes their team role (tenant admins and the team's admins).</summary>
+    Task<TeamMemberDto> SetTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, TeamRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a member from the team (tenant admins and the team's admins).</summary>
+    Task RemoveTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's members with their teams.</summary>
+    Task<IReadOnlyList<MemberDto>> GetMembersAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a member with a password (tenant admins).</summary>
+    Task<MemberDto> CreateMemberAsync(Guid tenantId, CreateMemberRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH a member's role or <c>active</c> flag (tenant admins).</summary>
+    Task<MemberDto> UpdateMemberAsync(Guid tenantId, Guid memberId, UpdateMemberRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a member from the tenant (tenant admins).</summary>
+    Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default);
 }

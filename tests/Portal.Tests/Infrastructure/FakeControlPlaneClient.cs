@@ -82,7 +82,10 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             new CurrentUserDto(Guid.NewGuid(), request.Email, TenantId, "Acme", MemberRole.Developer)));
 
     public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
-        Run(nameof(GetMeAsync), () => new CurrentUserDto(Guid.NewGuid(), "dev@acme.test", TenantId, "Acme", MemberRole.Developer));
+        Run(nameof(GetMeAsync), () => Me ?? new CurrentUserDto(Guid.NewGuid(), "dev@acme.test", TenantId, "Acme", MemberRole.Developer));
+
+    /// <summary>What <see cref="GetMeAsync"/> answers; null for a developer in no team.</summary>
+    public CurrentUserDto? Me { get; set; }
 
     public Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetTeamsAsync), () => (IReadOnlyList<TeamDto>)[.. Teams]);
@@ -281,6 +284,7 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             var index = Teams.FindIndex(t => t.Id == teamId);
             Teams[index] = Teams[index] with
             {
+                Name = request.Name ?? Teams[index].Name,
                 Limits = request.Limits ?? Teams[index].Limits, Budget = request.Budget is { } b ? b.ToBudget() : Teams[index].Budget,
             };
             return Teams[index];
@@ -373,6 +377,65 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
             return new ChargebackLineRequestsDto(
                 lineId, page, pageSize, ChargebackLineRequests.Count, [.. ChargebackLineRequests.Skip((page - 1) * pageSize).Take(pageSize)]);
         });
+
+    public List<MemberDto> Members { get; } = [];
+    public Dictionary<Guid, List<TeamMemberDto>> TeamMembers { get; } = [];
+    public List<CreateMemberRequest> CreatedMemberRequests { get; } = [];
+    public List<(Guid MemberId, UpdateMemberRequest Request)> UpdatedMemberRequests { get; } = [];
+
+    public MemberDto AddMember(string email, MemberRole role = MemberRole.Developer, bool active = true)
+    {
+        var member = new MemberDto(Guid.NewGuid(), TenantId, email, role, [], active);
+        Members.Add(member);
+        return member;
+    }
+
+    public TeamMemberDto AddTeamMember(TeamDto team, MemberDto member, TeamRole role = TeamRole.Member)
+    {
+        var entry = new TeamMemberDto(member.Id, member.Email, member.Role, role, Now.AddDays(-1));
+        if (!TeamMembers.TryGetValue(team.Id, out var list))
+        {
+            TeamMembers[team.Id] = list = [];
+        }
+
+        list.RemoveAll(m => m.MemberId == member.Id);
+        list.Add(entry);
+        return entry;
+    }
+
+    public Task DeleteTeamAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default) =>
+        Run(nameof(DeleteTeamAsync), () => Teams.RemoveAll(t => t.Id == teamId));
+
+    public Task<IReadOnlyList<TeamMemberDto>> GetTeamMembersAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetTeamMembersAsync), () => (IReadOnlyList<TeamMemberDto>)[.. TeamMembers.GetValueOrDefault(teamId) ?? []]);
+
+    public Task<TeamMemberDto> SetTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, TeamRole role, CancellationToken cancellationToken = default) =>
+        Run(nameof(SetTeamMemberAsync), () => AddTeamMember(Teams.Single(t => t.Id == teamId), Members.Single(m => m.Id == memberId), role));
+
+    public Task RemoveTeamMemberAsync(Guid tenantId, Guid teamId, Guid memberId, CancellationToken cancellationToken = default) =>
+        Run(nameof(RemoveTeamMemberAsync), () => TeamMembers.GetValueOrDefault(teamId)?.RemoveAll(m => m.MemberId == memberId) ?? 0);
+
+    public Task<IReadOnlyList<MemberDto>> GetMembersAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetMembersAsync), () => (IReadOnlyList<MemberDto>)[.. Members]);
+
+    public Task<MemberDto> CreateMemberAsync(Guid tenantId, CreateMemberRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateMemberAsync), () =>
+        {
+            CreatedMemberRequests.Add(request);
+            return AddMember(request.Email, request.Role);
+        });
+
+    public Task<MemberDto> UpdateMemberAsync(Guid tenantId, Guid memberId, UpdateMemberRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateMemberAsync), () =>
+        {
+            UpdatedMemberRequests.Add((memberId, request));
+            var index = Members.FindIndex(m => m.Id == memberId);
+            Members[index] = Members[index] with { Role = request.Role ?? Members[index].Role, Active = request.Active ?? Members[index].Active };
+            return Members[index];
+        });
+
+    public Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default) =>
+        Run(nameof(DeleteMemberAsync), () => Members.RemoveAll(m => m.Id == memberId));
 
     private Task<T> Run<T>(string operation, Func<T> result)
     {
