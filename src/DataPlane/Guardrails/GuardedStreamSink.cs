@@ -23,8 +23,8 @@ internal sealed class GuardedStreamSink(
     public const int MaxJsonCheckCharacters = 1 << 20;
 
     private readonly Dictionary<int, System.Text.StringBuilder> _json = [];
-    private readonly Dictionary<int, (StreamGuard Guard, PseudonymRestorer? Restorer)> _choices = [];
-    private readonly Dictionary<(int Choice, int Tool), (StreamGuard Guard, PseudonymRestorer? Restorer)> _tools = [];
+    private readonly Dictionary<int, Held> _choices = [];
+    private readonly Dictionary<(int Choice, int Tool), Held> _tools = [];
     private bool _stopped;
 
     public ValueTask StartAsync(string? id, string? upstreamModel, CancellationToken cancellationToken) =>
@@ -42,15 +42,15 @@ internal sealed class GuardedStreamSink(
             return;
         }
 
-        var (guard, restorer) = For(choice);
-        var released = guard.Push(text);
-        if (guard.Violation is { } violation)
+        if (!_choices.TryGetValue(choice, out var held))
         {
-            await StopAsync(violation, cancellationToken);
-            return;
+            _choices[choice] = held = Create();
         }
 
-        await ReleaseAsync(choice, restorer?.Push(released) ?? released, cancellationToken);
+        if (await PushAsync(held, text, cancellationToken) is { } released)
+        {
+            await ReleaseAsync(choice, released, cancellationToken);
+        }
     }
 
     public ValueTask ReasoningAsync(int choice, string text, CancellationToken cancellationToken) =>
@@ -71,20 +71,15 @@ internal sealed class GuardedStreamSink(
             return;
         }
 
-        if (!_tools.TryGetValue((choice, toolIndex), out var state))
+        if (!_tools.TryGetValue((choice, toolIndex), out var held))
         {
-            state = Create();
-            _tools[(choice, toolIndex)] = state;
+            _tools[(choice, toolIndex)] = held = Create();
         }
 
-        var released = state.Guard.Push(fragment);
-        if (state.Guard.Violation is { } violation)
+        if (await PushAsync(held, fragment, cancellationToken) is { } released)
         {
-            await StopAsync(violation, cancellationToken);
-            return;
+            await ReleaseArgumentsAsync(choice, toolIndex, released, cancellationToken);
         }
-
-        await ReleaseArgumentsAsync(choice, toolIndex, state.Restorer?.Push(released) ?? released, cancellationToken);
     }
 
     public async ValueTask FinishAsync(int choice, FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
@@ -125,21 +120,36 @@ internal sealed class GuardedStreamSink(
     public ValueTask ErrorAsync(GatewayError error, CancellationToken cancellationToken) =>
         _stopped ? ValueTask.CompletedTask : inner.ErrorAsync(error, cancellationToken);
 
-    private (StreamGuard Guard, PseudonymRestorer? Restorer) For(int choice)
-    {
-        if (!_choices.TryGetValue(choice, out var state))
-        {
-            state = Create();
-            _choices[choice] = state;
-        }
-
-        return state;
-    }
-
-    private (StreamGuard Guard, PseudonymRestorer? Restorer) Create()
+    private Held Create()
     {
         var guard = context.Guard!;
-        return (guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+        return new Held(guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+    }
+
+    /// <summary>What a guard lets out of a chunk, placeholders restored; null when the chunk stopped the stream.</summary>
+    private async ValueTask<string?> PushAsync(Held held, string chunk, CancellationToken cancellationToken)
+    {
+        var released = held.Guard.Push(chunk);
+        if (held.Guard.Violation is { } violation)
+        {
+            await StopAsync(violation, cancellationToken);
+            return null;
+        }
+
+        return held.Restorer?.Push(released) ?? released;
+    }
+
+    /// <summary>What a guard still holds at the end of its text, checked and restored; null when that stopped the stream.</summary>
+    private async ValueTask<string?> DrainAsync(Held held, CancellationToken cancellationToken)
+    {
+        var rest = held.Guard.Complete();
+        if (held.Guard.Violation is { } violation)
+        {
+            await StopAsync(violation, cancellationToken);
+            return null;
+        }
+
+        return held.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
     }
 
     /// <summary>Releases what a choice's tool calls still hold, in tool order; false when that stopped the stream.</summary>
@@ -152,15 +162,12 @@ internal sealed class GuardedStreamSink(
 
         foreach (var key in _tools.Keys.Where(k => k.Choice == choice).OrderBy(k => k.Tool).ToList())
         {
-            _tools.Remove(key, out var state);
-            var rest = state.Guard.Complete();
-            if (state.Guard.Violation is { } violation)
+            _tools.Remove(key, out var held);
+            if (await DrainAsync(held!, cancellationToken) is not { } text)
             {
-                await StopAsync(violation, cancellationToken);
                 return false;
             }
 
-            var text = state.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
             await ReleaseArgumentsAsync(choice, key.Tool, text, cancellationToken);
         }
 
@@ -170,19 +177,16 @@ internal sealed class GuardedStreamSink(
     /// <summary>Releases what a choice still holds; false when that stopped the stream.</summary>
     private async ValueTask<bool> FlushAsync(int choice, CancellationToken cancellationToken)
     {
-        if (!_choices.Remove(choice, out var state))
+        if (!_choices.Remove(choice, out var held))
         {
             return true;
         }
 
-        var rest = state.Guard.Complete();
-        if (state.Guard.Violation is { } violation)
+        if (await DrainAsync(held, cancellationToken) is not { } text)
         {
-            await StopAsync(violation, cancellationToken);
             return false;
         }
 
-        var text = state.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
         await ReleaseAsync(choice, text, cancellationToken);
         return true;
     }
@@ -239,4 +243,7 @@ internal sealed class GuardedStreamSink(
         context.Guard!.Findings.Add(violation.Policy, violation.Rule, Shared.Governance.DlpActions.Block, output: true);
         await inner.ErrorAsync(owner.Blocked(context, violation), cancellationToken);
     }
+
+    /// <summary>One text's guard (a choice's answer, or one tool call's arguments) and its placeholder restorer.</summary>
+    private sealed record Held(StreamGuard Guard, PseudonymRestorer? Restorer);
 }
