@@ -68,13 +68,17 @@ public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<In
             : context.Dialect is AnthropicDialect ? RequestTextRewriter.Shape.AnthropicMessages : RequestTextRewriter.Shape.OpenAIChat;
         var characters = 0;
         var findings = guard.Findings;
+        // The texts as the built-in rules leave them, for the external guardrails.
+        var texts = set.External.Count > 0 ? new List<string>() : null;
         byte[]? rewritten;
         try
         {
             rewritten = RequestTextRewriter.Rewrite(context.Body.Span, shape, text =>
             {
                 characters += text.Length;
-                return findings.Block is null ? set.Inspect(text, output: false, findings, guard.Pseudonyms) : text;
+                var inspected = findings.Block is null ? set.Inspect(text, output: false, findings, guard.Pseudonyms) : text;
+                texts?.Add(inspected);
+                return inspected;
             });
         }
         catch (JsonException)
@@ -96,16 +100,10 @@ public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<In
             return false;
         }
 
-        if (set.External.Count > 0)
+        if (texts is { Count: > 0 })
         {
             var body = rewritten ?? context.Body;
-            var texts = new List<string>();
-            RequestTextRewriter.Rewrite(body.Span, shape, text =>
-            {
-                texts.Add(text);
-                return text;
-            });
-            var (refusal, redactions) = texts.Count == 0 ? (null, null) : await CheckExternalAsync(context, set, texts, findings);
+            var (refusal, redactions) = await CheckExternalAsync(context, set, texts, findings);
             if (refusal is not null)
             {
                 await context.Dialect.WriteErrorAsync(context.Http, refusal);
