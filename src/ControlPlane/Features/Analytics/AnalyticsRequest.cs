@@ -1,4 +1,3 @@
-using System.Globalization;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 
 namespace Switchyard.ControlPlane.Features.Analytics;
@@ -20,8 +19,8 @@ public sealed record AnalyticsRequest(DateTimeOffset From, DateTimeOffset To, st
     public static AnalyticsRequest? Parse(
         string? from, string? to, string? interval, string? groupBy, int? limit, IReadOnlyList<string> groupBys, DateTimeOffset now, ValidationErrors errors)
     {
-        var end = Time(errors, "to", to) ?? now;
-        var start = Time(errors, "from", from) ?? end - DefaultRange;
+        var end = errors.OptionalTime("to", to) ?? now;
+        var start = errors.OptionalTime("from", from) ?? end - DefaultRange;
         start = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
         end = new DateTimeOffset(end.UtcTicks + (TimeSpan.TicksPerHour - end.UtcTicks % TimeSpan.TicksPerHour) % TimeSpan.TicksPerHour, TimeSpan.Zero);
         if (errors.IsValid && start >= end)
@@ -56,21 +55,5 @@ public sealed record AnalyticsRequest(DateTimeOffset From, DateTimeOffset To, st
         }
 
         return errors.IsValid ? new AnalyticsRequest(start, end, step, group, take) : null;
-    }
-
-    private static DateTimeOffset? Time(ValidationErrors errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed.ToUniversalTime();
-        }
-
-        errors.Add(field, $"The {field} field must be an ISO 8601 date and time (e.g. 2026-01-31T00:00:00Z).");
-        return null;
     }
 }

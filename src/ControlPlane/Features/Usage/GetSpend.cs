@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -25,8 +24,8 @@ public static class GetSpend
         Guid tenantId, string? from, string? to, string? groupBy, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var end = Parse(errors, "to", to) ?? time.GetUtcNow();
-        var start = Parse(errors, "from", from) ?? end - DefaultRange;
+        var end = errors.OptionalTime("to", to) ?? time.GetUtcNow();
+        var start = errors.OptionalTime("from", from) ?? end - DefaultRange;
         if (errors.IsValid && start >= end)
         {
             errors.Add("from", "The from field must be before to.");
@@ -64,22 +63,6 @@ public static class GetSpend
         return TypedResults.Ok(new SpendDto(start, end, group!,
             groups.OrderByDescending(g => g.CostMicros).ThenByDescending(g => g.Requests).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray(),
             total));
-    }
-
-    private static DateTimeOffset? Parse(ValidationErrors errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed.ToUniversalTime();
-        }
-
-        errors.Add(field, $"The {field} field must be an ISO 8601 date and time (e.g. 2026-01-31T00:00:00Z).");
-        return null;
     }
 
     private static async Task<List<SpendGroupDto>> Labelled(

@@ -34,6 +34,23 @@ public sealed class ValidationErrors
     }
 
     /// <summary>Requires a non-blank value no longer than <paramref name="maxLength"/>.</summary>
+    /// <summary>An optional ISO 8601 time of a query (UTC when it names no offset); null when absent or, with an error added, unreadable.</summary>
+    public DateTimeOffset? OptionalTime(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed.ToUniversalTime();
+        }
+
+        Add(field, $"The {field} field must be an ISO 8601 date and time (e.g. 2026-01-31T00:00:00Z).");
+        return null;
+    }
+
     public ValidationErrors Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
