@@ -17,7 +17,13 @@ public sealed class Member : IdentityUser<Guid>, ITenantOwned
     /// <summary>When the member was deactivated (no sign-in, personal keys revoked); null while active.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
-    public MemberDto ToDto(IReadOnlyList<MemberTeamDto>? teams = null) => new(Id, TenantId, Email ?? "", Role, teams ?? [], DeactivatedAt is null);
+    /// <summary>How the member was created (local, SSO just in time, SCIM).</summary>
+    public MemberSource Source { get; set; }
+
+    /// <summary>The identity provider's id for the person (OIDC subject or SCIM externalId); null for local members.</summary>
+    public string? ExternalId { get; set; }
+
+    public MemberDto ToDto(IReadOnlyList<MemberTeamDto>? teams = null) => new(Id, TenantId, Email ?? "", Role, teams ?? [], DeactivatedAt is null, Source);
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -25,7 +31,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.ExternalId).HasMaxLength(256);
         builder.HasIndex(m => m.TenantId);
+        builder.HasIndex(m => new { m.TenantId, m.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -26,6 +26,20 @@ public sealed class MembersEndpointsTests
     }
 
     [Fact]
+    public async Task ListMembers_CreatedThroughApi_SourceIsLocal()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var developer = await CreateMemberAsync(host, tenant.Id, "dev@acme.test", MemberRole.Developer);
+
+        var json = await host.Admin.GetStringAsync($"/api/tenants/{tenant.Id}/members");
+
+        using var body = JsonDocument.Parse(json);
+        var row = body.RootElement.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == developer.Id);
+        Assert.Equal("Local", row.GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task UpdateAndDeleteMember_Developer_Forbidden()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();

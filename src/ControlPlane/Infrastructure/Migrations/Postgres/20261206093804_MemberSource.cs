@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MemberSource : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalId",
+                table: "AspNetUsers",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "AspNetUsers",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Local");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_TenantId_ExternalId",
+                table: "AspNetUsers",
+                columns: new[] { "TenantId", "ExternalId" },
+                unique: true,
+                filter: "\"ExternalId\" IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_TenantId_ExternalId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "AspNetUsers");
+        }
+    }
+}
