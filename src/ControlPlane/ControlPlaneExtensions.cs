@@ -99,6 +99,7 @@ public static class ControlPlaneExtensions
         api.MapUsageRecoveryEndpoints();
         api.MapPlatformAnalyticsEndpoints();
         api.MapBillingEndpoints();
+        api.MapPlatformAuditEndpoints();
         var tenant = api.MapTenantsEndpoints();
         tenant.MapTeamsEndpoints();
         tenant.MapPoliciesEndpoints();

@@ -46,6 +46,12 @@ public sealed class RuntimeRoute
     /// </summary>
     public string? UnavailableReason { get; }
 
+    /// <summary>
+    /// Every deployment was left out because the platform has not approved its upstream model (or region): the model
+    /// answers 403 <c>model_not_approved</c> with <see cref="UnavailableReason"/> instead of 503.
+    /// </summary>
+    public bool NotApproved { get; init; }
+
     /// <summary>Running sum of deployment weights, aligned with <see cref="Deployments"/>.</summary>
     public int[] CumulativeWeights { get; }
 

@@ -47,7 +47,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
         var scratch = new List<ConfigFieldError>();
         foreach (var route in snapshot.Routes)
         {
-            var compiled = CompileRoute(route, credentials, scratch, rejected);
+            var compiled = CompileRoute(route, credentials, snapshot.ApprovedModels, scratch, rejected);
             if (string.IsNullOrEmpty(route.PublicModel))
             {
                 continue;
@@ -172,8 +172,8 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
 
     /// <param name="errors">A scratch list, emptied before each use.</param>
     private static RuntimeRoute CompileRoute(
-        RouteSnapshot route, Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, List<ConfigFieldError> errors,
-        List<RejectedConfigItem> rejected)
+        RouteSnapshot route, Dictionary<Guid, (CredentialSnapshot Credential, string Secret)> credentials, IReadOnlyList<ApprovedModelSnapshot>? approved,
+        List<ConfigFieldError> errors, List<RejectedConfigItem> rejected)
     {
         errors.Clear();
         RouteRules.Validate(route.PublicModel, route.Strategy, route.Deployments.Count, errors);
@@ -186,6 +186,7 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
 
         var deployments = new RuntimeDeployment[route.Deployments.Count];
         var kept = 0;
+        var unapproved = 0;
         List<string>? dropped = null;
         for (var i = 0; i < route.Deployments.Count; i++)
         {
@@ -212,6 +213,16 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
                 }
             }
 
+            if (errors.Count == 0 && ApprovedModelSnapshot.Refusal(approved, d) is { } refusal)
+            {
+                // The platform's approved models hold on every node, whatever the route was saved with.
+                unapproved++;
+                (dropped ??= []).Add(refusal);
+                rejected.Add(new RejectedConfigItem(RejectedConfigItem.Deployment, d.Id, route.TenantId,
+                    $"Deployment {i} of route '{route.PublicModel}' was left out: {refusal}"));
+                continue;
+            }
+
             if (errors.Count > 0)
             {
                 var reason = string.Join("; ", errors.Select(e => $"deployments[{i}].{e}"));
@@ -222,6 +233,11 @@ public sealed class SnapshotCompiler(SecretSealer sealer)
             }
 
             deployments[kept++] = new RuntimeDeployment(d, secret);
+        }
+
+        if (kept == 0 && unapproved == route.Deployments.Count)
+        {
+            return new RuntimeRoute(route, [], string.Join("; ", dropped!.Distinct(StringComparer.Ordinal))) { NotApproved = true };
         }
 
         return kept == 0

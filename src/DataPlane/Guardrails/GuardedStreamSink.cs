@@ -123,7 +123,7 @@ internal sealed class GuardedStreamSink(
     private Held Create()
     {
         var guard = context.Guard!;
-        return new Held(guard.Policies.CreateStreamGuard(holdBack), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+        return new Held(guard.Policies.CreateStreamGuard(holdBack, guard.Findings), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
     }
 
     /// <summary>What a guard lets out of a chunk, placeholders restored; null when the chunk stopped the stream.</summary>

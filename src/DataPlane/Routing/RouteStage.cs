@@ -8,7 +8,8 @@ namespace Switchyard.DataPlane.Routing;
 /// strategy among the deployments that are available and can serve the request; when none is, the forward stage tries the
 /// route's fallbacks or answers 503). A route the node could not accept from the
 /// snapshot (<see cref="Configuration.RuntimeRoute.UnavailableReason"/>) answers 503 <c>route_unavailable</c>: its
-/// tenant's other models keep working.
+/// tenant's other models keep working; one whose every deployment targets a model (or region) the platform has not
+/// approved answers 403 <c>model_not_approved</c> naming it.
 /// </summary>
 public sealed class RouteStage(DeploymentSelector selector) : IGatewayStage
 {
@@ -21,12 +22,21 @@ public sealed class RouteStage(DeploymentSelector selector) : IGatewayStage
         var route = context.Route!;
         if (route.UnavailableReason is { } reason)
         {
-            return UnavailableAsync(context, reason);
+            return route.NotApproved ? NotApprovedAsync(context, reason) : UnavailableAsync(context, reason);
         }
 
         var index = selector.Select(context, route, 0, out var probe, out var availableAt);
         context.Routed(index, probe, availableAt);
         return ValueTask.FromResult(true);
+    }
+
+    /// <summary>Only deployments the platform has not approved could serve the model: 403 naming the upstream model and region.</summary>
+    private static async ValueTask<bool> NotApprovedAsync(GatewayContext context, string reason)
+    {
+        await context.Dialect.WriteErrorAsync(context.Http, new GatewayError(GatewayErrorKind.Permission, StatusCodes.Status403Forbidden,
+            $"The model `{context.Model}` may not be used: {reason}. Ask a platform administrator to approve it.")
+            { Param = "model", Code = "model_not_approved" });
+        return false;
     }
 
     private static async ValueTask<bool> UnavailableAsync(GatewayContext context, string reason)

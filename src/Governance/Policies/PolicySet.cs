@@ -21,6 +21,9 @@ public sealed class PolicySet
     private readonly DlpScanner? _scanner;
     private readonly CompiledGuardrail[] _input;
     private readonly CompiledGuardrail[] _output;
+    private readonly CompiledGuardrail[] _blockingTerms;
+    private readonly BannedTermMatcher? _blockingTermMatcher;
+    private readonly CompiledGuardrail[] _streamRules;
 
     public PolicySet(IReadOnlyList<CompiledPolicy> policies)
     {
@@ -43,6 +46,9 @@ public sealed class PolicySet
         _input = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Input && g.Type != GuardrailTypes.MaxInputTokens && !GuardrailTypes.IsExternal(g.Type))];
         External = [.. policies.SelectMany(p => p.Guardrails).Where(g => GuardrailTypes.IsExternal(g.Type))];
         _output = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Output && g.Type != GuardrailTypes.JsonOutput)];
+        _blockingTerms = [.. _output.Where(g => g.Type == GuardrailTypes.BannedTerms && g.Action == DlpActions.Block)];
+        _blockingTermMatcher = _blockingTerms.Length == 0 ? null : new BannedTermMatcher(_blockingTerms.SelectMany(g => g.Terms!));
+        _streamRules = [.. _output.Where(g => (g.Type == GuardrailTypes.BannedTerms && g.Action != DlpActions.Block) || g.Type == GuardrailTypes.Regex)];
         MaxInputTokens = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.MaxInputTokens)];
         JsonOutput = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.JsonOutput)];
         Pseudonymizes = _dlp.Values.Any(d => d.Action == DlpActions.Pseudonymize);
@@ -212,15 +218,17 @@ public sealed class PolicySet
         : DlpActions.Log;
 
     /// <summary>
-    /// A guard for one streamed answer: banned terms with the action block stop the stream, DLP findings are rewritten (or
-    /// stop it when blocked); <paramref name="holdBack"/> is the node's default window when no policy sets one.
+    /// A guard for one streamed answer, with the same rules as a whole one: banned terms with the action block stop the
+    /// stream, other banned terms and regular expressions redact, record or stop it as their action says, DLP findings are
+    /// rewritten (or stop it when blocked); what is found is recorded in <paramref name="findings"/>.
+    /// <paramref name="holdBack"/> is the node's default window when no policy sets one.
     /// </summary>
-    public StreamGuard CreateStreamGuard(int holdBack)
+    public StreamGuard CreateStreamGuard(int holdBack, PolicyFindings? findings = null)
     {
-        var blockingTerms = _output.Where(g => g.Type == GuardrailTypes.BannedTerms && g.Action == DlpActions.Block).ToArray();
-        var matcher = blockingTerms.Length == 0 ? null : new BannedTermMatcher(blockingTerms.SelectMany(g => g.Terms!));
-        var guard = new StreamTextGuard(matcher, _scanner, d => ActionOf(d, output: true), HoldBack > 0 ? HoldBack : holdBack);
-        return new StreamGuard(guard, matcher, blockingTerms, this);
+        var matcher = _blockingTermMatcher;
+        var guard = new StreamTextGuard(matcher, _scanner, d => ActionOf(d, output: true), HoldBack > 0 ? HoldBack : holdBack,
+            rules: _streamRules, findings: findings, policyOf: PolicyOf);
+        return new StreamGuard(guard, matcher, _blockingTerms, this);
     }
 
     /// <summary>The policy that owns a DLP detector's action (for naming a stream's violation).</summary>

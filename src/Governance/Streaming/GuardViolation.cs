@@ -1,4 +1,7 @@
 namespace Switchyard.Governance.Streaming;
 
-/// <summary>Why a guarded text was stopped: the rule (<c>banned_terms</c> or a DLP detector) and which term of the list, never the matched text.</summary>
-public readonly record struct GuardViolation(string Rule, int TermIndex = -1);
+/// <summary>
+/// Why a guarded text was stopped: the rule (<c>banned_terms</c>, a DLP detector or a guardrail's name), which term of the
+/// list, and for a guardrail its policy — never the matched text.
+/// </summary>
+public readonly record struct GuardViolation(string Rule, int TermIndex = -1, string? Policy = null);

@@ -41,6 +41,8 @@ public sealed record AuditRequestEntryDto(
 /// <param name="Action">The endpoint's name (e.g. <c>UpdateKey</c>).</param>
 /// <param name="Changes">Each row the call changed: <c>{"type","id","state","before":{…},"after":{…}}</c>, secrets left out; null: none.</param>
 /// <param name="StatusCode">The HTTP status the call answered.</param>
+/// <param name="Outcome"><c>saved</c> (written in the transaction of the call's changes), <c>completed</c>, <c>refused</c>,
+/// <c>denied</c> (authorisation refused the call) or <c>failed</c>; null on entries older than outcomes.</param>
 public sealed record AuditAdminEntryDto(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -55,7 +57,8 @@ public sealed record AuditAdminEntryDto(
     string? SourceAddress,
     int StatusCode,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    string? Outcome = null);
 
 /// <summary>A page of request entries, newest first; <paramref name="Next"/> is the <c>before</c> of the next page (null: last page).</summary>
 public sealed record AuditRequestPage(IReadOnlyList<AuditRequestEntryDto> Items, Guid? Next);

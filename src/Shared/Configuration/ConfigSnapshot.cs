@@ -33,4 +33,11 @@ public sealed record ConfigSnapshot
     /// <summary>Every tenant's policies (see <see cref="PolicySnapshot"/>); null when there are none, and then left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PolicySnapshot>? Policies { get; init; }
+
+    /// <summary>
+    /// The platform's approved upstream models; null when none is listed (every model may be served), and then left out of
+    /// the JSON. Nodes refuse requests that only unapproved deployments could serve.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ApprovedModelSnapshot>? ApprovedModels { get; init; }
 }

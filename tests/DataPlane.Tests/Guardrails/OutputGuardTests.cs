@@ -229,7 +229,7 @@ public sealed class OutputGuardTests
         GuardedNode.Policy("pii", TestSnapshots.TenantId, dlp: [new DlpRule(DlpDetectors.Email, DlpActions.Pseudonymize)]);
 
     /// <summary>The concatenated <c>choices[0].delta.content</c> of an OpenAI stream.</summary>
-    private static string OpenAIStreamText(string sse)
+    internal static string OpenAIStreamText(string sse)
     {
         var text = new StringBuilder();
         foreach (var line in sse.Split('\n'))
@@ -271,7 +271,7 @@ public sealed class OutputGuardTests
     }
 
     /// <summary>The concatenated text deltas of an Anthropic stream.</summary>
-    private static string AnthropicStreamText(string sse)
+    internal static string AnthropicStreamText(string sse)
     {
         var text = new StringBuilder();
         foreach (var line in sse.Split('\n'))

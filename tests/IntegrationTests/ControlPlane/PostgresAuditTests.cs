@@ -104,6 +104,57 @@ public sealed class PostgresAuditTests
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences.Order());
     }
 
+    [Fact]
+    public async Task ConcurrentSavedRefusedAndDeniedCalls_OneChainEachSavedChangeWithItsEntry()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var tenantId = await TenantAsync(host);
+        using var developer = await host.MemberAsync(tenantId, MemberRole.Developer);
+        var before = await host.WithDbAsync(db => db.Set<AuditAdminEntry>().CountAsync(e => e.TenantId == tenantId));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 18).Select(i => Task.Run(async () => (i % 3) switch
+        {
+            0 => (await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenantId}", new UpdateTenantRequest(Name: $"audit-renamed-{i}"), SwitchyardJson.Options)).StatusCode,
+            1 => (await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenantId}", new UpdateTenantRequest(Audit: new AuditSettings("everything")), SwitchyardJson.Options)).StatusCode,
+            _ => (await developer.PatchAsJsonAsync($"/api/tenants/{tenantId}", new UpdateTenantRequest(Name: $"mine-{i}"), SwitchyardJson.Options)).StatusCode,
+        })));
+
+        Assert.Equal(6, statuses.Count(s => s == System.Net.HttpStatusCode.OK));
+        Assert.Equal(6, statuses.Count(s => s == System.Net.HttpStatusCode.BadRequest));
+        Assert.Equal(6, statuses.Count(s => s == System.Net.HttpStatusCode.Forbidden));
+        var verification = await VerifyAsync(host, tenantId);
+        Assert.True(verification.Valid);
+        var entries = await host.WithDbAsync(db => db.Set<AuditAdminEntry>().AsNoTracking().Where(e => e.TenantId == tenantId).ToListAsync());
+        Assert.Equal(before + 18, entries.Count);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence).Order());
+        var saved = entries.Where(e => e.Outcome == AdminAuditOutcomes.Saved && e.Action == "UpdateTenant").ToList();
+        Assert.Equal(6, saved.Count);
+        Assert.All(saved, e => Assert.Contains("audit-renamed-", e.Changes, StringComparison.Ordinal));
+        Assert.Equal(6, entries.Count(e => e.Outcome == AdminAuditOutcomes.Refused));
+        Assert.Equal(6, entries.Count(e => e.Outcome == AdminAuditOutcomes.Denied && e.StatusCode == 403));
+    }
+
+    [Fact]
+    public async Task AdminEntryCannotBeWritten_ChangeRolledBackWithIt()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var tenantId = await TenantAsync(host);
+        await RenameAsync(host, "AuditAdminEntries", "AuditAdminEntriesAway");
+        try
+        {
+            var response = await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenantId}", new UpdateTenantRequest(TimeZone: "Europe/Berlin"), SwitchyardJson.Options);
+
+            Assert.False(response.IsSuccessStatusCode);
+        }
+        finally
+        {
+            await RenameAsync(host, "AuditAdminEntriesAway", "AuditAdminEntries");
+        }
+
+        var tenant = (await host.Admin.GetFromJsonAsync<TenantDto>($"/api/tenants/{tenantId}", SwitchyardJson.Options))!;
+        Assert.NotEqual("Europe/Berlin", tenant.TimeZone);
+    }
+
     private static async Task<Guid> TenantAsync(PostgresControlPlaneHost host) =>
         (await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("audit-" + Guid.NewGuid().ToString("N")[..8]))).Id;
 

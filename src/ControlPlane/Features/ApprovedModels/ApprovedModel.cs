@@ -7,9 +7,10 @@ namespace Switchyard.ControlPlane.Features.ApprovedModels;
 
 /// <summary>
 /// A platform-wide approval of an upstream model (optionally only in some regions). While the list is empty every model
-/// may be routed (existing setups keep working); once it has an entry, a route can only target approved models.
+/// may be routed (existing setups keep working); once it has an entry, a route can only target approved models. The list
+/// travels in the snapshot (a change bumps the revision), and nodes refuse requests only unapproved deployments could serve.
 /// </summary>
-public sealed class ApprovedModel
+public sealed class ApprovedModel : IConfigEntity
 {
     public const int UpstreamModelMaxLength = 200;
 

@@ -1,18 +1,17 @@
-using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
-using Switchyard.ControlPlane.Infrastructure.Database;
 
 namespace Switchyard.ControlPlane.Features.Audit;
 
 /// <summary>
 /// Records every mutating call (POST, PUT, PATCH, DELETE) of a signed-in caller to the admin API — the portal's included,
 /// since it calls the same API — as an <see cref="AuditAdminEntry"/>: who (<see cref="Caller.Audit"/>), the endpoint,
-/// the object, the changes its SaveChanges made (<see cref="AdminAuditScope"/>), the source address and the status it
-/// answered, appended to the route tenant's admin chain (platform-level calls: <see cref="Guid.Empty"/>). The entry is
-/// written after the call, in its own transaction: a call whose entry cannot be written answers 500.
-/// Calls refused before the endpoint runs (authentication, authorisation) are not recorded here.
+/// the object, the source address and how it ended, on the route tenant's admin chain (platform-level calls:
+/// <see cref="Guid.Empty"/>). A call that saves changes gets its entry in the same transaction as them
+/// (<see cref="AdminAuditInterceptor"/>, outcome <c>saved</c>); a call that saved nothing (refused, failed, or nothing to
+/// change) gets one here, after it, in a transaction of its own — if that write fails, it is logged and the call's own
+/// answer stands. Calls refused by authorisation (403) are recorded by <see cref="AdminAuthorizationResultHandler"/>.
 /// </summary>
-public sealed class AdminAuditFilter(IServiceScopeFactory scopes, TimeProvider time, ILogger<AdminAuditFilter> logger) : IEndpointFilter
+public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAuditFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -32,15 +31,7 @@ public sealed class AdminAuditFilter(IServiceScopeFactory scopes, TimeProvider t
         }
         catch (Exception ex)
         {
-            try
-            {
-                await WriteAsync(http, caller, scope, StatusCodes.Status500InternalServerError);
-            }
-            catch (Exception auditFailure)
-            {
-                logger.LogError(auditFailure, "The audit entry of a failed admin call could not be written.");
-            }
-
+            await WriteAsync(http, caller, scope, StatusCodes.Status500InternalServerError);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
             throw;
         }
@@ -67,46 +58,19 @@ public sealed class AdminAuditFilter(IServiceScopeFactory scopes, TimeProvider t
     private async Task WriteAsync(HttpContext http, Caller caller, AdminAuditScope scope, int status)
     {
         http.Features.Set<AdminAuditScope>(null);
-        var endpoint = http.GetEndpoint();
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
-        var tenantId = http.Request.RouteValues.TryGetValue("tenantId", out var t) && Guid.TryParse(Convert.ToString(t, System.Globalization.CultureInfo.InvariantCulture), out var id) ? id : Guid.Empty;
-        var objectId = scope.ObjectId ?? http.Request.RouteValues.Where(v => v.Key != "tenantId" && Guid.TryParse(Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture), out _))
-            .Select(v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)).LastOrDefault();
-        var action = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? $"{http.Request.Method} {route}";
-        var entry = new AuditAdminEntry
+        if (scope.Written > 0)
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            TenantId = tenantId,
-            Timestamp = AuditHashing.Storable(time.GetUtcNow()),
-            Actor = caller.Audit,
-            Action = Cut(action, AuditAdminEntry.ActionMaxLength),
-            Method = http.Request.Method,
-            Path = Cut(http.Request.Path.Value ?? "", AuditAdminEntry.PathMaxLength),
-            ObjectType = scope.ObjectType,
-            ObjectId = objectId is null ? null : Cut(objectId, AuditAdminEntry.ObjectMaxLength),
-            Changes = scope.Changes.Count == 0 ? null : scope.Changes.ToJsonString(),
-            SourceAddress = http.Connection.RemoteIpAddress?.ToString(),
-            StatusCode = status,
-        };
+            return;
+        }
 
-        await using var services = scopes.CreateAsyncScope();
-        var db = services.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
-        await db.Database.OpenConnectionAsync(http.RequestAborted);
         try
         {
-            // Not the caller's cancellation: the action happened, its entry is written even if the caller left.
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            var head = await AuditChains.LockAsync(db, tenantId, AuditChainKinds.Admin, "", CancellationToken.None);
-            AuditChains.Append(head, entry);
-            db.Set<AuditAdminEntry>().Add(entry);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await writer.WriteAsync(writer.Create(http, caller, status, AdminAuditOutcomes.ForStatus(status), objectType: scope.ObjectType, objectId: scope.ObjectId));
         }
-        finally
+        catch (Exception ex)
         {
-            await db.Database.CloseConnectionAsync();
+            // Nothing was saved by the call, so its answer stands; the missing entry is an operational error.
+            AuditLog.AdminEntryNotWritten(logger, ex, http.Request.Method, http.Request.Path.Value ?? "");
         }
     }
-
-    private static string Cut(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
 }

@@ -9,8 +9,9 @@ using Switchyard.Shared;
 namespace Switchyard.ControlPlane.Features.Audit;
 
 /// <summary>
-/// One mutating admin API call's changes, collected by <see cref="AdminAuditInterceptor"/> from every SaveChanges the call
-/// makes: for each row added, modified or deleted, its type, key, and the changed values before and after. Secrets are
+/// One mutating admin API call's audit state: the changes of each SaveChanges the call makes, collected by
+/// <see cref="AdminAuditInterceptor"/> (for each row added, modified or deleted, its type, key, and the changed values
+/// before and after), and the entries it wrote with them. Secrets are
 /// never collected: any property whose name contains Hash, Secret, Password, Stamp, Protected, WrappedKey or Token is left
 /// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps).
 /// </summary>
@@ -23,14 +24,20 @@ public sealed class AdminAuditScope
         typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry), typeof(AuditDataKey),
     ];
 
-    public JsonArray Changes { get; } = [];
-
     public string? ObjectType { get; private set; }
 
     public string? ObjectId { get; private set; }
 
-    public void Capture(ChangeTracker tracker)
+    /// <summary>Entries written in the transactions of the call's changes (the call's own entry is then not needed).</summary>
+    public int Written { get; set; }
+
+    /// <summary>Per DbContext: the entry added to its SaveChanges in flight, and the transaction begun for it (null: the caller's).</summary>
+    internal Dictionary<DbContext, (AuditAdminEntry Entry, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? Transaction)> Pending { get; } = [];
+
+    /// <summary>The changes one SaveChanges is about to make (empty when none is audited).</summary>
+    public JsonArray Capture(ChangeTracker tracker)
     {
+        var changes = new JsonArray();
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || Ignored.Contains(entry.Metadata.ClrType))
@@ -76,8 +83,10 @@ public sealed class AdminAuditScope
                 change["after"] = after;
             }
 
-            Changes.Add(change);
+            changes.Add(change);
         }
+
+        return changes;
     }
 
     private static JsonNode? Value(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), SwitchyardJson.Options);

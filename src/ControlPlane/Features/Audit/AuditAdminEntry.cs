@@ -35,8 +35,11 @@ public sealed class AuditAdminEntry
     public string? Changes { get; set; }
     public string? SourceAddress { get; set; }
 
-    /// <summary>The HTTP status the call answered.</summary>
+    /// <summary>The HTTP status the call answered (for a <c>saved</c> entry: the success status its endpoint declares).</summary>
     public int StatusCode { get; set; }
+
+    /// <summary>How the call ended (<see cref="AdminAuditOutcomes"/>); null on entries written before outcomes were recorded.</summary>
+    public string? Outcome { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }
@@ -55,6 +58,7 @@ internal sealed class AuditAdminEntryConfiguration : IEntityTypeConfiguration<Au
         builder.Property(e => e.ObjectId).HasMaxLength(AuditAdminEntry.ObjectMaxLength);
         builder.Property(e => e.Changes).HasColumnType("text");
         builder.Property(e => e.SourceAddress).HasMaxLength(64);
+        builder.Property(e => e.Outcome).HasMaxLength(16);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => new { e.TenantId, e.Sequence }).IsUnique();

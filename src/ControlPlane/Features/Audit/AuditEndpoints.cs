@@ -16,4 +16,12 @@ public static class AuditEndpoints
             .MapDelete("/key", DeleteAuditDataKey.HandleAsync).WithName("DeleteAuditDataKey");
         return tenant;
     }
+
+    /// <summary>/api/platform/audit: platform admins verify the platform-level admin chain.</summary>
+    public static IEndpointRouteBuilder MapPlatformAuditEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGroup("/platform/audit").WithTags("Audit").RequireAuthorization(AdminPolicies.PlatformAdmin)
+            .MapGet("/verify", VerifyPlatformAuditChain.HandleAsync).WithName("VerifyPlatformAuditChain");
+        return api;
+    }
 }

@@ -18,5 +18,5 @@ public static class AuditEntryMapping
     public static AuditAdminEntryDto ToDto(this AuditAdminEntry e) => new(
         e.Id, e.Timestamp, e.Sequence, e.Actor, e.Action, e.Method, e.Path, e.ObjectType, e.ObjectId,
         e.Changes is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Changes),
-        e.SourceAddress, e.StatusCode, e.PreviousHash, e.Hash);
+        e.SourceAddress, e.StatusCode, e.PreviousHash, e.Hash, e.Outcome);
 }

@@ -16,6 +16,7 @@ public static class AuditExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuditBodyCipher>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<AdminAuditWriter>();
         services.AddSingleton<AdminAuditInterceptor>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AdminAuditInterceptor>());
         services.AddScoped<IUsageIngestStep, AuditIngestStep>();

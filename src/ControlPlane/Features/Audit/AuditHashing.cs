@@ -57,7 +57,8 @@ public static class AuditHashing
 
     public static string Of(AuditAdminEntry e) => Hash(w =>
     {
-        w.WriteStringValue("admin.v1");
+        // v2 adds the outcome; entries without one (written before it existed) keep their v1 hash.
+        w.WriteStringValue(e.Outcome is null ? "admin.v1" : "admin.v2");
         w.WriteStringValue(e.Id);
         w.WriteStringValue(e.TenantId);
         w.WriteNumberValue(e.Sequence);
@@ -71,6 +72,11 @@ public static class AuditHashing
         Write(w, e.Changes);
         Write(w, e.SourceAddress);
         w.WriteNumberValue(e.StatusCode);
+        if (e.Outcome is not null)
+        {
+            w.WriteStringValue(e.Outcome);
+        }
+
         w.WriteStringValue(e.PreviousHash);
     });
 

@@ -22,14 +22,27 @@ public sealed record AuditQuery(
     public static ValueTask<AuditQuery?> BindAsync(HttpContext context)
     {
         var q = context.Request.Query;
+        var times = new ValidationErrors();
         return ValueTask.FromResult<AuditQuery?>(new AuditQuery(
-            q["type"].FirstOrDefault(), Time(q["from"]), Time(q["to"]), Id(q["keyId"]), Id(q["teamId"]), Text(q["model"]), Text(q["finding"]),
-            int.TryParse(q["status"], out var s) ? s : null, Text(q["action"]), Text(q["actor"])));
+            q["type"].FirstOrDefault(), times.OptionalTime("from", q["from"]), times.OptionalTime("to", q["to"]), Id(q["keyId"]), Id(q["teamId"]),
+            Text(q["model"]), Text(q["finding"]), int.TryParse(q["status"], out var s) ? s : null, Text(q["action"]), Text(q["actor"]))
+        {
+            FromText = q["from"],
+            ToText = q["to"],
+        });
     }
+
+    /// <summary>The <c>from</c> query value as given (an unreadable one answers 400 naming the field).</summary>
+    public string? FromText { get; init; }
+
+    /// <summary>The <c>to</c> query value as given.</summary>
+    public string? ToText { get; init; }
 
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
+        errors.OptionalTime("from", FromText);
+        errors.OptionalTime("to", ToText);
         if (Type is not (null or Requests or Admin))
         {
             errors.Add("type", "The type field must be requests or admin.");
@@ -110,9 +123,6 @@ public sealed record AuditQuery(
 
         return query;
     }
-
-    private static DateTimeOffset? Time(string? value) =>
-        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime() : null;
 
     private static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
 

@@ -70,6 +70,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var policies = await db.Policies.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var approved = await db.ApprovedModels.AsNoTracking().ToListAsync(cancellationToken);
         var billing = await db.TenantBillingStates.AsNoTracking().IgnoreQueryFilters().ToDictionaryAsync(b => b.TenantId, b => b.Status, cancellationToken);
         var prices = new PriceBook(
             await db.ModelPrices.AsNoTracking().ToListAsync(cancellationToken),
@@ -102,6 +103,8 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
             Credentials = credentials.OrderBy(c => c.Id).Select(c => new CredentialSnapshot(c.Id, c.TenantId, c.ProviderKind, sealer.Seal(c))).ToArray(),
             Egress = egress?.ToSnapshot(),
             Policies = policies.Count == 0 ? null : policies.OrderBy(p => p.Id).Select(p => p.ToSnapshot()).ToArray(),
+            ApprovedModels = approved.Count == 0 ? null : approved.OrderBy(a => a.Id)
+                .Select(a => new ApprovedModelSnapshot(a.ProviderKind, a.UpstreamModel, [.. a.Regions.Order(StringComparer.Ordinal)])).ToArray(),
         };
 
         var hash = ConfigSnapshotHash.Compute(snapshot);

@@ -21,6 +21,7 @@ public sealed class AdminAuditFilterTests
         Assert.Equal("PATCH", entry.Method);
         Assert.StartsWith("admin-key:", entry.Actor, StringComparison.Ordinal);
         Assert.Equal(200, entry.StatusCode);
+        Assert.Equal("saved", entry.Outcome);
         Assert.Equal("Tenant", entry.ObjectType);
         Assert.Equal(tenant.Id.ToString(), entry.ObjectId, ignoreCase: true);
         var change = entry.Changes!.Value[0];
@@ -62,7 +63,92 @@ public sealed class AdminAuditFilterTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var entry = Assert.Single((await AdminEntriesAsync(host, tenant.Id)).Items);
         Assert.Equal(400, entry.StatusCode);
+        Assert.Equal("refused", entry.Outcome);
         Assert.Null(entry.Changes);
+    }
+
+    [Fact]
+    public async Task Patch_AuditEntryCannotBeWritten_ChangeNotSavedEither()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        (await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Name: "acme-1"), SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        // A row already holds the chain's next place: the next entry cannot be inserted.
+        await host.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+            "UPDATE \"AuditAdminEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 1"));
+
+        var response = await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Name: "acme-2"), SwitchyardJson.Options);
+
+        // The endpoint reads the failed insert as a conflict; either way the call does not claim success, and nothing was saved.
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal("acme-1", (await host.Admin.GetFromJsonAsync<TenantDto>($"/api/tenants/{tenant.Id}", SwitchyardJson.Options))!.Name);
+    }
+
+    [Fact]
+    public async Task Patch_TwoChanges_EachEntryCommittedWithItsChange()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+
+        for (var i = 1; i <= 2; i++)
+        {
+            (await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Name: $"acme-{i}"), SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        }
+
+        var entries = (await AdminEntriesAsync(host, tenant.Id)).Items;
+        Assert.Equal([2L, 1L], entries.Select(e => e.Sequence));
+        Assert.All(entries, e => Assert.Equal("saved", e.Outcome));
+        Assert.True((await host.Admin.GetFromJsonAsync<AuditVerificationDto>($"/api/tenants/{tenant.Id}/audit/verify", SwitchyardJson.Options))!.Valid);
+    }
+
+    [Fact]
+    public async Task Patch_RoleNotEnough_RecordedAsDenied()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        using var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer);
+        var before = (await AdminEntriesAsync(host, tenant.Id)).Items.Count;
+
+        var response = await developer.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Name: "mine"), SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var entries = (await AdminEntriesAsync(host, tenant.Id)).Items;
+        Assert.Equal(before + 1, entries.Count);
+        var denied = entries[0];
+        Assert.Equal("denied", denied.Outcome);
+        Assert.Equal(403, denied.StatusCode);
+        Assert.Equal("UpdateTenant", denied.Action);
+        Assert.StartsWith("member:", denied.Actor, StringComparison.Ordinal);
+        Assert.Null(denied.Changes);
+        Assert.True((await host.Admin.GetFromJsonAsync<AuditVerificationDto>($"/api/tenants/{tenant.Id}/audit/verify", SwitchyardJson.Options))!.Valid);
+    }
+
+    [Fact]
+    public async Task VerifyPlatform_PlatformEntryEdited_FailsAtThatEntry()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        await host.CreateTenantAsync("acme");
+        await host.CreateTenantAsync("globex");
+        var valid = (await host.Admin.GetFromJsonAsync<AuditVerificationDto>("/api/platform/audit/verify", SwitchyardJson.Options))!;
+        Assert.True(valid.Valid);
+        Assert.Equal(2, Assert.Single(valid.Chains, c => c.Kind == "admin").Entries);
+        await host.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+            "UPDATE \"AuditAdminEntries\" SET \"Path\" = '/api/elsewhere' WHERE \"Sequence\" = 2"));
+
+        var broken = (await host.Admin.GetFromJsonAsync<AuditVerificationDto>("/api/platform/audit/verify", SwitchyardJson.Options))!;
+
+        Assert.False(broken.Valid);
+        Assert.Equal(2, Assert.Single(broken.Chains).BrokenAt!.Sequence);
+    }
+
+    [Fact]
+    public async Task VerifyPlatform_TenantAdmin_Forbidden()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        using var admin = await host.MemberClientAsync(tenant.Id, "admin@acme.test", MemberRole.TenantAdmin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/platform/audit/verify")).StatusCode);
     }
 
     [Fact]

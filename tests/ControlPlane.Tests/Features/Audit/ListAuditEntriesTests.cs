@@ -77,6 +77,34 @@ public sealed class ListAuditEntriesTests
         Assert.Contains("\"type\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-13-45", "to")]
+    [InlineData("type=admin&from=not-a-time", "from")]
+    public async Task List_UnreadableTime_ValidationProblemNamingTheField(string query, string field)
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+
+        var response = await host.Admin.GetAsync($"/api/tenants/{tenant.Id}/audit?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Export_UnreadableTime_ValidationProblemNamingTheField()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+
+        var response = await host.Admin.GetAsync($"/api/tenants/{tenant.Id}/audit/export?format=csv&to=soon");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("to", out _));
+    }
+
     private static async Task<AuditRequestPage> ListAsync(ControlPlaneTestHost host, Guid tenantId, string query) =>
         (await host.Admin.GetFromJsonAsync<AuditRequestPage>($"/api/tenants/{tenantId}/audit?{query}", SwitchyardJson.Options))!;
 }

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Switchyard.Governance.Dlp;
+using Switchyard.Governance.Policies;
 using Switchyard.Governance.Streaming;
 using Switchyard.Governance.Terms;
 using Switchyard.Shared.Governance;
@@ -77,5 +79,63 @@ public class StreamTextGuardTests
         Assert.Equal("", released);
         Assert.Equal("", guard.Push("more"));
         Assert.Equal("", guard.Complete());
+    }
+
+    [Fact]
+    public void Push_RedactedTermSplitAtEveryPosition_ReplacedWholeAndRecorded()
+    {
+        var rule = new CompiledGuardrail("p", "codenames", GuardrailTypes.BannedTerms, DlpActions.Redact, false, true,
+            ["project falcon"], new BannedTermMatcher(["project falcon"]));
+        for (var split = 1; split < Answer.Length; split++)
+        {
+            var findings = new PolicyFindings();
+            var guard = new StreamTextGuard(null, null, _ => DlpActions.Log, holdBack: 4, rules: [rule], findings: findings);
+
+            var released = guard.Push(Answer.AsSpan()[..split]) + guard.Push(Answer.AsSpan()[split..]) + guard.Complete();
+
+            Assert.Null(guard.Violation);
+            Assert.Equal(Answer.Replace("Project Falcon", "[REDACTED]", StringComparison.Ordinal), released);
+            Assert.Equal(1, Assert.Single(findings.ToUsage()!).Count);
+        }
+    }
+
+    [Fact]
+    public void Push_RedactingPatternSplitAtEveryPosition_ReplacedWhole()
+    {
+        // The window (24) is longer than the match: a match is only recognised once its text is complete.
+        var rule = new CompiledGuardrail("p", "months", GuardrailTypes.Regex, DlpActions.Redact, false, true,
+            Pattern: new Regex(@"launches in \w+", RegexOptions.NonBacktracking));
+        for (var split = 1; split < Answer.Length; split++)
+        {
+            var guard = new StreamTextGuard(null, null, _ => DlpActions.Log, holdBack: 24, rules: [rule]);
+
+            var released = string.Concat(guard.Push(Answer.AsSpan()[..split]), guard.Push(Answer.AsSpan()[split..]), guard.Complete());
+
+            Assert.Equal(Answer.Replace("launches in May", "[REDACTED]", StringComparison.Ordinal), released);
+        }
+    }
+
+    [Fact]
+    public void Push_BlockingPattern_StopsBeforeTheMatchIsReleased()
+    {
+        var rule = new CompiledGuardrail("p", "months", GuardrailTypes.Regex, DlpActions.Block, false, true,
+            Pattern: new Regex(@"launches in \w+", RegexOptions.NonBacktracking));
+        var guard = new StreamTextGuard(null, null, _ => DlpActions.Log, holdBack: 16, rules: [rule]);
+
+        var released = string.Concat(Answer.Select(c => guard.Push([c]))) + guard.Complete();
+
+        Assert.Equal(new GuardViolation("months", Policy: "p"), guard.Violation);
+        Assert.DoesNotContain("launches", released, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Push_PatternMatchingEverything_StillReleasedPastTheLimit()
+    {
+        var rule = new CompiledGuardrail("p", "all", GuardrailTypes.Regex, DlpActions.Log, false, true, Pattern: new Regex(".+", RegexOptions.NonBacktracking));
+        var guard = new StreamTextGuard(null, null, _ => DlpActions.Log, holdBack: 16, rules: [rule]);
+
+        var released = guard.Push(new string('a', StreamTextGuard.MaxRuleHold + 100));
+
+        Assert.NotEqual("", released);
     }
 }
