@@ -160,25 +160,8 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<AuditVerificationDto>($"api/tenants/{tenantId}/audit/verify", cancellationToken);
 
-    public async Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/tenants/{tenantId}/audit/export?format={Uri.EscapeDataString(format)}&{query}");
-        await AuthorizeAsync(message);
-        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
-    }
-
     public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
         GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy), cancellationToken);
-
-    public async Task<byte[]> ExportChargebackAsync(
-        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Get, ChargebackPath(tenantId, from, to, groupBy) + $"&format={Uri.EscapeDataString(format)}");
-        await AuthorizeAsync(message);
-        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-    }
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ChargebackStatementSummaryDto>>($"api/tenants/{tenantId}/chargeback/statements", cancellationToken);

@@ -108,14 +108,8 @@ public interface IControlPlaneClient
     /// <summary>Checks every audit chain of the tenant.</summary>
     Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
-    /// <summary>The filtered audit log as CSV or JSON Lines text (<paramref name="format"/> <c>csv</c> or <c>jsonl</c>).</summary>
-    Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default);
-
     /// <summary>Finance: usage and cost of [from, to) (whole UTC hours) per <c>team</c>, <c>tag</c>, <c>key</c> or <c>model</c>, with the total.</summary>
     Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
-
-    /// <summary>The same chargeback as the API's file: <paramref name="format"/> <c>csv</c> or <c>xlsx</c> (bytes as answered).</summary>
-    Task<byte[]> ExportChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's closed monthly statements.</summary>
     Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default);

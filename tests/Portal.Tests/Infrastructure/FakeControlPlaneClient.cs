@@ -329,13 +329,6 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(VerifyAuditAsync), () => AuditVerification);
 
-    public Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default) =>
-        Run(nameof(ExportAuditAsync), () =>
-        {
-            AuditQueries.Add(query);
-            return format == "csv" ? "id,timestamp\n" : "{}\n";
-        });
-
     /// <summary>The chargeback lines by groupBy; the queries asked for are recorded in <see cref="ChargebackQueries"/>.</summary>
     public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
     public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, string? Format)> ChargebackQueries { get; } = [];
@@ -353,14 +346,6 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
                 lines.Sum(l => l.OutputTokens), lines.Sum(l => l.CachedInputTokens), lines.Sum(l => l.CacheWriteTokens), lines.Sum(l => l.ReasoningTokens),
                 lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd));
             return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines]);
-        });
-
-    public Task<byte[]> ExportChargebackAsync(
-        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default) =>
-        Run(nameof(ExportChargebackAsync), () =>
-        {
-            ChargebackQueries.Add((from, to, groupBy, format));
-            return format == "csv" ? "kind,key\nline,a\n"u8.ToArray() : [0x50, 0x4B, 0x03, 0x04];
         });
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
