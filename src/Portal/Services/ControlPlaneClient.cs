@@ -160,8 +160,9 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<AuditVerificationDto>($"api/tenants/{tenantId}/audit/verify", cancellationToken);
 
-    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
-        GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy), cancellationToken);
+    public Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default) =>
+        GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy) + (byDay ? "&series=day" : ""), cancellationToken);
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ChargebackStatementSummaryDto>>($"api/tenants/{tenantId}/chargeback/statements", cancellationToken);

@@ -109,7 +109,9 @@ public interface IControlPlaneClient
     Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
     /// <summary>Finance: usage and cost of [from, to) (whole UTC hours) per <c>team</c>, <c>tag</c>, <c>key</c> or <c>model</c>, with the total.</summary>
-    Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
+    /// <remarks>With <paramref name="byDay"/>, also each group's cost per day of the tenant's zone (<see cref="ChargebackDto.Days"/>).</remarks>
+    Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's closed monthly statements.</summary>
     Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default);

@@ -331,21 +331,24 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
 
     /// <summary>The chargeback lines by groupBy; the queries asked for are recorded in <see cref="ChargebackQueries"/>.</summary>
     public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
-    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, string? Format)> ChargebackQueries { get; } = [];
+    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, bool ByDay)> ChargebackQueries { get; } = [];
+    /// <summary>The by-day series answered with byDay (filtered to the asked groupBy's keys).</summary>
+    public List<ChargebackDayDto> ChargebackDays { get; } = [];
     public List<ChargebackStatementSummaryDto> ChargebackStatements { get; } = [];
     public Dictionary<Guid, ChargebackStatementDto> ChargebackStatementDetails { get; } = [];
     public List<ChargebackRequestDto> ChargebackLineRequests { get; } = [];
     public List<(Guid StatementId, Guid LineId, int Page, int PageSize)> ChargebackLineRequestQueries { get; } = [];
 
-    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+    public Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default) =>
         Run(nameof(GetChargebackAsync), () =>
         {
-            ChargebackQueries.Add((from, to, groupBy, null));
+            ChargebackQueries.Add((from, to, groupBy, byDay));
             var lines = Chargeback[groupBy];
             var total = new ChargebackLineDto("total", null, lines.Sum(l => l.Requests), lines.Sum(l => l.Errors), lines.Sum(l => l.InputTokens),
                 lines.Sum(l => l.OutputTokens), lines.Sum(l => l.CachedInputTokens), lines.Sum(l => l.CacheWriteTokens), lines.Sum(l => l.ReasoningTokens),
                 lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd));
-            return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines]);
+            return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines], byDay ? [.. ChargebackDays.Where(d => lines.Any(l => l.Key == d.Key))] : null, byDay ? "UTC" : null);
         });
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
