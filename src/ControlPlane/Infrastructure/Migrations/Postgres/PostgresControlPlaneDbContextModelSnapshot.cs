@@ -2009,6 +2009,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Findings")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("IngestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
 

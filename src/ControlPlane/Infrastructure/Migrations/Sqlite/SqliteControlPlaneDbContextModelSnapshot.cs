@@ -1997,6 +1997,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Findings")
                         .HasColumnType("text");
 
+                    b.Property<long?>("IngestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
 
