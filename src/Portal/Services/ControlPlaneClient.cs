@@ -145,6 +145,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<TenantBillingDto>($"api/tenants/{tenantId}/billing", cancellationToken);
 
+    public Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        PostAsync<BillingLinkDto>($"api/platform/billing/tenants/{tenantId}/link", null, cancellationToken);
+
+    public Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default) =>
+        SendAsync<FailedPaymentRuleDto>(HttpMethod.Put, "api/platform/billing/failed-payment-rule", rule, cancellationToken);
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<TeamDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/teams/{teamId}", request, cancellationToken);
 

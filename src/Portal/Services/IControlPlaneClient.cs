@@ -93,6 +93,12 @@ public interface IControlPlaneClient
     /// <summary>Tenant admins and finance: the current period's running total and the invoices.</summary>
     Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>Platform admins: links the tenant to Stripe (customer and metered subscription; safe to repeat).</summary>
+    Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Platform admins: sets what a failed payment does (<c>none</c> or <c>suspend</c> after the grace days).</summary>
+    Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default);
+
     /// <summary>PATCH a team (tenant admins): name, limits or budget.</summary>
     Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default);
 

@@ -277,6 +277,28 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetTenantBillingAsync), () => TenantBilling ?? throw new InvalidOperationException("No tenant billing scripted."));
 
+    /// <summary>The tenants linked through <see cref="LinkTenantToStripeAsync"/>; each becomes linked in <see cref="PlatformBilling"/>.</summary>
+    public List<Guid> LinkedTenants { get; } = [];
+
+    public Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(LinkTenantToStripeAsync), () =>
+        {
+            LinkedTenants.Add(tenantId);
+            PlatformBilling = PlatformBilling with
+            {
+                Tenants = [.. PlatformBilling.Tenants.Select(t => t.TenantId == tenantId ? t with { StripeCustomerId = "cus_new", StripeSubscriptionId = "sub_new", SubscriptionStatus = "active" } : t)],
+            };
+            return new BillingLinkDto(tenantId, "cus_new", "sub_new", "active");
+        });
+
+    public Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateFailedPaymentRuleAsync), () =>
+        {
+            var saved = rule with { UpdatedAt = Now };
+            PlatformBilling = PlatformBilling with { FailedPaymentRule = saved };
+            return saved;
+        });
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         Run(nameof(UpdateTeamAsync), () =>
         {

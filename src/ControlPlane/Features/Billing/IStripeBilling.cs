@@ -9,8 +9,11 @@ public interface IStripeBilling
     /// <summary>Creates the tenant's customer; the idempotency key is derived from the tenant, so a retry never makes two.</summary>
     Task<string> CreateCustomerAsync(Guid tenantId, string tenantName, CancellationToken cancellationToken);
 
-    /// <summary>Creates the customer's metered subscription to <c>Billing:Stripe:PriceId</c> (idempotent per tenant).</summary>
-    Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the customer's metered subscription to <c>Billing:Stripe:PriceId</c>, idempotent per tenant and
+    /// <paramref name="link"/> (the account's how-many-th subscription: a re-link after a cancellation gets a new key).
+    /// </summary>
+    Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken);
 
     /// <summary>Sends one billing meter event (v1 <c>/v1/billing/meter_events</c>) with its identifier as the idempotency key.</summary>
     Task SendMeterEventAsync(MeterEvent meterEvent, CancellationToken cancellationToken);

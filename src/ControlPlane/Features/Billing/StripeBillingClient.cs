@@ -47,7 +47,7 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
             return customer.Id;
         }, cancellationToken);
 
-    public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, CancellationToken cancellationToken) =>
+    public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken) =>
         CallAsync(async ct =>
         {
             var subscription = await new SubscriptionService(_client).CreateAsync(
@@ -57,7 +57,7 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
                     Items = [new SubscriptionItemOptions { Price = _options.PriceId }],
                     Metadata = new Dictionary<string, string> { ["switchyard_tenant_id"] = tenantId.ToString() },
                 },
-                new RequestOptions { IdempotencyKey = $"sy-subscription-{tenantId:N}-{customerId}" },
+                new RequestOptions { IdempotencyKey = $"sy-subscription-{tenantId:N}-{customerId}-{link}" },
                 ct);
             return new StripeSubscriptionInfo(subscription.Id, subscription.Status);
         }, cancellationToken);

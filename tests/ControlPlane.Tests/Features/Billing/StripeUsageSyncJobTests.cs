@@ -175,8 +175,8 @@ public sealed class StripeUsageSyncJobTests
             public Task<string> CreateCustomerAsync(Guid tenantId, string tenantName, CancellationToken cancellationToken) =>
                 inner.CreateCustomerAsync(tenantId, tenantName, cancellationToken);
 
-            public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, CancellationToken cancellationToken) =>
-                inner.CreateSubscriptionAsync(tenantId, customerId, cancellationToken);
+            public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken) =>
+                inner.CreateSubscriptionAsync(tenantId, customerId, link, cancellationToken);
 
             public async Task SendMeterEventAsync(MeterEvent meterEvent, CancellationToken cancellationToken)
             {

@@ -643,6 +643,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubscriptionEventAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("SubscriptionLinks")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -732,6 +735,25 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>

@@ -631,6 +631,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("SubscriptionEventAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SubscriptionLinks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -720,6 +723,25 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
