@@ -99,7 +99,7 @@ public sealed class BillingPageTests : PortalTestContext
         Assert.Contains("From the configuration", page.Find("[data-testid=billing-rule-text]").TextContent, StringComparison.Ordinal);
 
         page.Pick("billing-rule-action", "suspends after a grace period");
-        page.Find("[data-testid=billing-rule-grace] input").Change("3");
+        page.Find("input[data-testid=billing-rule-grace]").Change("3");
         page.Find("[data-testid=billing-rule-save]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("grace period of 3 day(s)", page.Find("[data-testid=billing-rule-text]").TextContent, StringComparison.Ordinal));
