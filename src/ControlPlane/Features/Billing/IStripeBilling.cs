@@ -17,6 +17,13 @@ public interface IStripeBilling
 
     /// <summary>Sends one billing meter event (v1 <c>/v1/billing/meter_events</c>) with its identifier as the idempotency key.</summary>
     Task SendMeterEventAsync(MeterEvent meterEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stripe's own totals of the meter for the customer per hour in [from, to) (<c>GET /v1/billing/meters/{id}/event_summaries</c>,
+    /// <c>value_grouping_window=hour</c>): what Stripe will invoice, independent of what it acknowledged.
+    /// </summary>
+    Task<IReadOnlyDictionary<DateTimeOffset, long>> GetMeterTotalsAsync(
+        string meterId, string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
 public sealed record StripeSubscriptionInfo(string Id, string Status);

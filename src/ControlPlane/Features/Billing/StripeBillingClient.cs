@@ -82,6 +82,24 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
             return true;
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<DateTimeOffset, long>> GetMeterTotalsAsync(
+        string meterId, string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyDictionary<DateTimeOffset, long>>(async ct =>
+        {
+            var totals = new Dictionary<DateTimeOffset, long>();
+            var options = new Stripe.Billing.MeterEventSummaryListOptions
+            {
+                Customer = customerId, StartTime = from.UtcDateTime, EndTime = to.UtcDateTime, ValueGroupingWindow = "hour", Limit = 100,
+            };
+            await foreach (var summary in new Stripe.Billing.MeterEventSummaryService(_client).ListAutoPagingAsync(meterId, options, null, ct))
+            {
+                var hour = new DateTimeOffset(DateTime.SpecifyKind(summary.StartTime, DateTimeKind.Utc));
+                totals[hour] = totals.GetValueOrDefault(hour) + (long)Math.Round(summary.AggregatedValue, MidpointRounding.AwayFromZero);
+            }
+
+            return totals;
+        }, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -178,6 +178,10 @@ public sealed class StripeUsageSyncJobTests
             public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken) =>
                 inner.CreateSubscriptionAsync(tenantId, customerId, link, cancellationToken);
 
+            public Task<IReadOnlyDictionary<DateTimeOffset, long>> GetMeterTotalsAsync(
+                string meterId, string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+                inner.GetMeterTotalsAsync(meterId, customerId, from, to, cancellationToken);
+
             public async Task SendMeterEventAsync(MeterEvent meterEvent, CancellationToken cancellationToken)
             {
                 await inner.SendMeterEventAsync(meterEvent, cancellationToken);
