@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Switchyard.Portal.Components;
+using Switchyard.Portal.Downloads;
 using Switchyard.Portal.Services;
 using Switchyard.ServiceDefaults;
 using Switchyard.ServiceDefaults.Health;
@@ -94,6 +95,7 @@ public static class PortalExtensions
         builders.Add(app.MapRazorComponents<App>().AddInteractiveServerRenderMode());
         builders.Add(app.MapPortalAccount());
         builders.Add(app.MapPortalAssets());
+        builders.Add(app.MapPortalDownloads());
         return new CompositeEndpointConventionBuilder(builders);
     }
 

@@ -145,6 +145,12 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<TenantBillingDto>($"api/tenants/{tenantId}/billing", cancellationToken);
 
+    public Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        PostAsync<BillingLinkDto>($"api/platform/billing/tenants/{tenantId}/link", null, cancellationToken);
+
+    public Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default) =>
+        SendAsync<FailedPaymentRuleDto>(HttpMethod.Put, "api/platform/billing/failed-payment-rule", rule, cancellationToken);
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<TeamDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/teams/{teamId}", request, cancellationToken);
 
@@ -160,25 +166,9 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<AuditVerificationDto>($"api/tenants/{tenantId}/audit/verify", cancellationToken);
 
-    public async Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/tenants/{tenantId}/audit/export?format={Uri.EscapeDataString(format)}&{query}");
-        await AuthorizeAsync(message);
-        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
-    }
-
-    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
-        GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy), cancellationToken);
-
-    public async Task<byte[]> ExportChargebackAsync(
-        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Get, ChargebackPath(tenantId, from, to, groupBy) + $"&format={Uri.EscapeDataString(format)}");
-        await AuthorizeAsync(message);
-        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-    }
+    public Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default) =>
+        GetAsync<ChargebackDto>(ChargebackPath(tenantId, from, to, groupBy) + (byDay ? "&series=day" : ""), cancellationToken);
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ChargebackStatementSummaryDto>>($"api/tenants/{tenantId}/chargeback/statements", cancellationToken);

@@ -93,6 +93,12 @@ public interface IControlPlaneClient
     /// <summary>Tenant admins and finance: the current period's running total and the invoices.</summary>
     Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>Platform admins: links the tenant to Stripe (customer and metered subscription; safe to repeat).</summary>
+    Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Platform admins: sets what a failed payment does (<c>none</c> or <c>suspend</c> after the grace days).</summary>
+    Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default);
+
     /// <summary>PATCH a team (tenant admins): name, limits or budget.</summary>
     Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default);
 
@@ -108,14 +114,10 @@ public interface IControlPlaneClient
     /// <summary>Checks every audit chain of the tenant.</summary>
     Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
-    /// <summary>The filtered audit log as CSV or JSON Lines text (<paramref name="format"/> <c>csv</c> or <c>jsonl</c>).</summary>
-    Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default);
-
     /// <summary>Finance: usage and cost of [from, to) (whole UTC hours) per <c>team</c>, <c>tag</c>, <c>key</c> or <c>model</c>, with the total.</summary>
-    Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default);
-
-    /// <summary>The same chargeback as the API's file: <paramref name="format"/> <c>csv</c> or <c>xlsx</c> (bytes as answered).</summary>
-    Task<byte[]> ExportChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default);
+    /// <remarks>With <paramref name="byDay"/>, also each group's cost per day of the tenant's zone (<see cref="ChargebackDto.Days"/>).</remarks>
+    Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's closed monthly statements.</summary>
     Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default);

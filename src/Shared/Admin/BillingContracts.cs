@@ -9,8 +9,20 @@ public sealed record TenantBillingSummaryDto(
     DateTimeOffset? LastSyncAt, string? LastSyncError, string ReconciliationStatus, int ReconciliationDifferences,
     DateTimeOffset? ReconciledAt, int FailedPayments, string Standing);
 
-/// <summary>GET /api/platform/billing: whether billing is on, and every tenant's billing.</summary>
-public sealed record PlatformBillingDto(string MeterEventName, string MeterUnit, IReadOnlyList<TenantBillingSummaryDto> Tenants);
+/// <summary>GET /api/platform/billing: whether billing is on, every tenant's billing and the failed-payment rule in force.</summary>
+public sealed record PlatformBillingDto(
+    string MeterEventName, string MeterUnit, IReadOnlyList<TenantBillingSummaryDto> Tenants, FailedPaymentRuleDto? FailedPaymentRule = null);
+
+/// <summary>
+/// GET/PUT /api/platform/billing/failed-payment-rule: what a failed payment does — <c>none</c> (recorded only) or
+/// <c>suspend</c> (a grace period of <paramref name="GraceDays"/> days, then suspended; 0: suspended at once).
+/// </summary>
+/// <param name="UpdatedAt">When a platform admin last set it; null while the configuration's rule applies.</param>
+public sealed record FailedPaymentRuleDto(string Action, int GraceDays, DateTimeOffset? UpdatedAt = null)
+{
+    public const string None = "none";
+    public const string Suspend = "suspend";
+}
 
 /// <summary>A Stripe invoice of the tenant as the webhooks reported it (amounts in the currency's smallest unit).</summary>
 public sealed record BillingInvoiceDto(

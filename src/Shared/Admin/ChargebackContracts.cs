@@ -6,13 +6,21 @@ namespace Switchyard.Shared.Admin;
 /// tenant's whole usage in the range; with groupBy=tag a record carrying several tags counts under each and an untagged
 /// one under none, so tag lines need not add up to the total.
 /// </summary>
+/// <param name="Days">With <c>series=day</c>: each group's cost per day of the tenant's time zone (<paramref name="TimeZone"/>),
+/// days without usage left out; otherwise null.</param>
+/// <param name="TimeZone">The IANA zone the days are counted in (the tenant's, as its statements); null without a series.</param>
 public sealed record ChargebackDto(
     Guid TenantId,
     DateTimeOffset From,
     DateTimeOffset To,
     string GroupBy,
     ChargebackLineDto Total,
-    IReadOnlyList<ChargebackLineDto> Lines);
+    IReadOnlyList<ChargebackLineDto> Lines,
+    IReadOnlyList<ChargebackDayDto>? Days = null,
+    string? TimeZone = null);
+
+/// <summary>One group's cost on one day (<paramref name="Day"/> in the tenant's zone); <paramref name="Key"/> as in the lines.</summary>
+public sealed record ChargebackDayDto(DateOnly Day, string Key, long CostMicros);
 
 /// <summary>One group's usage; <paramref name="CostMicros"/> is US dollars × 10⁶ (exact), <paramref name="CostUsd"/> the same in dollars.</summary>
 /// <param name="Key">The group's value: team, key id, tag or model name ("total" for the total).</param>

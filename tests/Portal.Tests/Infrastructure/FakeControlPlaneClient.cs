@@ -277,6 +277,28 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetTenantBillingAsync), () => TenantBilling ?? throw new InvalidOperationException("No tenant billing scripted."));
 
+    /// <summary>The tenants linked through <see cref="LinkTenantToStripeAsync"/>; each becomes linked in <see cref="PlatformBilling"/>.</summary>
+    public List<Guid> LinkedTenants { get; } = [];
+
+    public Task<BillingLinkDto> LinkTenantToStripeAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(LinkTenantToStripeAsync), () =>
+        {
+            LinkedTenants.Add(tenantId);
+            PlatformBilling = PlatformBilling with
+            {
+                Tenants = [.. PlatformBilling.Tenants.Select(t => t.TenantId == tenantId ? t with { StripeCustomerId = "cus_new", StripeSubscriptionId = "sub_new", SubscriptionStatus = "active" } : t)],
+            };
+            return new BillingLinkDto(tenantId, "cus_new", "sub_new", "active");
+        });
+
+    public Task<FailedPaymentRuleDto> UpdateFailedPaymentRuleAsync(FailedPaymentRuleDto rule, CancellationToken cancellationToken = default) =>
+        Run(nameof(UpdateFailedPaymentRuleAsync), () =>
+        {
+            var saved = rule with { UpdatedAt = Now };
+            PlatformBilling = PlatformBilling with { FailedPaymentRule = saved };
+            return saved;
+        });
+
     public Task<TeamDto> UpdateTeamAsync(Guid tenantId, Guid teamId, UpdateTeamRequest request, CancellationToken cancellationToken = default) =>
         Run(nameof(UpdateTeamAsync), () =>
         {
@@ -329,38 +351,26 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task<AuditVerificationDto> VerifyAuditAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(VerifyAuditAsync), () => AuditVerification);
 
-    public Task<string> ExportAuditAsync(Guid tenantId, string query, string format, CancellationToken cancellationToken = default) =>
-        Run(nameof(ExportAuditAsync), () =>
-        {
-            AuditQueries.Add(query);
-            return format == "csv" ? "id,timestamp\n" : "{}\n";
-        });
-
     /// <summary>The chargeback lines by groupBy; the queries asked for are recorded in <see cref="ChargebackQueries"/>.</summary>
     public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
-    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, string? Format)> ChargebackQueries { get; } = [];
+    public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, bool ByDay)> ChargebackQueries { get; } = [];
+    /// <summary>The by-day series answered with byDay (filtered to the asked groupBy's keys).</summary>
+    public List<ChargebackDayDto> ChargebackDays { get; } = [];
     public List<ChargebackStatementSummaryDto> ChargebackStatements { get; } = [];
     public Dictionary<Guid, ChargebackStatementDto> ChargebackStatementDetails { get; } = [];
     public List<ChargebackRequestDto> ChargebackLineRequests { get; } = [];
     public List<(Guid StatementId, Guid LineId, int Page, int PageSize)> ChargebackLineRequestQueries { get; } = [];
 
-    public Task<ChargebackDto> GetChargebackAsync(Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, CancellationToken cancellationToken = default) =>
+    public Task<ChargebackDto> GetChargebackAsync(
+        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, bool byDay = false, CancellationToken cancellationToken = default) =>
         Run(nameof(GetChargebackAsync), () =>
         {
-            ChargebackQueries.Add((from, to, groupBy, null));
+            ChargebackQueries.Add((from, to, groupBy, byDay));
             var lines = Chargeback[groupBy];
             var total = new ChargebackLineDto("total", null, lines.Sum(l => l.Requests), lines.Sum(l => l.Errors), lines.Sum(l => l.InputTokens),
                 lines.Sum(l => l.OutputTokens), lines.Sum(l => l.CachedInputTokens), lines.Sum(l => l.CacheWriteTokens), lines.Sum(l => l.ReasoningTokens),
                 lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd));
-            return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines]);
-        });
-
-    public Task<byte[]> ExportChargebackAsync(
-        Guid tenantId, DateTimeOffset from, DateTimeOffset to, string groupBy, string format, CancellationToken cancellationToken = default) =>
-        Run(nameof(ExportChargebackAsync), () =>
-        {
-            ChargebackQueries.Add((from, to, groupBy, format));
-            return format == "csv" ? "kind,key\nline,a\n"u8.ToArray() : [0x50, 0x4B, 0x03, 0x04];
+            return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines], byDay ? [.. ChargebackDays.Where(d => lines.Any(l => l.Key == d.Key))] : null, byDay ? "UTC" : null);
         });
 
     public Task<IReadOnlyList<ChargebackStatementSummaryDto>> GetChargebackStatementsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>

@@ -58,6 +58,17 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Forgets every idempotency key (Stripe keeps them 24 hours); meter event identifiers stay unique.</summary>
     public void ForgetIdempotencyKeys() => _idempotency.Clear();
 
+    /// <summary>Stripe's own totals leave out these meter events from now on (as if Stripe had lost them after acknowledging).</summary>
+    public void LoseMeterEvents(Func<MeterEvent, bool> which)
+    {
+        foreach (var meterEvent in MeterEvents.Where(which))
+        {
+            _lost.TryAdd(meterEvent.Identifier, true);
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, bool> _lost = new(StringComparer.Ordinal);
+
     /// <summary>The meter's sum for a customer (every accepted event's value).</summary>
     public long MeterTotal(string customerId) => MeterEvents.Where(e => e.CustomerId == customerId).Sum(e => e.Value);
 
@@ -105,7 +116,8 @@ public sealed class FakeStripe : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal) ?? new Dictionary<string, string>();
+        var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
+                     ?? context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
         Requests.Enqueue(new StripeRequest(context.Request.Method, context.Request.Path.Value ?? "", fields, idempotencyKey,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
@@ -245,6 +257,28 @@ public sealed class FakeStripe : IAsyncDisposable
                     ["payload"] = new Dictionary<string, string> { ["stripe_customer_id"] = customerId, ["value"] = value.ToString(CultureInfo.InvariantCulture) },
                     ["timestamp"] = timestamp,
                 }));
+            }
+
+            case var summaries when summaries.StartsWith("/v1/billing/meters/", StringComparison.Ordinal) && summaries.EndsWith("/event_summaries", StringComparison.Ordinal):
+            {
+                // GET: the customer's events in [start_time, end_time) summed per hour (value_grouping_window=hour), as Stripe aggregates them.
+                var meter = summaries["/v1/billing/meters/".Length..^"/event_summaries".Length];
+                var customerId = f.GetValueOrDefault("customer") ?? "";
+                if (!long.TryParse(f.GetValueOrDefault("start_time"), CultureInfo.InvariantCulture, out var start)
+                    || !long.TryParse(f.GetValueOrDefault("end_time"), CultureInfo.InvariantCulture, out var end))
+                {
+                    return (400, Error("invalid_request_error", "Missing required param: start_time.", "parameter_missing", "start_time"));
+                }
+
+                var hours = MeterEvents.Where(e => e.CustomerId == customerId && !_lost.ContainsKey(e.Identifier))
+                    .Where(e => e.Timestamp.ToUnixTimeSeconds() >= start && e.Timestamp.ToUnixTimeSeconds() < end)
+                    .GroupBy(e => e.Timestamp.ToUnixTimeSeconds() / 3600 * 3600).OrderBy(g => g.Key)
+                    .Select(g => new Dictionary<string, object?>
+                    {
+                        ["id"] = "mtrusg_" + g.Key, ["object"] = "billing.meter_event_summary", ["aggregated_value"] = (double)g.Sum(e => e.Value),
+                        ["start_time"] = g.Key, ["end_time"] = g.Key + 3600, ["livemode"] = false, ["meter"] = meter,
+                    }).ToList();
+                return (200, Json(new Dictionary<string, object?> { ["object"] = "list", ["data"] = hours, ["has_more"] = false, ["url"] = summaries }));
             }
 
             default:

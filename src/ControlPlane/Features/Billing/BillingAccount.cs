@@ -17,6 +17,9 @@ public sealed class BillingAccount : ITenantOwned
     public string? StripeSubscriptionId { get; set; }
     public string? SubscriptionStatus { get; set; }
 
+    /// <summary>How many subscriptions were created for the account (each link's idempotency key carries its number).</summary>
+    public int SubscriptionLinks { get; set; }
+
     /// <summary>The <c>created</c> time of the subscription event last applied (older events arriving late are ignored).</summary>
     public DateTimeOffset? SubscriptionEventAt { get; set; }
 

@@ -12,6 +12,8 @@ public static class BillingEndpoints
         var platform = api.MapGroup("/platform/billing").WithTags("Billing").RequireAuthorization(AdminPolicies.PlatformAdmin);
         platform.MapGet("/", GetPlatformBilling.HandleAsync).WithName("GetPlatformBilling");
         platform.MapPost("/tenants/{tenantId:guid}/link", LinkTenant.HandleAsync).WithName("LinkTenantToStripe");
+        platform.MapGet("/failed-payment-rule", GetFailedPaymentRule.HandleAsync).WithName("GetFailedPaymentRule");
+        platform.MapPut("/failed-payment-rule", UpdateFailedPaymentRule.HandleAsync).WithName("UpdateFailedPaymentRule");
         return api;
     }
 

@@ -17,9 +17,12 @@ internal static partial class BillingLog
     [LoggerMessage(EventId = 9205, Level = LogLevel.Information, Message = "Stripe webhook {EventId} ({Type}): {Outcome}")]
     public static partial void WebhookHandled(ILogger logger, string eventId, string type, string outcome);
 
-    [LoggerMessage(EventId = 9206, Level = LogLevel.Information, Message = "Billing reconciliation: {Tenants} linked tenants, {Differences} hours differ between the ledger and what was sent to Stripe.")]
+    [LoggerMessage(EventId = 9206, Level = LogLevel.Information, Message = "Billing reconciliation: {Tenants} linked tenants, {Differences} hours differ between the ledger and Stripe.")]
     public static partial void Reconciled(ILogger logger, int tenants, int differences);
 
     [LoggerMessage(EventId = 9207, Level = LogLevel.Warning, Message = "Tenant {TenantId} billing standing changed to {Standing}.")]
     public static partial void StandingChanged(ILogger logger, Guid tenantId, string standing);
+
+    [LoggerMessage(EventId = 9208, Level = LogLevel.Warning, Message = "Billing reconciliation of tenant {TenantId} skipped: Stripe's meter totals could not be read: {Error}")]
+    public static partial void ReconciliationFailed(ILogger logger, Guid tenantId, string error);
 }

@@ -8,11 +8,15 @@ namespace Switchyard.ControlPlane.Features.Billing;
 
 /// <summary>
 /// Daily: for every linked tenant and every closed hour Stripe still accepts events for, compares the ledger (hourly
-/// rollups) with what Stripe confirmed receiving (sent meter events, adjustments included) and records the differing
-/// hours on the tenant's account (<c>GET /api/platform/billing</c>). A difference means the sync has not caught up (a
-/// pending or failing send) or the books disagree; the sync corrects the former on its next run.
+/// rollups) with Stripe's own hourly meter totals (event summaries, with <c>Billing:Stripe:MeterId</c>; without it, with
+/// the meter events Stripe acknowledged, adjustments included) and records the differing hours on the tenant's account
+/// (<c>GET /api/platform/billing</c>). A difference means the sync has not caught up (a pending or failing send) or the
+/// books disagree; the sync corrects the former on its next run. A tenant whose Stripe totals cannot be read keeps its
+/// previous reconciliation.
 /// </summary>
-public sealed class BillingReconciliationJob(ControlPlaneDbContext db, IOptions<StripeBillingOptions> options, TimeProvider time, ILogger<BillingReconciliationJob> logger)
+public sealed class BillingReconciliationJob(
+    ControlPlaneDbContext db, IOptions<StripeBillingOptions> options, IStripeBilling stripe, StripeRetry retry, TimeProvider time,
+    ILogger<BillingReconciliationJob> logger)
 {
     public const string Id = "switchyard-billing-reconciliation";
     private const int DetailHours = 20;
@@ -34,21 +38,41 @@ public sealed class BillingReconciliationJob(ControlPlaneDbContext db, IOptions<
         {
             var from = account.BillFrom > lookback ? account.BillFrom : lookback;
             var ledger = await BillableUsage.LedgerAsync(db, account.TenantId, from, to, o.MeterUnit, cancellationToken);
-            var sent = await BillableUsage.SentAsync(db, account.TenantId, from, to, sentOnly: true, cancellationToken);
+            IReadOnlyDictionary<DateTimeOffset, long> billed;
+            if (string.IsNullOrEmpty(o.MeterId))
+            {
+                billed = (await BillableUsage.SentAsync(db, account.TenantId, from, to, sentOnly: true, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Value);
+            }
+            else
+            {
+                try
+                {
+                    billed = from < to
+                        ? await retry.RunAsync(ct => stripe.GetMeterTotalsAsync(o.MeterId, account.StripeCustomerId, from, to, ct), cancellationToken)
+                        : new Dictionary<DateTimeOffset, long>();
+                }
+                catch (StripeCallException ex)
+                {
+                    BillingLog.ReconciliationFailed(logger, account.TenantId, ex.Message);
+                    continue;
+                }
+            }
+
+            var source = string.IsNullOrEmpty(o.MeterId) ? "sent" : "Stripe";
             var detail = new StringBuilder();
             var differences = 0;
-            foreach (var hour in ledger.Keys.Union(sent.Keys).Order())
+            foreach (var hour in ledger.Keys.Union(billed.Keys).Order())
             {
                 var recorded = ledger.GetValueOrDefault(hour);
-                var billed = sent.GetValueOrDefault(hour).Value;
-                if (recorded == billed)
+                var counted = billed.GetValueOrDefault(hour);
+                if (recorded == counted)
                 {
                     continue;
                 }
 
                 if (++differences <= DetailHours)
                 {
-                    detail.Append(CultureInfo.InvariantCulture, $"{hour.UtcDateTime:yyyy-MM-ddTHH:00Z}: ledger {recorded}, sent {billed}; ");
+                    detail.Append(CultureInfo.InvariantCulture, $"{hour.UtcDateTime:yyyy-MM-ddTHH:00Z}: ledger {recorded}, {source} {counted}; ");
                 }
             }
 

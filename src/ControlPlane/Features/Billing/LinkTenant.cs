@@ -11,7 +11,8 @@ namespace Switchyard.ControlPlane.Features.Billing;
 /// POST /api/platform/billing/tenants/{tenantId}/link (platform admins): creates the tenant's Stripe customer and its
 /// metered subscription (<c>Billing:Stripe:PriceId</c>) unless they exist, and stores their ids; usage is billed from the
 /// current hour on. Safe to repeat: the customer id is stored before the subscription is created, and both Stripe calls
-/// carry idempotency keys derived from the tenant.
+/// carry idempotency keys derived from the tenant (the subscription's also from how many the account has had, so linking
+/// again after a cancellation creates a new subscription instead of replaying the cancelled one).
 /// </summary>
 public static class LinkTenant
 {
@@ -44,8 +45,11 @@ public static class LinkTenant
 
             if (account.StripeSubscriptionId is null)
             {
-                var subscription = await retry.RunAsync(ct => stripe.CreateSubscriptionAsync(tenantId, account.StripeCustomerId, ct), cancellationToken);
+                // A new key per subscription: after a cancellation, the key of the cancelled one would replay it.
+                var link = account.SubscriptionLinks + 1;
+                var subscription = await retry.RunAsync(ct => stripe.CreateSubscriptionAsync(tenantId, account.StripeCustomerId, link, ct), cancellationToken);
                 account.StripeSubscriptionId = subscription.Id;
+                account.SubscriptionLinks = link;
                 account.SubscriptionStatus = subscription.Status;
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -47,7 +47,7 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
             return customer.Id;
         }, cancellationToken);
 
-    public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, CancellationToken cancellationToken) =>
+    public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken) =>
         CallAsync(async ct =>
         {
             var subscription = await new SubscriptionService(_client).CreateAsync(
@@ -57,7 +57,7 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
                     Items = [new SubscriptionItemOptions { Price = _options.PriceId }],
                     Metadata = new Dictionary<string, string> { ["switchyard_tenant_id"] = tenantId.ToString() },
                 },
-                new RequestOptions { IdempotencyKey = $"sy-subscription-{tenantId:N}-{customerId}" },
+                new RequestOptions { IdempotencyKey = $"sy-subscription-{tenantId:N}-{customerId}-{link}" },
                 ct);
             return new StripeSubscriptionInfo(subscription.Id, subscription.Status);
         }, cancellationToken);
@@ -80,6 +80,24 @@ public sealed class StripeBillingClient : IStripeBilling, IDisposable
                 new RequestOptions { IdempotencyKey = meterEvent.Identifier },
                 ct);
             return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyDictionary<DateTimeOffset, long>> GetMeterTotalsAsync(
+        string meterId, string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyDictionary<DateTimeOffset, long>>(async ct =>
+        {
+            var totals = new Dictionary<DateTimeOffset, long>();
+            var options = new Stripe.Billing.MeterEventSummaryListOptions
+            {
+                Customer = customerId, StartTime = from.UtcDateTime, EndTime = to.UtcDateTime, ValueGroupingWindow = "hour", Limit = 100,
+            };
+            await foreach (var summary in new Stripe.Billing.MeterEventSummaryService(_client).ListAutoPagingAsync(meterId, options, null, ct))
+            {
+                var hour = new DateTimeOffset(DateTime.SpecifyKind(summary.StartTime, DateTimeKind.Utc));
+                totals[hour] = totals.GetValueOrDefault(hour) + (long)Math.Round(summary.AggregatedValue, MidpointRounding.AwayFromZero);
+            }
+
+            return totals;
         }, cancellationToken);
 
     public void Dispose() => _http.Dispose();

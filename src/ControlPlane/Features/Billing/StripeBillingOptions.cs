@@ -27,6 +27,13 @@ public sealed class StripeBillingOptions : IValidatableObject
     [RegularExpression("^[A-Za-z0-9_.:-]{1,100}$", ErrorMessage = "Billing:Stripe:MeterEventName must be 1-100 letters, digits or _ . : -.")]
     public string MeterEventName { get; set; } = "switchyard_usage";
 
+    /// <summary>
+    /// The Stripe billing meter's id (<c>mtr_…</c>); when set, reconciliation compares the ledger with Stripe's own hourly
+    /// meter totals (event summaries) instead of with the events Stripe acknowledged.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9_]{1,100}$", ErrorMessage = "Billing:Stripe:MeterId must be 1-100 letters, digits or _.")]
+    public string? MeterId { get; set; }
+
     /// <summary>What the meter counts: <c>CostMicros</c> (micro-dollars of cost) or <c>Tokens</c> (input plus output tokens).</summary>
     public BillingMeterUnit MeterUnit { get; set; } = BillingMeterUnit.CostMicros;
 

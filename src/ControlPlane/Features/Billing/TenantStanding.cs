@@ -6,16 +6,16 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.ControlPlane.Features.Billing;
 
 /// <summary>
-/// A tenant's billing standing (<see cref="TenantBillingState"/>): a failed payment starts a grace period of
-/// <c>Billing:Stripe:GraceDays</c> (none: suspended at once) when <c>FailedPaymentAction=Suspend</c>; a paid invoice
+/// A tenant's billing standing (<see cref="TenantBillingState"/>): a failed payment starts a grace period of the
+/// <see cref="FailedPaymentRule"/>'s days (none: suspended at once) when the rule says suspend; a paid invoice
 /// restores good standing. Changes are saved by the caller and bump the config revision, so the nodes follow.
 /// </summary>
 public sealed class TenantStanding(ControlPlaneDbContext db, IOptions<StripeBillingOptions> options, TimeProvider time, ILogger<TenantStanding> logger)
 {
     public async Task PaymentFailedAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        if (o.FailedPaymentAction != FailedPaymentAction.Suspend
+        var o = await FailedPaymentRule.CurrentAsync(db, options.Value, cancellationToken);
+        if (o.Action != FailedPaymentAction.Suspend
             || await db.TenantBillingStates.IgnoreQueryFilters().AnyAsync(s => s.TenantId == tenantId, cancellationToken))
         {
             return;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Features.Chargeback;
 
@@ -18,6 +19,8 @@ public static class ChargebackQuery
     {
         var total = new ChargebackSums<string>();
         var groups = new Dictionary<string, ChargebackSums<string>>(StringComparer.Ordinal);
+        List<ChargebackDayDto>? days = null;
+        string? zoneId = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             var from = RollupBatch.DayOf(request.From);
@@ -46,13 +49,20 @@ public static class ChargebackQuery
                 }
             }
 
+            if (request.Days)
+            {
+                var zone = BudgetPeriods.Zone(await db.Tenants.IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.TimeZone).FirstOrDefaultAsync(cancellationToken));
+                zoneId = zone.Id;
+                days = await ChargebackDaySeries.RunAsync(db, tenantId, request, zone, unsummed, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         var labels = await LabelsAsync(db, tenantId, request.GroupBy, groups.Keys, cancellationToken);
         var lines = groups.Values.OrderByDescending(g => g.CostMicros).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.ToDto(g.Key, labels.GetValueOrDefault(g.Key))).ToList();
-        return new ChargebackDto(tenantId, request.From, request.To, request.GroupBy, total.ToDto("total", null), lines);
+        return new ChargebackDto(tenantId, request.From, request.To, request.GroupBy, total.ToDto("total", null), lines, days, zoneId);
     }
 
     private static Task<List<ChargebackSums<TKey>>> SumAsync<TKey>(

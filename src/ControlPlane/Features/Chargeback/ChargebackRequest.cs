@@ -8,16 +8,18 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 /// The validated query of a chargeback request: <c>from</c> and <c>to</c> (required, ISO 8601, on whole UTC hours because
 /// the rollups are hourly, <c>from</c> before <c>to</c>, at most <see cref="MaxDays"/> days apart), <c>groupBy</c>
 /// (team, tag, key or model; default team) and the answer's format: <c>format=json|csv|xlsx</c>, else the Accept header
-/// (<c>text/csv</c>, <see cref="XlsxContentType"/>), else JSON.
+/// (<c>text/csv</c>, <see cref="XlsxContentType"/>), else JSON. <c>series=day</c> adds each group's cost per day of the
+/// tenant's time zone to a JSON answer (<see cref="Days"/>).
 /// </summary>
-public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, string GroupBy, ChargebackFormat Format)
+public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, string GroupBy, ChargebackFormat Format, bool Days = false)
 {
     public const int MaxDays = 366;
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static readonly string[] GroupBys = ["team", "tag", "key", "model"];
 
-    public static ChargebackRequest? Parse(string? from, string? to, string? groupBy, string? format, string? accept, ValidationErrors errors)
+    public static ChargebackRequest? Parse(
+        string? from, string? to, string? groupBy, string? format, string? accept, ValidationErrors errors, string? series = null)
     {
         var start = Time(errors, "from", from);
         var end = Time(errors, "to", to);
@@ -40,7 +42,13 @@ public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, s
         }
 
         var answer = FormatOf(format, accept, errors);
-        return errors.IsValid ? new ChargebackRequest(start!.Value, end!.Value, group, answer) : null;
+        var days = string.Equals(series?.Trim(), "day", StringComparison.OrdinalIgnoreCase);
+        if (!days && !string.IsNullOrWhiteSpace(series))
+        {
+            errors.Add("series", "The series field must be day (or left out).");
+        }
+
+        return errors.IsValid ? new ChargebackRequest(start!.Value, end!.Value, group, answer, days && answer == ChargebackFormat.Json) : null;
     }
 
     private static ChargebackFormat FormatOf(string? format, string? accept, ValidationErrors errors)

@@ -5,16 +5,16 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 
 /// <summary>
 /// GET /api/tenants/{tenantId}/chargeback?from=&amp;to=&amp;groupBy=team|tag|key|model&amp;format=json|csv|xlsx (finance, tenant
-/// admins, platform admins): the tenant's usage and cost over the range with one line per group and the total, from the
+/// admins, platform admins; <c>&amp;series=day</c> adds the cost per day): the tenant's usage and cost over the range with one line per group and the total, from the
 /// rollups (<see cref="ChargebackQuery"/>), as JSON, CSV or Excel (<see cref="ChargebackRequest"/>).
 /// </summary>
 public static class GetChargeback
 {
     public static async Task<IResult> HandleAsync(
-        Guid tenantId, string? from, string? to, string? groupBy, string? format, HttpRequest http, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, string? from, string? to, string? groupBy, string? format, string? series, HttpRequest http, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var request = ChargebackRequest.Parse(from, to, groupBy, format, http.Headers.Accept.ToString(), errors);
+        var request = ChargebackRequest.Parse(from, to, groupBy, format, http.Headers.Accept.ToString(), errors, series);
         if (request is null)
         {
             return errors.ToProblem();

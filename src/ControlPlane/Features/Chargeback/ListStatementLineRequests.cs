@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -9,7 +10,8 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 
 /// <summary>
 /// GET /api/tenants/{tenantId}/chargeback/statements/{statementId}/lines/{lineId}/requests?page=&amp;pageSize= (finance):
-/// the usage records behind a line (its period, team, model and price version), oldest first, each with its tokens, cost and
+/// the usage records behind a line (its period, team, model and price version, and for an adjustment only the records that
+/// arrived late, <see cref="UsageRecordEntity.IngestedAt"/>), oldest first, each with its tokens, cost and
 /// the price version that applied. Pages of 1..<see cref="MaxPageSize"/> (default 100), page numbers from 1.
 /// </summary>
 public static class ListStatementLineRequests
@@ -53,11 +55,38 @@ public static class ListStatementLineRequests
         var records = db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId && u.Timestamp >= line.PeriodStart && u.Timestamp < line.PeriodEnd
             && u.TeamId == line.TeamId && u.Model == line.Model);
         records = line.PriceVersion == "" ? records.Where(u => u.PriceVersion == null || u.PriceVersion == "") : records.Where(u => u.PriceVersion == line.PriceVersion);
+        records = await ChargedHereAsync(db, tenantId, line, records, cancellationToken);
         var total = await records.LongCountAsync(cancellationToken);
         var items = await records.OrderBy(u => u.Timestamp).ThenBy(u => u.Id).Skip((number - 1) * size).Take(size)
             .Select(u => new ChargebackRequestDto(u.Id, u.Timestamp, u.KeyId, u.Model, u.StatusCode, u.PromptTokens, u.CompletionTokens, u.CachedInputTokens,
                 u.CacheWriteTokens, u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ChargebackLineRequestsDto(lineId, number, size, total, items));
+    }
+
+    /// <summary>
+    /// The records this statement charged by when they were stored: a usage line those stored before the statement closed; an
+    /// adjustment line those stored after the month was last charged (its own statement or an earlier adjustment) and
+    /// before this statement closed — exactly the late ones. Records stored before ingest times were kept count as on time.
+    /// </summary>
+    private static async Task<IQueryable<UsageRecordEntity>> ChargedHereAsync(
+        ControlPlaneDbContext db, Guid tenantId, ChargebackStatementLine line, IQueryable<UsageRecordEntity> records, CancellationToken cancellationToken)
+    {
+        var closedAt = await db.ChargebackStatements.AsNoTracking().Where(s => s.TenantId == tenantId && s.Id == line.StatementId)
+            .Select(s => s.ClosedAt).FirstAsync(cancellationToken);
+        if (line.Kind != ChargebackStatementLine.Adjustment)
+        {
+            return records.Where(u => u.IngestedAt == null || u.IngestedAt < closedAt);
+        }
+
+        var charged = await (
+                from l in db.ChargebackStatementLines.AsNoTracking()
+                join s in db.ChargebackStatements.AsNoTracking() on l.StatementId equals s.Id
+                where l.TenantId == tenantId && l.PeriodStart == line.PeriodStart && l.PeriodEnd == line.PeriodEnd && s.ClosedAt < closedAt
+                orderby s.ClosedAt descending
+                select (DateTimeOffset?)s.ClosedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        records = records.Where(u => u.IngestedAt != null && u.IngestedAt < closedAt);
+        return charged is { } since ? records.Where(u => u.IngestedAt >= since) : records;
     }
 }

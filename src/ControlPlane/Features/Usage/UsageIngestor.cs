@@ -51,6 +51,8 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time, I
 
         valid.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         var rows = valid.ConvertAll(UsageRecordEntity.From);
+        var now = time.GetUtcNow();
+        rows.ForEach(r => r.IngestedAt = now);
         var insert = UsageRecordInsert.For(db);
         int stored;
         try

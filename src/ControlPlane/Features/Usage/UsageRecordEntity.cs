@@ -46,6 +46,12 @@ public sealed class UsageRecordEntity : ITenantOwned
     /// <summary>What the tenant's policies found (rule, count, action; never the values) as a JSON text column; null: nothing.</summary>
     public List<UsageFinding>? Findings { get; set; }
 
+    /// <summary>
+    /// When the control plane stored the record (its own clock; null for records stored before this was kept). A chargeback
+    /// adjustment line lists exactly the records that arrived after the earlier statement of their month closed.
+    /// </summary>
+    public DateTimeOffset? IngestedAt { get; set; }
+
     /// <summary>The record's audit data as the node sent it (not a column: the audit step stores it); null: not audited.</summary>
     public UsageAudit? Audit { get; set; }
 

@@ -36,6 +36,25 @@ public sealed class BillingReconciliationJobTests
     }
 
     [Fact]
+    public async Task RunAsync_WithMeterId_ComparesWithStripesOwnMeterTotalsNotWhatItAcknowledged()
+    {
+        await using var b = await BillingTestHost.StartAsync(new Dictionary<string, string?> { ["Billing:Stripe:MeterId"] = "mtr_test_cost" });
+        var (tenant, customer) = await b.LinkedTenantAsync("acme");
+        await b.IngestAsync(BillingTestHost.Usage(tenant, Hour8.AddMinutes(5), 1_000), BillingTestHost.Usage(tenant, Hour8.AddHours(1).AddMinutes(5), 700));
+        b.Time.SetUtcNow(Hour8.AddHours(3));
+        await b.SyncAsync();
+        Assert.Equal(0, await ReconcileAsync(b));
+        Assert.Contains(b.Stripe.Requests, r => r.Method == "GET" && r.Path == "/v1/billing/meters/mtr_test_cost/event_summaries"
+            && r.Fields.GetValueOrDefault("customer") == customer && r.Fields.GetValueOrDefault("value_grouping_window") == "hour");
+
+        // Stripe acknowledged both events, but its totals no longer count the second hour's: only Stripe's own figures show it.
+        b.Stripe.LoseMeterEvents(e => e.Timestamp >= Hour8.AddHours(1));
+
+        Assert.Equal(1, await ReconcileAsync(b));
+        Assert.Contains($"{Hour8.AddHours(1):yyyy-MM-ddTHH}:00Z: ledger 700, Stripe 0", (await b.AccountAsync(tenant)).ReconciliationDetail);
+    }
+
+    [Fact]
     public async Task GetTenantBilling_TenantAdmin_SeesRunningTotalSentAndInvoices()
     {
         await using var b = await BillingTestHost.StartAsync();

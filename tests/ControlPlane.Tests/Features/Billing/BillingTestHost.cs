@@ -104,6 +104,18 @@ internal sealed class BillingTestHost : IAsyncDisposable
 
     public async Task<T> DbAsync<T>(Func<Switchyard.ControlPlane.Infrastructure.Database.ControlPlaneDbContext, Task<T>> query) => await Host.WithDbAsync(query);
 
+    /// <summary>Posts a Stripe event to the webhook, signed now with the webhook secret as Stripe signs it; expects 200.</summary>
+    public async Task WebhookAsync(string payload)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/stripe/webhook")
+        {
+            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(ReceiveStripeWebhook.SignatureHeader, StripeWebhookSigner.Sign(payload, WebhookSecret, Time.GetUtcNow()));
+        using var response = await Host.Anonymous.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     public Task<BillingAccount> AccountAsync(Guid tenantId) =>
         DbAsync(db => db.BillingAccounts.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.TenantId == tenantId));
 

@@ -175,8 +175,12 @@ public sealed class StripeUsageSyncJobTests
             public Task<string> CreateCustomerAsync(Guid tenantId, string tenantName, CancellationToken cancellationToken) =>
                 inner.CreateCustomerAsync(tenantId, tenantName, cancellationToken);
 
-            public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, CancellationToken cancellationToken) =>
-                inner.CreateSubscriptionAsync(tenantId, customerId, cancellationToken);
+            public Task<StripeSubscriptionInfo> CreateSubscriptionAsync(Guid tenantId, string customerId, int link, CancellationToken cancellationToken) =>
+                inner.CreateSubscriptionAsync(tenantId, customerId, link, cancellationToken);
+
+            public Task<IReadOnlyDictionary<DateTimeOffset, long>> GetMeterTotalsAsync(
+                string meterId, string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+                inner.GetMeterTotalsAsync(meterId, customerId, from, to, cancellationToken);
 
             public async Task SendMeterEventAsync(MeterEvent meterEvent, CancellationToken cancellationToken)
             {

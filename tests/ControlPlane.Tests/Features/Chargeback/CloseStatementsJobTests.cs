@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Rollups;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
@@ -122,6 +123,41 @@ public sealed class CloseStatementsJobTests
     }
 
     [Fact]
+    public async Task LineRequests_AdjustmentLine_ListsExactlyTheLateRecordsAndTheUsageLineNoneOfThem()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var february = RollupLedger.Generate(new Random(85), tenant.Id, 400, Feb, TimeSpan.FromDays(28));
+        await IngestAtAsync(host, february, Feb.AddDays(27));
+        Assert.Equal(1, await CloseAsync(host, Mar.AddDays(1)));
+        var late = RollupLedger.Generate(new Random(86), tenant.Id, 90, Feb.AddDays(2), TimeSpan.FromDays(20));
+        await IngestAtAsync(host, late, Mar.AddDays(10));
+        Assert.Equal(1, await CloseAsync(host, Apr.AddDays(1)));
+
+        var statements = await GetAsync<List<ChargebackStatementSummaryDto>>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements");
+        var first = await GetAsync<ChargebackStatementDto>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[1].Id}");
+        var second = await GetAsync<ChargebackStatementDto>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[0].Id}");
+        var adjustments = second.Lines.Where(l => l.Kind == "adjustment").ToList();
+        Assert.NotEmpty(adjustments);
+        foreach (var line in adjustments)
+        {
+            var behind = await AllRequestsAsync(host, tenant.Id, second.Statement.Id, line.Id);
+            var expected = late.Where(r => (r.TeamId, r.Model, r.PriceVersion ?? "") == (line.TeamId, line.Model, line.PriceVersion)).Select(r => r.Id).Order();
+            Assert.Equal(expected, behind.Select(r => r.Id).Order());
+            Assert.Equal(line.CostMicros, behind.Sum(r => r.CostMicros));
+        }
+
+        // The February statement's own lines still list only what it charged, not the records that arrived after it closed.
+        var lateIds = late.Select(r => r.Id).ToHashSet();
+        foreach (var line in first.Lines)
+        {
+            var behind = await AllRequestsAsync(host, tenant.Id, first.Statement.Id, line.Id);
+            Assert.DoesNotContain(behind, r => lateIds.Contains(r.Id));
+            Assert.Equal((line.Requests, line.CostMicros), (behind.Count, behind.Sum(r => r.CostMicros)));
+        }
+    }
+
+    [Fact]
     public async Task Statements_Roles_FinanceOfTheTenantReadsOthersRefused()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
@@ -194,6 +230,30 @@ public sealed class CloseStatementsJobTests
         var sharedLine = shared[0];
         var behind = await GetAsync<ChargebackLineRequestsDto>(finance, $"/api/tenants/{tenant.Id}/chargeback/statements/{first.Statement.Id}/lines/{sharedLine.Id}/requests");
         Assert.Equal(0, behind.Total);
+    }
+
+    private static async Task IngestAtAsync(ControlPlaneTestHost host, IReadOnlyList<UsageRecord> records, DateTimeOffset now)
+    {
+        await using var scope = host.CreateScope();
+        var ingestor = new UsageIngestor(
+            scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), new FakeTimeProvider(now), scope.ServiceProvider.GetServices<IUsageIngestStep>());
+        await ingestor.IngestAsync(new UsageBatchReported(Guid.NewGuid(), "node-1", records), CancellationToken.None);
+    }
+
+    private static async Task<List<ChargebackRequestDto>> AllRequestsAsync(ControlPlaneTestHost host, Guid tenantId, Guid statementId, Guid lineId)
+    {
+        var all = new List<ChargebackRequestDto>();
+        for (var page = 1; ; page++)
+        {
+            var items = await GetAsync<ChargebackLineRequestsDto>(host.Admin,
+                $"/api/tenants/{tenantId}/chargeback/statements/{statementId}/lines/{lineId}/requests?page={page}&pageSize=500");
+            if (items.Items.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(items.Items);
+        }
     }
 
     private static async Task<int> CloseAsync(ControlPlaneTestHost host, DateTimeOffset now)

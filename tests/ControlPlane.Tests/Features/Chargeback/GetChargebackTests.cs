@@ -119,6 +119,7 @@ public sealed class GetChargebackTests
     [InlineData("from=2024-01-01T00:00:00Z&to=2026-03-01T00:00:00Z", "to")]
     [InlineData("from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&groupBy=region", "groupBy")]
     [InlineData("from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&format=pdf", "format")]
+    [InlineData("from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&series=hour", "series")]
     public async Task Chargeback_BadQuery_ValidationProblemNamesTheField(string query, string field)
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
@@ -152,6 +153,55 @@ public sealed class GetChargebackTests
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherFinance.GetAsync(url)).StatusCode); // another tenant is not disclosed
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous.GetAsync(url)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("UTC", "team")]
+    [InlineData("UTC", "tag")]
+    [InlineData("America/New_York", "team")]
+    [InlineData("Asia/Kolkata", "model")]
+    public async Task Chargeback_SeriesDay_EachGroupsCostPerDayOfTheTenantsZoneEqualsTheLedger(string timeZone, string groupBy)
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var created = await host.Admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest("Acme", TimeZone: timeZone), SwitchyardJson.Options);
+        var tenant = (await created.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options))!;
+        var records = RollupLedger.Generate(new Random(81), tenant.Id, 1_500, Start, TimeSpan.FromDays(4));
+        await IngestAsync(host, records);
+        await RunJobAsync<DailyRollupJob, int>(host, j => j.RunAsync(CancellationToken.None));
+        var late = RollupLedger.Generate(new Random(82), tenant.Id, 200, Start.AddDays(1), TimeSpan.FromDays(1));
+        await IngestAsync(host, late); // lands on a day whose daily rows are summed: read from the hourly rows
+        records.AddRange(late);
+
+        var chargeback = await GetAsync(host.Admin, $"/api/tenants/{tenant.Id}/chargeback?{Range}&groupBy={groupBy}&series=day");
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        Func<UsageRecord, IEnumerable<string>> keys = groupBy switch
+        {
+            "team" => r => [r.TeamId.ToString()],
+            "model" => r => [r.Model],
+            _ => r => r.Tags?.Distinct() ?? [],
+        };
+        var expected = records.Where(r => r.Timestamp >= From && r.Timestamp < To)
+            // An hour counts on the local day it starts in (Kolkata's half-hour offset splits no hour).
+            .SelectMany(r => keys(r).Select(k => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(r.Timestamp.UtcTicks - r.Timestamp.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero), zone).DateTime), Key: k, r.CostMicros)))
+            .GroupBy(x => (x.Day, x.Key)).Select(g => new ChargebackDayDto(g.Key.Day, g.Key.Key, g.Sum(x => x.CostMicros)))
+            .OrderBy(d => d.Day).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(zone.Id, chargeback.TimeZone);
+        Assert.Equal(expected, chargeback.Days);
+        Assert.True(expected.Select(d => d.Day).Distinct().Count() >= 4);
+    }
+
+    [Fact]
+    public async Task Chargeback_WithoutSeries_NoDays()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        await IngestAsync(host, RollupLedger.Generate(new Random(83), tenant.Id, 20, From, TimeSpan.FromHours(5)));
+
+        var chargeback = await GetAsync(host.Admin, $"/api/tenants/{tenant.Id}/chargeback?{Range}");
+
+        Assert.Null(chargeback.Days);
+        Assert.Equal(20, chargeback.Total.Requests);
     }
 
     private static void AssertSums(List<UsageRecord> records, ChargebackLineDto line) => Assert.Equal(

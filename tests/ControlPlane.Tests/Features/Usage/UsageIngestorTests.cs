@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
@@ -47,7 +48,8 @@ public sealed class UsageIngestorTests
     [Fact]
     public async Task Ingest_NewRecords_ReadBackThroughEfCoreAsSent()
     {
-        await using var host = await ControlPlaneTestHost.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await ControlPlaneTestHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
         var records = Records(2);
         records[0] = records[0] with
         {
@@ -76,7 +78,9 @@ public sealed class UsageIngestorTests
         var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking().ToListAsync());
         Assert.Equal(records[0].Id, Assert.Single(found).Id);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 30, 15, 123, TimeSpan.Zero).AddTicks(4567), found[0].Timestamp);
-        Assert.Equivalent(records.Select(UsageRecordEntity.From).OrderBy(r => r.Id), stored.OrderBy(r => r.Id), strict: true);
+        var expected = records.Select(UsageRecordEntity.From).OrderBy(r => r.Id).ToList();
+        expected.ForEach(r => r.IngestedAt = clock.GetUtcNow()); // when the control plane stored it, by its own clock
+        Assert.Equivalent(expected, stored.OrderBy(r => r.Id), strict: true);
         Assert.Equal(records[0].Findings, stored.Single(r => r.Id == records[0].Id).Findings);
     }
 

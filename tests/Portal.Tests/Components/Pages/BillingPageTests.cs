@@ -67,6 +67,58 @@ public sealed class BillingPageTests : PortalTestContext
         Assert.Empty(page.FindAll("[data-testid=billing-running-total]"));
     }
 
+    [Fact]
+    public void Link_UnlinkedTenant_LinksItThroughTheApiAndShowsItsCustomer()
+    {
+        SignIn(MemberRole.PlatformAdmin);
+        Api.TenantBilling = TenantBilling([]);
+        var initech = Guid.NewGuid();
+        Api.PlatformBilling = new PlatformBillingDto("switchyard_usage", "CostMicros",
+        [
+            new(Guid.NewGuid(), "acme", "cus_123", "sub_1", "active", Now.AddMinutes(-5), null, "matched", 0, Now.AddHours(-2), 0, "good"),
+            new(initech, "initech", null, null, null, null, null, "never", 0, null, 0, "good"),
+        ]);
+        var page = RenderPage<Billing>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=billing-link]"))); // only the unlinked tenant offers it
+
+        page.Find("[data-testid=billing-link]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=billing-link]")));
+        Assert.Equal([initech], Api.LinkedTenants);
+        Assert.Contains("cus_new", page.FindAll("[data-testid=billing-customer]")[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveRule_Suspend_SendsTheRuleAndShowsIt()
+    {
+        SignIn(MemberRole.PlatformAdmin);
+        Api.TenantBilling = TenantBilling([]);
+        Api.PlatformBilling = new PlatformBillingDto("switchyard_usage", "CostMicros", [], new FailedPaymentRuleDto("none", 7));
+        var page = RenderPage<Billing>();
+        page.WaitForAssertion(() => Assert.Contains("recorded only", page.Find("[data-testid=billing-rule-text]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("From the configuration", page.Find("[data-testid=billing-rule-text]").TextContent, StringComparison.Ordinal);
+
+        page.Pick("billing-rule-action", "suspends after a grace period");
+        page.Find("input[data-testid=billing-rule-grace]").Change("3");
+        page.Find("[data-testid=billing-rule-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("grace period of 3 day(s)", page.Find("[data-testid=billing-rule-text]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(("suspend", 3), (Api.PlatformBilling.FailedPaymentRule!.Action, Api.PlatformBilling.FailedPaymentRule.GraceDays));
+    }
+
+    [Fact]
+    public void Render_TenantAdmin_NoRuleEditorNorLinkButtons()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.TenantBilling = TenantBilling([]);
+
+        var page = RenderPage<Billing>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=billing-running-total]")));
+        Assert.Empty(page.FindAll("[data-testid=billing-rule]"));
+        Assert.Empty(page.FindAll("[data-testid=billing-link]"));
+    }
+
     private static TenantBillingDto TenantBilling(IReadOnlyList<BillingInvoiceDto> invoices) => new(
         FakeControlPlaneClient.TenantId, true, "good", Now.AddDays(-5), Now.AddDays(25), "CostMicros", 12_345_600, 12.3456m, 10_000_000, Now.AddMinutes(-5), invoices);
 }

@@ -647,6 +647,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubscriptionEventAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("SubscriptionLinks")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -736,6 +739,25 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
@@ -2025,6 +2047,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<string>("Findings")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("IngestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");

@@ -635,6 +635,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("SubscriptionEventAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SubscriptionLinks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -724,6 +727,25 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
@@ -2013,6 +2035,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Findings")
                         .HasColumnType("text");
+
+                    b.Property<long?>("IngestedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");

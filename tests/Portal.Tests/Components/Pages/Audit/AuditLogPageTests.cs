@@ -70,16 +70,16 @@ public sealed class AuditLogPageTests : PortalTestContext
     }
 
     [Fact]
-    public void Export_Csv_OffersTheDownload()
+    public void Export_Csv_LinksToThePortalsStreamedDownloadWithTheFilters()
     {
         SignIn(MemberRole.Auditor);
         var page = RenderPage<AuditLog>();
 
-        page.WaitForElement("[data-testid=audit-export-csv]").Click();
+        page.WaitForElement("input[data-testid=audit-model]").Change("gpt-4o");
 
-        page.WaitForAssertion(() => Assert.Equal("audit-requests.csv", page.Find("[data-testid=audit-download]").GetAttribute("download")));
-        Assert.StartsWith("data:text/csv;base64,", page.Find("[data-testid=audit-download]").GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains(nameof(Api.ExportAuditAsync), Api.Calls);
+        page.WaitForAssertion(() => Assert.Equal(
+            "/downloads/audit?type=requests&format=csv&model=gpt-4o", page.Find("[data-testid=audit-export-csv]").GetAttribute("href")));
+        Assert.Equal("/downloads/audit?type=requests&format=jsonl&model=gpt-4o", page.Find("[data-testid=audit-export-jsonl]").GetAttribute("href"));
     }
 
     private static AuditRequestEntryDto Entry(string model, IReadOnlyList<UsageFinding>? findings) => new(

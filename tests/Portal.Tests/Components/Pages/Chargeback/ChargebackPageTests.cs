@@ -24,7 +24,7 @@ public sealed class ChargebackPageTests : PortalTestContext
         Assert.Equal("1,500", page.Find("[data-testid=chargeback-total-requests]").TextContent.Trim());
         Assert.Equal("15,000", page.Find("[data-testid=chargeback-total-input]").TextContent.Trim());
         Assert.Equal("$4.7500", page.Find("[data-testid=chargeback-total-cost]").TextContent.Trim());
-        Assert.Equal((February, February.AddMonths(1), "team", (string?)null), Api.ChargebackQueries.Single());
+        Assert.Equal((February, February.AddMonths(1), "team", true), Api.ChargebackQueries.Single());
         Assert.Contains("2026-02-01 to 2026-02-28", page.Find("[data-testid=chargeback-range]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=chargeback-chart] svg"));
         Assert.Single(page.FindAll("h1"));
@@ -87,21 +87,64 @@ public sealed class ChargebackPageTests : PortalTestContext
     }
 
     [Theory]
-    [InlineData("csv", "chargeback-export-csv", "text/csv")]
-    [InlineData("xlsx", "chargeback-export-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    public void Export_Format_OffersTheApisAnswerAsADownload(string format, string button, string mediaType)
+    [InlineData("csv", "chargeback-export-csv")]
+    [InlineData("xlsx", "chargeback-export-xlsx")]
+    public void Export_Format_LinksToThePortalsStreamedDownloadOfTheShownRange(string format, string button)
     {
         SignIn(MemberRole.Finance);
         var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
 
-        page.WaitForElement($"[data-testid={button}]").Click();
+        page.Pick("chargeback-group-by", "Model");
 
-        page.WaitForAssertion(() => Assert.Equal($"chargeback-team-2026-02-01-2026-02-28.{format}", page.Find("[data-testid=chargeback-download]").GetAttribute("download")));
-        var href = page.Find("[data-testid=chargeback-download]").GetAttribute("href")!;
-        Assert.StartsWith($"data:{mediaType};base64,", href, StringComparison.Ordinal);
-        var bytes = Convert.FromBase64String(href[(href.IndexOf(',', StringComparison.Ordinal) + 1)..]);
-        Assert.Equal(format == "csv" ? Encoding.UTF8.GetBytes("kind,key\nline,a\n") : [0x50, 0x4B, 0x03, 0x04], bytes);
-        Assert.Equal((February, February.AddMonths(1), "team", format), Api.ChargebackQueries[^1]);
+        page.WaitForAssertion(() => Assert.Equal(
+            $"/downloads/chargeback?from=2026-02-01T00%3A00%3A00.0000000Z&to=2026-03-01T00%3A00%3A00.0000000Z&groupBy=model&format={format}",
+            page.Find($"[data-testid={button}]").GetAttribute("href")));
+        Assert.NotNull(page.Find($"[data-testid={button}]").GetAttribute("download"));
+    }
+
+    [Fact]
+    public void Render_TenantInNewYork_AsksForTheLocalMonthAndNamesTheZone()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Tenant = Api.Tenant with { TimeZone = "America/New_York" };
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+        var (from, to, _, _) = Api.ChargebackQueries[0];
+        Assert.Equal((February.AddHours(5), February.AddMonths(1).AddHours(5)), (from, to)); // EST midnights
+        Assert.Contains("2026-02-01 to 2026-02-28 (America/New_York)", page.Find("[data-testid=chargeback-range]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DaySeries_StackedChartWithOneSeriesPerGroupOverEveryDay()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 10, 3_000_000));
+        Api.Chargeback["team"].Add(Line("t-2", "Support", 5, 1_000_000));
+        Api.ChargebackDays.Add(new ChargebackDayDto(new DateOnly(2026, 2, 1), "t-1", 2_000_000));
+        Api.ChargebackDays.Add(new ChargebackDayDto(new DateOnly(2026, 2, 3), "t-1", 1_000_000));
+        Api.ChargebackDays.Add(new ChargebackDayDto(new DateOnly(2026, 2, 3), "t-2", 1_000_000));
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=chargeback-daily-chart] svg")));
+        var chart = page.Find("[data-testid=chargeback-daily-chart]");
+        Assert.Contains("Search", chart.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Support", chart.TextContent, StringComparison.Ordinal);
+        Assert.Contains("02-01", chart.TextContent, StringComparison.Ordinal);
+        Assert.Contains("02-28", chart.TextContent, StringComparison.Ordinal); // days without usage are still on the axis
+    }
+
+    [Fact]
+    public void Render_NoDays_SaysNothingToChart()
+    {
+        SignIn(MemberRole.Finance);
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing to chart", page.Find("[data-testid=chargeback-daily-chart]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
