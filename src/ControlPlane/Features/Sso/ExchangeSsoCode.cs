@@ -10,7 +10,7 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Sso;
 
 /// <summary>
-/// POST /api/auth/sso/exchange (anonymous, throttled): trades the one-time code of a finished single sign-on for the
+/// POST /api/auth/sso/exchange (anonymous): trades the one-time code of a finished single sign-on for the
 /// member's admin API bearer token, answered like <c>POST /api/auth/login</c>. The portal calls it server-side.
 /// </summary>
 public static class ExchangeSsoCode
