@@ -122,7 +122,7 @@ public sealed class SsoSignInTests
     private static async Task<Member> SignInAsync(ControlPlaneTestHost host, Guid tenantId, SsoIdentity identity)
     {
         await using var scope = host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Database.ControlPlaneDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Switchyard.ControlPlane.Infrastructure.Database.ControlPlaneDbContext>();
         var sso = await db.TenantSso.AsNoTracking().SingleAsync(s => s.TenantId == tenantId);
         return await scope.ServiceProvider.GetRequiredService<SsoSignIn>().SignInAsync(sso, identity, CancellationToken.None);
     }
