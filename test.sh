@@ -10,6 +10,7 @@
 #   SWITCHYARD_SKIP_SERVICES=1   do not start PostgreSQL/RabbitMQ/Redis (tests needing them fail or skip)
 #   SWITCHYARD_SKIP_CHROMIUM=1   do not install Chromium
 #   SWITCHYARD_SKIP_PROMETHEUS=1 do not install Prometheus (the scrape/alert-rule tests then fail)
+#   SWITCHYARD_SKIP_OIDC=1       do not install the SSO tests' OpenID Connect provider (npm ci in tests/EndToEndTests/Oidc)
 #   SWITCHYARD_SKIP_BUILD=1      reuse the existing Release build
 #   SWITCHYARD_TEST_RESULTS_DIR  where TRX files go (default artifacts/test-results)
 #   SWITCHYARD_TEST_TIMEOUT      hard limit for the `dotnet test` run (default 70m)
@@ -82,6 +83,13 @@ if [[ "${SWITCHYARD_SKIP_CHROMIUM:-0}" != 1 ]]; then
   t=$(now)
   "$SERVICES" install-chromium
   log "chromium ready in $(($(now) - t))s"
+fi
+if [[ "${SWITCHYARD_SKIP_OIDC:-0}" != 1 ]]; then
+  # the real OpenID Connect provider of the SSO tests (npm package oidc-provider, pinned by package-lock.json)
+  t=$(now)
+  command -v npm >/dev/null 2>&1 || { apt-get install -y -qq nodejs npm >/dev/null 2>&1 || log "WARNING: npm is missing and could not be installed (the SSO tests then fail)"; }
+  npm ci --prefix tests/EndToEndTests/Oidc --no-audit --no-fund --loglevel=error </dev/null >&2 || log "WARNING: npm ci in tests/EndToEndTests/Oidc failed (the SSO tests then fail)"
+  log "oidc-provider ready in $(($(now) - t))s"
 fi
 if [[ "${SWITCHYARD_SKIP_PROMETHEUS:-0}" != 1 ]]; then
   t=$(now)

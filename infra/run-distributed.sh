@@ -293,12 +293,14 @@ start_proc controlplane "$CP_DLL" "$CP_PORT" \
   ControlPlane__NodeSecret="$NODE_SECRET" \
   DataProtection__KeyEncryptionKeyFile="$KEYRING_KEY_FILE" \
   SWITCHYARD_ADMIN_KEY="$ADMIN_KEY" \
+  Sso__ReturnOrigins__0="http://127.0.0.1:$PORTAL_PORT" \
   "${MESSAGING_ENV[@]}"
 wait_http controlplane "http://127.0.0.1:$CP_PORT/readyz"
 
 (umask 077 && mkdir -p "$STATE/portal") && chmod 0700 "$STATE/portal" # cookie key ring
 start_proc portal "$PORTAL_DLL" "$PORTAL_PORT" \
   Portal__ControlPlaneUrl="http://127.0.0.1:$CP_PORT" \
+  Portal__ControlPlanePublicUrl="http://127.0.0.1:$CP_PORT" \
   Portal__GatewayUrl="http://127.0.0.1:$LB_PORT/v1" \
   Portal__DataDirectory="$STATE/portal"
 

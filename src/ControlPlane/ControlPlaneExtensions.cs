@@ -18,6 +18,7 @@ using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
+using Switchyard.ControlPlane.Features.Sso;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -50,6 +51,7 @@ public static class ControlPlaneExtensions
         builder.Services.AddStartupInitializer();
         builder.AddAdminApi();
         builder.AddControlPlaneAuth();
+        builder.AddSso();
         builder.AddControlPlaneJobs();
 
         builder.AddConfigDistribution();
@@ -90,6 +92,7 @@ public static class ControlPlaneExtensions
         root.MapOpenApi();
         var api = root.MapGroup("/api").DenyUndeclared().AuditAdminActions();
         api.MapAuthEndpoints();
+        api.MapSsoSignInEndpoints();
         api.MapConfigEndpoints();
         api.MapCatalogEndpoints();
         api.MapPricingEndpoints();
@@ -116,6 +119,7 @@ public static class ControlPlaneExtensions
         tenant.MapTenantBillingEndpoints();
         tenant.MapChargebackEndpoints();
         tenant.MapAuditEndpoints();
+        tenant.MapSsoConfigEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
         return root;

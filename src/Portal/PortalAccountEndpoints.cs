@@ -1,13 +1,61 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Switchyard.Portal.Components.Pages.Account;
 using Switchyard.Portal.Services;
+using Switchyard.Shared.Admin;
 
 namespace Switchyard.Portal;
 
-/// <summary>The sign-out endpoint (a form POST with an antiforgery token; sign-in is the static login page).</summary>
+/// <summary>
+/// The sign-out endpoint (a form POST with an antiforgery token; sign-in is the static login page) and the end of a
+/// single sign-on (<see cref="SsoStart.CompletePath"/>): the control plane returns the browser there with a one-time code,
+/// which the portal trades server-side for the member's bearer token and turns into the portal session.
+/// </summary>
 internal static class PortalAccountEndpoints
 {
-    public static IEndpointConventionBuilder MapPortalAccount(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointConventionBuilder MapPortalAccount(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("");
+        group.MapGet(SsoStart.CompletePath, CompleteSsoAsync)
+            .AllowAnonymous()
+            .WithDisplayName("Switchyard portal single sign-on completion");
+        MapLogout(group);
+        return group;
+    }
+
+    /// <summary>GET /account/sso/complete?sso_code=…&amp;returnUrl=… (or ?sso_error=… when the sign-in was refused).</summary>
+    internal static async Task<IResult> CompleteSsoAsync(
+        HttpContext context, IControlPlaneClient controlPlane,
+        [FromQuery(Name = "sso_code")] string? code, [FromQuery(Name = "sso_error")] string? error, string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return ToLogin(string.IsNullOrWhiteSpace(error) ? "Single sign-on did not complete; try again." : error, returnUrl);
+        }
+
+        LoginResponse login;
+        try
+        {
+            login = await controlPlane.ExchangeSsoCodeAsync(code, context.RequestAborted);
+        }
+        catch (ControlPlaneException ex)
+        {
+            return ToLogin(ex.Message, returnUrl);
+        }
+
+        await context.SignInAsync(
+            PortalClaims.Scheme,
+            PortalUser.CreatePrincipal(login),
+            new AuthenticationProperties { IsPersistent = true, AllowRefresh = false, ExpiresUtc = login.ExpiresAt });
+        return TypedResults.LocalRedirect(LocalReturnUrl.Sanitize(returnUrl));
+    }
+
+    private static RedirectHttpResult ToLogin(string message, string? returnUrl) =>
+        TypedResults.LocalRedirect(
+            $"/account/login?error={Uri.EscapeDataString(message.Length > 300 ? message[..300] : message)}&returnUrl={Uri.EscapeDataString(LocalReturnUrl.Sanitize(returnUrl))}");
+
+    private static void MapLogout(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/account/logout", async (HttpContext context, [FromForm] string? returnUrl) =>
         {
             await context.SignOutAsync(PortalClaims.Scheme);

@@ -15,6 +15,12 @@ public sealed class PortalOptions : IValidatableObject
     [Required]
     public Uri? GatewayUrl { get; set; } = new("http://localhost:8080/v1");
 
+    /// <summary>
+    /// The control plane's URL as browsers reach it (<c>Portal:ControlPlanePublicUrl</c>), where single sign-on starts and
+    /// the identity provider returns. Unset: the control plane shares the portal's origin (the all-in-one host).
+    /// </summary>
+    public Uri? ControlPlanePublicUrl { get; set; }
+
     /// <summary>Where the cookie's Data Protection keys are kept (<c>Portal:DataDirectory</c>).</summary>
     [Required]
     public string DataDirectory { get; set; } = "./.switchyard/portal-keys";
@@ -25,6 +31,12 @@ public sealed class PortalOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"{Section}:{nameof(ControlPlaneUrl)} must be an absolute http(s) URL.", [nameof(ControlPlaneUrl)]);
+        }
+
+        if (ControlPlanePublicUrl is { IsAbsoluteUri: false } || ControlPlanePublicUrl is { Scheme: not ("http" or "https") })
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(ControlPlanePublicUrl)} must be an absolute http(s) URL.", [nameof(ControlPlanePublicUrl)]);
         }
 
         if (GatewayUrl is { IsAbsoluteUri: false } || GatewayUrl is { Scheme: not ("http" or "https") })

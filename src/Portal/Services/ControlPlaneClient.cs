@@ -25,6 +25,41 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
         GetAsync<CurrentUserDto>("api/me", cancellationToken);
 
+    public async Task<SsoDiscoveryDto> DiscoverSsoAsync(string email, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/auth/sso/discover?email={Uri.EscapeDataString(email)}");
+        message.Options.Set(ForwardClientAddressHandler.Forward, true);
+        return await SendAsync<SsoDiscoveryDto>(message, cancellationToken);
+    }
+
+    public async Task<LoginResponse> ExchangeSsoCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "api/auth/sso/exchange")
+        {
+            Content = JsonContent.Create(new SsoExchangeRequest(code), options: SwitchyardJson.Options),
+        };
+        message.Options.Set(ForwardClientAddressHandler.Forward, true);
+        return await SendAsync<LoginResponse>(message, cancellationToken);
+    }
+
+    public async Task<SsoConfigDto?> GetSsoAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync<SsoConfigDto>($"api/tenants/{tenantId}/sso", cancellationToken);
+        }
+        catch (ControlPlaneException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<SsoConfigDto> SaveSsoAsync(Guid tenantId, SsoConfigRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SsoConfigDto>(HttpMethod.Put, $"api/tenants/{tenantId}/sso", request, cancellationToken);
+
+    public Task DeleteSsoAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/sso", cancellationToken);
+
     public Task<TenantDto> GetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         GetAsync<TenantDto>($"api/tenants/{tenantId}", cancellationToken);
 

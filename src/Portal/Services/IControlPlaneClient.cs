@@ -12,6 +12,19 @@ public interface IControlPlaneClient
 
     Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the email's domain signs in with a tenant's single sign-on (anonymous, like <see cref="LoginAsync"/>).</summary>
+    Task<SsoDiscoveryDto> DiscoverSsoAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Trades the one-time code of a finished single sign-on for the member's bearer token (anonymous).</summary>
+    Task<LoginResponse> ExchangeSsoCodeAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's single sign-on (tenant admins); null when none is set up.</summary>
+    Task<SsoConfigDto?> GetSsoAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    Task<SsoConfigDto> SaveSsoAsync(Guid tenantId, SsoConfigRequest request, CancellationToken cancellationToken = default);
+
+    Task DeleteSsoAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
     Task<TenantDto> GetTenantAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
     /// <summary>PATCH the tenant (tenant admins): name, limits, budget, time zone or default policy.</summary>

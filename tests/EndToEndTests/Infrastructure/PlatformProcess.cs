@@ -48,12 +48,23 @@ public sealed class PlatformProcess : IAsyncDisposable
     }
 
     /// <summary>Starts another program (e.g. Prometheus) the same way: output captured, stopped by PID.</summary>
-    public static PlatformProcess StartExecutable(string path, IEnumerable<string> arguments, string name)
+    public static PlatformProcess StartExecutable(
+        string path, IEnumerable<string> arguments, string name, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
         }
 
         return Start(info, name);

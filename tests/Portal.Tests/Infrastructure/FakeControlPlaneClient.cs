@@ -87,6 +87,39 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     /// <summary>What <see cref="GetMeAsync"/> answers; null for a developer in no team.</summary>
     public CurrentUserDto? Me { get; set; }
 
+    /// <summary>The tenant's single sign-on (null: none); saved requests are recorded in <see cref="SsoRequests"/>.</summary>
+    public SsoConfigDto? Sso { get; set; }
+    public List<SsoConfigRequest> SsoRequests { get; } = [];
+
+    public Task<SsoDiscoveryDto> DiscoverSsoAsync(string email, CancellationToken cancellationToken = default) =>
+        Run(nameof(DiscoverSsoAsync), () => Sso is { } sso && sso.AllowedDomains.Any(d => email.EndsWith("@" + d, StringComparison.OrdinalIgnoreCase))
+            ? new SsoDiscoveryDto(true, sso.TenantId, sso.SsoOnly, $"/api/auth/sso/{sso.TenantId}/login")
+            : new SsoDiscoveryDto(false));
+
+    public Task<LoginResponse> ExchangeSsoCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        Run(nameof(ExchangeSsoCodeAsync), () => new LoginResponse("token", Now.AddHours(1), new CurrentUserDto(Guid.NewGuid(), "sso@acme.test", TenantId, "Acme", MemberRole.Developer)));
+
+    public Task<SsoConfigDto?> GetSsoAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetSsoAsync), () => Sso);
+
+    public Task<SsoConfigDto> SaveSsoAsync(Guid tenantId, SsoConfigRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(SaveSsoAsync), () =>
+        {
+            SsoRequests.Add(request);
+            Sso = new SsoConfigDto(
+                tenantId, request.Issuer, request.ClientId, request.ClientSecret is not null || Sso?.HasClientSecret == true, request.AllowedDomains,
+                request.Scopes ?? ["openid", "profile", "email"], request.GroupsClaim ?? "groups", request.DefaultRole, request.Mappings ?? [],
+                request.SsoOnly, $"http://portal.test/api/auth/sso/{tenantId}/callback", Now);
+            return Sso;
+        });
+
+    public Task DeleteSsoAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(DeleteSsoAsync), () =>
+        {
+            Sso = null;
+            return true;
+        });
+
     public Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         Run(nameof(GetTeamsAsync), () => (IReadOnlyList<TeamDto>)[.. Teams]);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Sso;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
@@ -17,6 +18,7 @@ namespace Switchyard.ControlPlane.Features.Auth;
 /// POST /api/auth/login: checks the password (counting failures towards lockout) and returns an Identity bearer token,
 /// or with <c>?useCookies=true</c> signs in the Identity cookie instead (the token in the answer is then empty).
 /// An unknown email costs the same password-hash work as a known one; attempts are throttled per client address.
+/// Members of a tenant whose single sign-on is "SSO only" are refused (403) unless they are platform admins.
 /// </summary>
 public static class Login
 {
@@ -44,6 +46,12 @@ public static class Login
         {
             timing.VerifyForUnknownMember(request.Password);
             return Problems.Unauthorized("Wrong email or password.");
+        }
+
+        if (await SsoOnlyPolicy.RefusesPasswordAsync(db, user, cancellationToken))
+        {
+            timing.VerifyForUnknownMember(request.Password);
+            return Problems.Forbidden(SsoOnlyPolicy.Message);
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);

@@ -17,6 +17,7 @@ using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
+using Switchyard.ControlPlane.Features.Sso;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -71,6 +72,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<TenantBillingState> TenantBillingStates => Set<TenantBillingState>();
     public DbSet<ChargebackStatement> ChargebackStatements => Set<ChargebackStatement>();
     public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
+    public DbSet<TenantSso> TenantSso => Set<TenantSso>();
+    public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -98,6 +101,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BudgetSettings>(builder);
         ApplyTenantFilter<BillingAccount>(builder);
         ApplyTenantFilter<BillingInvoice>(builder);
+        ApplyTenantFilter<TenantSso>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

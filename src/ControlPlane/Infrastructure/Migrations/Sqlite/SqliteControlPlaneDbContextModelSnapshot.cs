@@ -1815,6 +1815,73 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("RouteDeployments", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("SsoDomains", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDomains")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientSecretProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DefaultRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsClaim")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mappings")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("SsoOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantSso", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2281,6 +2348,24 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasOne("Switchyard.ControlPlane.Features.Routes.ModelRoute", null)
                         .WithMany("Deployments")
                         .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Switchyard.ControlPlane.Features.Sso.TenantSso", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
