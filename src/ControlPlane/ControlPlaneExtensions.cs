@@ -18,6 +18,7 @@ using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
+using Switchyard.ControlPlane.Features.Scim;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -63,6 +64,7 @@ public static class ControlPlaneExtensions
         builder.AddBilling();
         builder.AddChargeback();
         builder.AddAudit();
+        builder.AddScim();
         builder.AddDemo();
         return builder;
     }
@@ -81,6 +83,7 @@ public static class ControlPlaneExtensions
         app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<CookieCsrfProtection>()));
+        app.UseScim();
         app.UseSwitchyardAuth();
         app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
@@ -115,8 +118,10 @@ public static class ControlPlaneExtensions
         tenant.MapTenantBillingEndpoints();
         tenant.MapChargebackEndpoints();
         tenant.MapAuditEndpoints();
+        tenant.MapScimTokensEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
+        root.MapScimEndpoints();
         return root;
     }
 }

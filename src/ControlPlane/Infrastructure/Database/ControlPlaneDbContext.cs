@@ -17,6 +17,7 @@ using Switchyard.ControlPlane.Features.Providers;
 using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
+using Switchyard.ControlPlane.Features.Scim;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -71,6 +72,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<TenantBillingState> TenantBillingStates => Set<TenantBillingState>();
     public DbSet<ChargebackStatement> ChargebackStatements => Set<ChargebackStatement>();
     public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -98,6 +100,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BudgetSettings>(builder);
         ApplyTenantFilter<BillingAccount>(builder);
         ApplyTenantFilter<BillingInvoice>(builder);
+        ApplyTenantFilter<ScimToken>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
