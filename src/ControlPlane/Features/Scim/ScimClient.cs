@@ -1,7 +1,7 @@
 namespace Switchyard.ControlPlane.Features.Scim;
 
 /// <summary>
-/// The identity provider calling SCIM, as <see cref="ScimTokenFilter"/> authenticated it: the token's tenant, and the
+/// The identity provider calling SCIM, as <see cref="ScimTokenMiddleware"/> authenticated it: the token's tenant, and the
 /// base URL resources' locations are built on. Bind it as an endpoint parameter.
 /// </summary>
 public sealed record ScimClient(Guid TenantId, Guid TokenId, string BaseUrl)

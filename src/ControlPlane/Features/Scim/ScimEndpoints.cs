@@ -7,11 +7,11 @@ public static class ScimEndpoints
 
     /// <summary>
     /// Maps /scim/v2 (RFC 7644): Users, Groups and the discovery resources, every one authenticated by a tenant's SCIM
-    /// token (<see cref="ScimTokenFilter"/>) and confined to that tenant. Not part of the admin API's OpenAPI document.
+    /// token (<see cref="ScimTokenMiddleware"/>, under the whole path) and confined to that tenant. Not part of the admin API's OpenAPI document.
     /// </summary>
     public static IEndpointRouteBuilder MapScimEndpoints(this IEndpointRouteBuilder root)
     {
-        var scim = root.MapGroup(BasePath).WithTags("Scim").AddEndpointFilter<ScimTokenFilter>();
+        var scim = root.MapGroup(BasePath).WithTags("Scim");
         scim.MapGet("/ServiceProviderConfig", ScimDiscovery.ServiceProviderConfig).WithName("ScimServiceProviderConfig");
         scim.MapGet("/ResourceTypes", ScimDiscovery.ResourceTypes).WithName("ScimResourceTypes");
         scim.MapGet("/Schemas", ScimDiscovery.Schemas).WithName("ScimSchemas");

@@ -15,7 +15,7 @@ public static class ScimExtensions
 
     /// <summary>
     /// Under <c>/scim</c> only: failures in SCIM's error shape (<see cref="ScimExceptionHandler"/>) and the admin API's
-    /// request body limit.
+    /// request body limit, then the SCIM token (<see cref="ScimTokenMiddleware"/>).
     /// </summary>
     public static WebApplication UseScim(this WebApplication app) =>
         app.UseOnce("ControlPlane.Scim", a => a.UseWhen(
@@ -24,5 +24,6 @@ public static class ScimExtensions
             {
                 branch.UseExceptionHandler();
                 branch.UseMiddleware<AdminRequestBodyLimitMiddleware>();
+                branch.UseMiddleware<ScimTokenMiddleware>();
             }));
 }
