@@ -51,7 +51,7 @@ public static class ScimFilter
                 throw ScimException.InvalidFilter("A value filter in brackets holds one comparison.");
             }
 
-            return new ScimFilterCondition(Canonical(path[..open]) + "." + inner[0].Attribute, inner[0].Value);
+            return new ScimFilterCondition(Canonical(path[..open] + "." + inner[0].Attribute), inner[0].Value);
         }
 
         var op = reader.ReadWord();
