@@ -19,6 +19,7 @@ using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Sso;
+using Switchyard.ControlPlane.Features.Scim;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -65,6 +66,7 @@ public static class ControlPlaneExtensions
         builder.AddBilling();
         builder.AddChargeback();
         builder.AddAudit();
+        builder.AddScim();
         builder.AddDemo();
         return builder;
     }
@@ -83,6 +85,7 @@ public static class ControlPlaneExtensions
         app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseMiddleware<CookieCsrfProtection>()));
+        app.UseScim();
         app.UseSwitchyardAuth();
         app.UseOnce("RateLimiter", a => a.UseRateLimiter());
         app.MapSwitchyardHealth();
@@ -120,8 +123,10 @@ public static class ControlPlaneExtensions
         tenant.MapChargebackEndpoints();
         tenant.MapAuditEndpoints();
         tenant.MapSsoConfigEndpoints();
+        tenant.MapScimTokensEndpoints();
         root.MapNodeEndpoints();
         root.MapBudgetNodeEndpoints();
+        root.MapScimEndpoints();
         return root;
     }
 }

@@ -244,6 +244,15 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default) =>
         DeleteAsync($"api/tenants/{tenantId}/members/{memberId}", cancellationToken);
 
+    public Task<ScimSettingsDto> GetScimSettingsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<ScimSettingsDto>($"api/tenants/{tenantId}/scim", cancellationToken);
+
+    public Task<CreatedScimTokenDto> CreateScimTokenAsync(Guid tenantId, CreateScimTokenRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedScimTokenDto>($"api/tenants/{tenantId}/scim/tokens", request, cancellationToken);
+
+    public Task<ScimTokenDto> RevokeScimTokenAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken = default) =>
+        SendAsync<ScimTokenDto>(HttpMethod.Delete, $"api/tenants/{tenantId}/scim/tokens/{tokenId}", null, cancellationToken);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, path);

@@ -165,4 +165,12 @@ public interface IControlPlaneClient
 
     /// <summary>Removes a member from the tenant (tenant admins).</summary>
     Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's SCIM base URL and tokens (tenant admins).</summary>
+    Task<ScimSettingsDto> GetScimSettingsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>A new SCIM token for the tenant's identity provider; its secret is in the answer only.</summary>
+    Task<CreatedScimTokenDto> CreateScimTokenAsync(Guid tenantId, CreateScimTokenRequest request, CancellationToken cancellationToken = default);
+
+    Task<ScimTokenDto> RevokeScimTokenAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken = default);
 }

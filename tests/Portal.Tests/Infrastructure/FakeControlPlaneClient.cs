@@ -480,6 +480,38 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
     public Task DeleteMemberAsync(Guid tenantId, Guid memberId, CancellationToken cancellationToken = default) =>
         Run(nameof(DeleteMemberAsync), () => Members.RemoveAll(m => m.Id == memberId));
 
+    /// <summary>What GET …/scim answers for the base URL; the tokens are <see cref="ScimTokens"/>.</summary>
+    public string ScimBaseUrl { get; set; } = "https://switchyard.example.com/scim/v2";
+    public List<ScimTokenDto> ScimTokens { get; } = [];
+    public List<CreateScimTokenRequest> CreatedScimTokenRequests { get; } = [];
+
+    public ScimTokenDto AddScimToken(string name, bool revoked = false)
+    {
+        var token = new ScimTokenDto(Guid.NewGuid(), TenantId, name, "sy-scim-abcd", Now.AddDays(-ScimTokens.Count - 1), revoked ? Now : null, null);
+        ScimTokens.Add(token);
+        return token;
+    }
+
+    public Task<ScimSettingsDto> GetScimSettingsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetScimSettingsAsync), () => new ScimSettingsDto(ScimBaseUrl, [.. ScimTokens]));
+
+    public Task<CreatedScimTokenDto> CreateScimTokenAsync(Guid tenantId, CreateScimTokenRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateScimTokenAsync), () =>
+        {
+            CreatedScimTokenRequests.Add(request);
+            var token = new ScimTokenDto(Guid.NewGuid(), tenantId, request.Name, "sy-scim-new1", Now, null, null);
+            ScimTokens.Add(token);
+            return new CreatedScimTokenDto(token, "sy-scim-new1-the-whole-secret");
+        });
+
+    public Task<ScimTokenDto> RevokeScimTokenAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken = default) =>
+        Run(nameof(RevokeScimTokenAsync), () =>
+        {
+            var index = ScimTokens.FindIndex(t => t.Id == tokenId);
+            ScimTokens[index] = ScimTokens[index] with { RevokedAt = Now };
+            return ScimTokens[index];
+        });
+
     private Task<T> Run<T>(string operation, Func<T> result)
     {
         Calls.Add(operation);

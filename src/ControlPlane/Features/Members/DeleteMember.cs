@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -36,8 +35,7 @@ public static class DeleteMember
             return Problems.Conflict("This member is the tenant's last administrator; make another member an administrator first.");
         }
 
-        await PersonalKeys.RevokeAsync(db, tenantId, memberId, null, time.GetUtcNow(), cancellationToken);
-        db.Users.Remove(member.Row);
+        await MemberLifecycle.RemoveAsync(db, member.Row, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

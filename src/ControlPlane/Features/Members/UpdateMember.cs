@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
@@ -63,14 +62,13 @@ public static class UpdateMember
 
         row.Role = newRole;
         var now = time.GetUtcNow();
-        if (request.Active == false && row.DeactivatedAt is null)
+        if (request.Active == false)
         {
-            row.DeactivatedAt = now;
-            await PersonalKeys.RevokeAsync(db, tenantId, memberId, null, now, cancellationToken);
+            await MemberLifecycle.DeactivateAsync(db, row, now, cancellationToken);
         }
         else if (request.Active == true)
         {
-            row.DeactivatedAt = null;
+            MemberLifecycle.Reactivate(row);
         }
 
         await db.SaveChangesAsync(cancellationToken);

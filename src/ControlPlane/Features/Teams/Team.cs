@@ -28,6 +28,9 @@ public sealed class Team : IConfigEntity, ITenantOwned
     /// <summary>The cost centre its usage is charged to on chargeback statements; null for none.</summary>
     public string? CostCenter { get; set; }
 
+    /// <summary>The identity provider's id for the group this team stands for (SCIM <c>externalId</c>); null when not provisioned.</summary>
+    public string? ExternalId { get; set; }
+
     public TeamDto ToDto() => new(Id, TenantId, Name, CreatedAt, Limits, PolicyIds, Budget, CostCenter);
 }
 
@@ -42,6 +45,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Budget).HasJsonTextConversion();
         builder.Property(t => t.CostCenter).HasMaxLength(CostCenterField.MaxLength);
         builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
+        builder.Property(t => t.ExternalId).HasMaxLength(256);
+        builder.HasIndex(t => new { t.TenantId, t.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

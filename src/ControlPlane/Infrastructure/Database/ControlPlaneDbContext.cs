@@ -18,6 +18,7 @@ using Switchyard.ControlPlane.Features.Quotas;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Sso;
+using Switchyard.ControlPlane.Features.Scim;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
@@ -74,6 +75,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
     public DbSet<TenantSso> TenantSso => Set<TenantSso>();
     public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -102,6 +104,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BillingAccount>(builder);
         ApplyTenantFilter<BillingInvoice>(builder);
         ApplyTenantFilter<TenantSso>(builder);
+        ApplyTenantFilter<ScimToken>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -387,10 +387,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -647,9 +643,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubscriptionEventAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("SubscriptionLinks")
-                        .HasColumnType("integer");
-
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -739,25 +732,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Action")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("GraceDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
@@ -1827,73 +1801,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("RouteDeployments", (string)null);
                 });
 
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
-                {
-                    b.Property<string>("Domain")
-                        .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Domain");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("SsoDomains", (string)null);
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AllowedDomains")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ClientSecretProtected")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DefaultRole")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("GroupsClaim")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("Issuer")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("Mappings")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("SsoOnly")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("TenantId");
-
-                    b.ToTable("TenantSso", (string)null);
-                });
-
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2114,9 +2021,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 
                     b.Property<string>("Findings")
                         .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("IngestedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
@@ -2360,24 +2264,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasOne("Switchyard.ControlPlane.Features.Routes.ModelRoute", null)
                         .WithMany("Deployments")
                         .HasForeignKey("RouteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
-                {
-                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
-                {
-                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
-                        .WithOne()
-                        .HasForeignKey("Switchyard.ControlPlane.Features.Sso.TenantSso", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -375,10 +375,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -635,9 +631,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("SubscriptionEventAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SubscriptionLinks")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SubscriptionStatus")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -727,25 +720,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasIndex("State");
 
                     b.ToTable("BillingMeterSends", (string)null);
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.FailedPaymentRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Action")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("GraceDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("FailedPaymentRules", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Billing.StripeWebhookEvent", b =>
@@ -1815,73 +1789,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("RouteDeployments", (string)null);
                 });
 
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
-                {
-                    b.Property<string>("Domain")
-                        .HasMaxLength(253)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Domain");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("SsoDomains", (string)null);
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AllowedDomains")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientSecretProtected")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DefaultRole")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GroupsClaim")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Issuer")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mappings")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("SsoOnly")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TenantId");
-
-                    b.ToTable("TenantSso", (string)null);
-                });
-
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2102,9 +2009,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Findings")
                         .HasColumnType("text");
-
-                    b.Property<long?>("IngestedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
@@ -2348,24 +2252,6 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasOne("Switchyard.ControlPlane.Features.Routes.ModelRoute", null)
                         .WithMany("Deployments")
                         .HasForeignKey("RouteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoDomain", b =>
-                {
-                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
-                {
-                    b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
-                        .WithOne()
-                        .HasForeignKey("Switchyard.ControlPlane.Features.Sso.TenantSso", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,34 @@
+namespace Switchyard.ControlPlane.Features.Scim;
+
+public static class ScimEndpoints
+{
+    /// <summary>The SCIM 2.0 base path; the base URL an identity provider is given is the control plane's URL plus this.</summary>
+    public const string BasePath = "/scim/v2";
+
+    /// <summary>
+    /// Maps /scim/v2 (RFC 7644): Users, Groups and the discovery resources, every one authenticated by a tenant's SCIM
+    /// token (<see cref="ScimTokenMiddleware"/>, under the whole path) and confined to that tenant. Not part of the admin API's OpenAPI document.
+    /// </summary>
+    public static IEndpointRouteBuilder MapScimEndpoints(this IEndpointRouteBuilder root)
+    {
+        var scim = root.MapGroup(BasePath).WithTags("Scim");
+        scim.MapGet("/ServiceProviderConfig", ScimDiscovery.ServiceProviderConfig).WithName("ScimServiceProviderConfig");
+        scim.MapGet("/ResourceTypes", ScimDiscovery.ResourceTypes).WithName("ScimResourceTypes");
+        scim.MapGet("/Schemas", ScimDiscovery.Schemas).WithName("ScimSchemas");
+
+        scim.MapGet("/Users", ListScimUsers.HandleAsync).WithName("ScimListUsers");
+        scim.MapPost("/Users", CreateScimUser.HandleAsync).WithName("ScimCreateUser");
+        scim.MapGet("/Users/{id}", GetScimUser.HandleAsync).WithName("ScimGetUser");
+        scim.MapPut("/Users/{id}", ReplaceScimUser.HandleAsync).WithName("ScimReplaceUser");
+        scim.MapPatch("/Users/{id}", PatchScimUser.HandleAsync).WithName("ScimPatchUser");
+        scim.MapDelete("/Users/{id}", DeleteScimUser.HandleAsync).WithName("ScimDeleteUser");
+
+        scim.MapGet("/Groups", ListScimGroups.HandleAsync).WithName("ScimListGroups");
+        scim.MapPost("/Groups", CreateScimGroup.HandleAsync).WithName("ScimCreateGroup");
+        scim.MapGet("/Groups/{id}", GetScimGroup.HandleAsync).WithName("ScimGetGroup");
+        scim.MapPut("/Groups/{id}", ReplaceScimGroup.HandleAsync).WithName("ScimReplaceGroup");
+        scim.MapPatch("/Groups/{id}", PatchScimGroup.HandleAsync).WithName("ScimPatchGroup");
+        scim.MapDelete("/Groups/{id}", DeleteScimGroup.HandleAsync).WithName("ScimDeleteGroup");
+        return root;
+    }
+}
