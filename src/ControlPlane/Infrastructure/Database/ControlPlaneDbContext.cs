@@ -20,6 +20,8 @@ using Switchyard.ControlPlane.Features.Routes;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.ControlPlane.Features.Invitations;
+using Switchyard.ControlPlane.Features.TenantSettings;
 
 namespace Switchyard.ControlPlane.Infrastructure.Database;
 
@@ -71,6 +73,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<TenantBillingState> TenantBillingStates => Set<TenantBillingState>();
     public DbSet<ChargebackStatement> ChargebackStatements => Set<ChargebackStatement>();
     public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
+    public DbSet<TenantSignInPolicy> TenantSignInPolicies => Set<TenantSignInPolicy>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -98,6 +102,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BudgetSettings>(builder);
         ApplyTenantFilter<BillingAccount>(builder);
         ApplyTenantFilter<BillingInvoice>(builder);
+        ApplyTenantFilter<TenantSignInPolicy>(builder);
+        ApplyTenantFilter<Invitation>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
