@@ -12,14 +12,91 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
 {
     public const string HttpClientName = "Switchyard.Portal.ControlPlane";
 
-    public async Task<LoginResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default)
+    public Task<SignInOutcome> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default) =>
+        SignInStepAsync("api/auth/login", request, cancellationToken);
+
+    public Task<LoginResponse> CompleteTwoFactorLoginAsync(TwoFactorLoginRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<LoginResponse>(Anonymous(HttpMethod.Post, "api/auth/login/two-factor", request), cancellationToken, isLogin: true);
+
+    public Task<TotpEnrolmentDto> StartSignInEnrolmentAsync(string challenge, CancellationToken cancellationToken = default) =>
+        SendAsync<TotpEnrolmentDto>(Anonymous(HttpMethod.Post, "api/auth/login/totp-enrolment", new SignInEnrolmentRequest(challenge)), cancellationToken, isLogin: true);
+
+    public Task<SignInEnrolmentResponse> ConfirmSignInEnrolmentAsync(SignInEnrolmentRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SignInEnrolmentResponse>(Anonymous(HttpMethod.Post, "api/auth/login/totp-enrolment/confirm", request), cancellationToken, isLogin: true);
+
+    public Task<InvitationPreviewDto> GetInvitationAsync(string token, CancellationToken cancellationToken = default) =>
+        SendAsync<InvitationPreviewDto>(Anonymous(HttpMethod.Get, $"api/invitations/{Uri.EscapeDataString(token)}", null), cancellationToken, isLogin: true);
+
+    public Task<SignInOutcome> AcceptInvitationAsync(string token, AcceptInvitationRequest request, CancellationToken cancellationToken = default) =>
+        SignInStepAsync($"api/invitations/{Uri.EscapeDataString(token)}/accept", request, cancellationToken);
+
+    public Task<TotpStatusDto> GetTotpStatusAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<TotpStatusDto>("api/me/totp", cancellationToken);
+
+    public Task<TotpEnrolmentDto> StartTotpEnrolmentAsync(CancellationToken cancellationToken = default) =>
+        PostAsync<TotpEnrolmentDto>("api/me/totp/enrolment", null, cancellationToken);
+
+    public Task<RecoveryCodesDto> ConfirmTotpEnrolmentAsync(string code, CancellationToken cancellationToken = default) =>
+        PostAsync<RecoveryCodesDto>("api/me/totp/confirm", new TotpCodeRequest(code), cancellationToken);
+
+    public async Task DisableTotpAsync(string code, CancellationToken cancellationToken = default)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "api/auth/login")
+        using var message = new HttpRequestMessage(HttpMethod.Post, "api/me/totp/disable")
         {
-            Content = JsonContent.Create(request, options: SwitchyardJson.Options),
+            Content = JsonContent.Create(new TotpCodeRequest(code), options: SwitchyardJson.Options),
         };
+        await AuthorizeAsync(message);
+        using var response = await SendRawAsync(message, isLogin: false, cancellationToken);
+    }
+
+    public Task<RecoveryCodesDto> RegenerateRecoveryCodesAsync(string code, CancellationToken cancellationToken = default) =>
+        PostAsync<RecoveryCodesDto>("api/me/totp/recovery-codes", new TotpCodeRequest(code), cancellationToken);
+
+    public Task<TenantSettingsDto> GetTenantSettingsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<TenantSettingsDto>($"api/tenants/{tenantId}/settings", cancellationToken);
+
+    public Task<TenantSettingsDto> UpdateTenantSettingsAsync(Guid tenantId, UpdateTenantSettingsRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<TenantSettingsDto>(HttpMethod.Patch, $"api/tenants/{tenantId}/settings", request, cancellationToken);
+
+    public Task<CreatedInvitationDto> CreateInvitationAsync(Guid tenantId, CreateInvitationRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedInvitationDto>($"api/tenants/{tenantId}/invitations", request, cancellationToken);
+
+    public Task<IReadOnlyList<InvitationDto>> GetInvitationsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<InvitationDto>>($"api/tenants/{tenantId}/invitations", cancellationToken);
+
+    public Task RevokeInvitationAsync(Guid tenantId, Guid invitationId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"api/tenants/{tenantId}/invitations/{invitationId}", cancellationToken);
+
+    /// <summary>An anonymous sign-in call (the member's address forwarded for throttling).</summary>
+    private static HttpRequestMessage Anonymous(HttpMethod method, string path, object? body)
+    {
+        var message = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            message.Content = JsonContent.Create(body, options: SwitchyardJson.Options);
+        }
+
         message.Options.Set(ForwardClientAddressHandler.Forward, true);
-        return await SendAsync<LoginResponse>(message, cancellationToken, isLogin: true);
+        return message;
+    }
+
+    /// <summary>A sign-in call answered by a session (200) or the next step (202).</summary>
+    private async Task<SignInOutcome> SignInStepAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var message = Anonymous(HttpMethod.Post, path, body);
+        using var response = await SendRawAsync(message, isLogin: true, cancellationToken);
+        try
+        {
+            return response.StatusCode == HttpStatusCode.Accepted
+                ? SignInOutcome.Step(await response.Content.ReadFromJsonAsync<SignInStepDto>(SwitchyardJson.Options, cancellationToken)
+                    ?? throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse))
+                : SignInOutcome.Signed(await response.Content.ReadFromJsonAsync<LoginResponse>(SwitchyardJson.Options, cancellationToken)
+                    ?? throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new ControlPlaneException(response.StatusCode, ProblemMessages.EmptyResponse, ex);
+        }
     }
 
     public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>

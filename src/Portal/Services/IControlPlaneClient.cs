@@ -8,7 +8,53 @@ namespace Switchyard.Portal.Services;
 /// </summary>
 public interface IControlPlaneClient
 {
-    Task<LoginResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default);
+    /// <summary>The password step: a session, or the next step when the member has TOTP on or must enrol.</summary>
+    Task<SignInOutcome> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The TOTP step of a sign-in (anonymous): the challenge and a code or a recovery code.</summary>
+    Task<LoginResponse> CompleteTwoFactorLoginAsync(TwoFactorLoginRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Enrolment at sign-in (anonymous): a new authenticator key and the challenge to confirm with.</summary>
+    Task<TotpEnrolmentDto> StartSignInEnrolmentAsync(string challenge, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms enrolment at sign-in with a code: recovery codes and the session.</summary>
+    Task<SignInEnrolmentResponse> ConfirmSignInEnrolmentAsync(SignInEnrolmentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>What an invitation link offers (anonymous); a used, revoked or expired link throws with the reason.</summary>
+    Task<InvitationPreviewDto> GetInvitationAsync(string token, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts an invitation with a new password (anonymous): a session, or the TOTP enrolment step.</summary>
+    Task<SignInOutcome> AcceptInvitationAsync(string token, AcceptInvitationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in member's TOTP state.</summary>
+    Task<TotpStatusDto> GetTotpStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A new authenticator key for the signed-in member (off until confirmed).</summary>
+    Task<TotpEnrolmentDto> StartTotpEnrolmentAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Turns TOTP on with a code; answers the recovery codes.</summary>
+    Task<RecoveryCodesDto> ConfirmTotpEnrolmentAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns TOTP off with a code or a recovery code.</summary>
+    Task DisableTotpAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>New recovery codes (the old ones stop working), with a code.</summary>
+    Task<RecoveryCodesDto> RegenerateRecoveryCodesAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's sign-in policy (tenant admins).</summary>
+    Task<TenantSettingsDto> GetTenantSettingsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH the tenant's sign-in policy (tenant admins).</summary>
+    Task<TenantSettingsDto> UpdateTenantSettingsAsync(Guid tenantId, UpdateTenantSettingsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Invites a person (tenant admins); the answer holds the one-time token and the link's path.</summary>
+    Task<CreatedInvitationDto> CreateInvitationAsync(Guid tenantId, CreateInvitationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's pending invitations (tenant admins).</summary>
+    Task<IReadOnlyList<InvitationDto>> GetInvitationsAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes an invitation (tenant admins).</summary>
+    Task RevokeInvitationAsync(Guid tenantId, Guid invitationId, CancellationToken cancellationToken = default);
 
     Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default);
 

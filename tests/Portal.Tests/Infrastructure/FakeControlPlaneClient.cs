@@ -6,7 +6,7 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.Portal.Tests.Infrastructure;
 
 /// <summary>An in-memory admin API: records calls and can be told to fail.</summary>
-internal sealed class FakeControlPlaneClient : IControlPlaneClient
+internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
 {
     public static readonly Guid TenantId = Guid.Parse("11111111-1111-1111-1111-111111111111");
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
@@ -77,9 +77,8 @@ internal sealed class FakeControlPlaneClient : IControlPlaneClient
         return key;
     }
 
-    public Task<LoginResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default) =>
-        Run(nameof(LoginAsync), () => new LoginResponse("token", Now.AddHours(8),
-            new CurrentUserDto(Guid.NewGuid(), request.Email, TenantId, "Acme", MemberRole.Developer)));
+    public Task<SignInOutcome> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(LoginAsync), () => LoginStep is { } step ? SignInOutcome.Step(step) : SignInOutcome.Signed(Session(request.Email)));
 
     public Task<CurrentUserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
         Run(nameof(GetMeAsync), () => Me ?? new CurrentUserDto(Guid.NewGuid(), "dev@acme.test", TenantId, "Acme", MemberRole.Developer));

@@ -36,7 +36,7 @@ public sealed class ControlPlaneClientTests
 
         var login = await Create(handler, token: null).LoginAsync(new LoginRequest("a@b.test", "pw"));
 
-        Assert.Equal(MemberRole.TenantAdmin, login.User.Role);
+        Assert.Equal(MemberRole.TenantAdmin, login.Session!.User.Role);
         Assert.Null(handler.Request!.Headers.Authorization);
         Assert.Contains("\"email\":\"a@b.test\"", handler.Body);
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Switchyard.ControlPlane.Features.Config;
 using Switchyard.Shared;
 
@@ -13,7 +14,8 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// <see cref="AdminAuditInterceptor"/> (for each row added, modified or deleted, its type, key, and the changed values
 /// before and after), and the entries it wrote with them. Secrets are
 /// never collected: any property whose name contains Hash, Secret, Password, Stamp, Protected, WrappedKey or Token is left
-/// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps).
+/// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps), and Identity's user tokens
+/// (authenticator keys, recovery codes) are never collected at all.
 /// </summary>
 public sealed class AdminAuditScope
 {
@@ -22,6 +24,7 @@ public sealed class AdminAuditScope
     private static readonly HashSet<Type> Ignored =
     [
         typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry), typeof(AuditDataKey),
+        typeof(IdentityUserToken<Guid>),
     ];
 
     public string? ObjectType { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.TwoFactor;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
 
@@ -34,7 +35,9 @@ public static class AuthExtensions
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<ControlPlaneDbContext>()
-            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
+            .AddPasswordValidator<Features.TenantSettings.TenantPasswordValidator>();
+        builder.AddTwoFactor();
 
         services.AddScoped<SignInTimingEqualizer>();
         services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();

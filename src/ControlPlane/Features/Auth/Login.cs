@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Features.Sso;
 using Switchyard.ControlPlane.Infrastructure.Database;
@@ -16,21 +12,22 @@ namespace Switchyard.ControlPlane.Features.Auth;
 
 /// <summary>
 /// POST /api/auth/login: checks the password (counting failures towards lockout) and returns an Identity bearer token,
-/// or with <c>?useCookies=true</c> signs in the Identity cookie instead (the token in the answer is then empty).
+/// or with <c>?useCookies=true</c> signs in the Identity cookie instead (the token in the answer is then empty). When the
+/// member has two-factor authentication on, or their tenant requires it and they have not enrolled yet, it answers 202 with
+/// the next step (<see cref="SignInStepDto"/>) instead of a session.
 /// An unknown email costs the same password-hash work as a known one; attempts are throttled per client address.
 /// Members of a tenant whose single sign-on is "SSO only" are refused (403) unless they are platform admins.
 /// </summary>
 public static class Login
 {
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<LoginResponse>, Accepted<SignInStepDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         LoginRequest request,
         bool? useCookies,
         SignInManager<Member> signInManager,
         SignInTimingEqualizer timing,
         ControlPlaneDbContext db,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions,
-        IOptionsMonitor<CookieAuthenticationOptions> cookieOptions,
-        TimeProvider time,
+        SignInChallenges challenges,
+        MemberSessions sessions,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -75,21 +72,11 @@ public static class Login
             return Problems.Unauthorized("This account is deactivated; ask an administrator of your organisation.");
         }
 
-        var tenant = await db.Tenants.FindAsync([user.TenantId], cancellationToken);
-        var current = new CurrentUserDto(user.Id, user.Email ?? "", user.TenantId, tenant?.Name ?? "", user.Role);
-        var now = time.GetUtcNow();
-        if (useCookies == true)
+        if (await NextSignInStep.ForAsync(user, db, challenges, cancellationToken) is { } step)
         {
-            await signInManager.SignInAsync(user, isPersistent: false);
-            var cookie = cookieOptions.Get(IdentityConstants.ApplicationScheme);
-            return TypedResults.Ok(new LoginResponse("", now + cookie.ExpireTimeSpan, current));
+            return TypedResults.Accepted((string?)null, step);
         }
 
-        var principal = await signInManager.CreateUserPrincipalAsync(user);
-        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
-        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
-        var ticket = new AuthenticationTicket(principal, properties, $"{IdentityConstants.BearerScheme}:AccessToken");
-        var token = options.BearerTokenProtector.Protect(ticket);
-        return TypedResults.Ok(new LoginResponse(token, properties.ExpiresUtc.Value, current));
+        return TypedResults.Ok(await sessions.StartAsync(user, useCookies, cancellationToken));
     }
 }

@@ -22,6 +22,8 @@ using Switchyard.ControlPlane.Features.Scim;
 using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.ControlPlane.Features.Tenants;
 using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.ControlPlane.Features.Invitations;
+using Switchyard.ControlPlane.Features.TenantSettings;
 
 namespace Switchyard.ControlPlane.Infrastructure.Database;
 
@@ -76,6 +78,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<TenantSso> TenantSso => Set<TenantSso>();
     public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
+    public DbSet<TenantSignInPolicy> TenantSignInPolicies => Set<TenantSignInPolicy>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>Read by the global query filters at query time; null means no tenant restriction.</summary>
     public Guid? TenantFilterId => scope.TenantId;
@@ -105,6 +109,8 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
         ApplyTenantFilter<BillingInvoice>(builder);
         ApplyTenantFilter<TenantSso>(builder);
         ApplyTenantFilter<ScimToken>(builder);
+        ApplyTenantFilter<TenantSignInPolicy>(builder);
+        ApplyTenantFilter<Invitation>(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

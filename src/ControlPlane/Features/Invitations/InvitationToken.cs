@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Switchyard.ControlPlane.Features.Invitations;
+
+/// <summary>Invitation tokens: 32 random bytes (base64url) behind a recognisable prefix; only their SHA-256 is stored.</summary>
+internal static class InvitationToken
+{
+    public const string Prefix = "syi_";
+
+    public static string New() => Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Whether the text could be a token at all (checked before hashing and looking it up).</summary>
+    public static bool IsWellFormed(string? token) =>
+        token is { Length: > 4 and <= 100 } && token.StartsWith(Prefix, StringComparison.Ordinal);
+}
