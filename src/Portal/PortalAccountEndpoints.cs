@@ -8,9 +8,9 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.Portal;
 
 /// <summary>
-/// The sign-out endpoint (a form POST with an antiforgery token; sign-in is the static login page) and the end of a
-/// single sign-on (<see cref="SsoStart.CompletePath"/>): the control plane returns the browser there with a one-time code,
-/// which the portal trades server-side for the member's bearer token and turns into the portal session.
+/// The sign-out and tenant-switch endpoints (form POSTs with an antiforgery token; sign-in is the static login page) and
+/// the end of a single sign-on (<see cref="SsoStart.CompletePath"/>): the control plane returns the browser there with a
+/// one-time code, which the portal trades server-side for the member's bearer token and turns into the portal session.
 /// </summary>
 internal static class PortalAccountEndpoints
 {
@@ -21,6 +21,7 @@ internal static class PortalAccountEndpoints
             .AllowAnonymous()
             .WithDisplayName("Switchyard portal single sign-on completion");
         MapLogout(group);
+        MapTenantSwitch(group);
         return group;
     }
 
@@ -44,10 +45,7 @@ internal static class PortalAccountEndpoints
             return ToLogin(ex.Message, returnUrl);
         }
 
-        await context.SignInAsync(
-            PortalClaims.Scheme,
-            PortalUser.CreatePrincipal(login),
-            new AuthenticationProperties { IsPersistent = true, AllowRefresh = false, ExpiresUtc = login.ExpiresAt });
+        await PortalSignIn.SignInAsync(context, login);
         return TypedResults.LocalRedirect(LocalReturnUrl.Sanitize(returnUrl));
     }
 
@@ -55,12 +53,30 @@ internal static class PortalAccountEndpoints
         TypedResults.LocalRedirect(
             $"/account/login?error={Uri.EscapeDataString(message.Length > 300 ? message[..300] : message)}&returnUrl={Uri.EscapeDataString(LocalReturnUrl.Sanitize(returnUrl))}");
 
-    private static void MapLogout(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/logout", async (HttpContext context, [FromForm] string? returnUrl) =>
+    private static void MapLogout(RouteGroupBuilder group) =>
+        group.MapPost("/account/logout", async (HttpContext context, [FromForm] string? returnUrl) =>
         {
             await context.SignOutAsync(PortalClaims.Scheme);
             return TypedResults.LocalRedirect("/account/login");
         })
         .AllowAnonymous()
         .WithDisplayName("Switchyard portal sign-out");
+
+    // A platform admin switches the portal to another tenant: the session cookie is reissued with the selection (same
+    // expiry, same API token). The admin API still decides what the token may see; the name is only displayed.
+    private static void MapTenantSwitch(RouteGroupBuilder group) =>
+        group.MapPost("/account/tenant", async (HttpContext context, [FromForm] Guid tenantId, [FromForm] string? tenantName, [FromForm] string? returnUrl) =>
+        {
+            var session = await context.AuthenticateAsync(PortalClaims.Scheme);
+            if (!session.Succeeded || PortalUser.From(session.Principal) is not { IsPlatformAdmin: true })
+            {
+                return Results.Forbid();
+            }
+
+            await context.SignInAsync(
+                PortalClaims.Scheme, PortalUser.SelectTenant(session.Principal, tenantId, tenantName?.Trim() ?? string.Empty), session.Properties);
+            return TypedResults.LocalRedirect(LocalReturnUrl.Sanitize(returnUrl));
+        })
+        .RequireAuthorization(policy => policy.RequireRole(nameof(MemberRole.PlatformAdmin)))
+        .WithDisplayName("Switchyard portal tenant switch");
 }

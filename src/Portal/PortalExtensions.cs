@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +30,13 @@ public static class PortalExtensions
             .ValidateOnStart();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Bottom left, clear of the app bar's and the pages' action buttons; a few at most, no repeats piling up.
+            mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            mud.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();
         services.AddSwitchyardHealthChecks();
@@ -89,6 +96,19 @@ public static class PortalExtensions
             assets.MapStaticAssets();
             builders.Add(assets);
         });
+        // A browser asking for a portal address that does not exist gets the in-app not-found page (with its 404 status),
+        // not an empty response; API, gateway and asset callers keep their plain status codes. Before authentication and
+        // antiforgery, so the re-executed request passes through them again.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!IsPageRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseSwitchyardAuth();
         app.UseOnce("Antiforgery", a => a.UseAntiforgery());
 
@@ -98,6 +118,13 @@ public static class PortalExtensions
         builders.Add(app.MapPortalDownloads());
         return new CompositeEndpointConventionBuilder(builders);
     }
+
+    private static bool IsPageRequest(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        && !context.Request.Path.StartsWithSegments("/api")
+        && !context.Request.Path.StartsWithSegments("/v1")
+        && !context.Request.Path.StartsWithSegments("/" + PortalAssets.BasePath.TrimEnd('/'));
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -329,6 +329,22 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
 
     public Task<ScimTokenDto> RevokeScimTokenAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken = default) =>
         SendAsync<ScimTokenDto>(HttpMethod.Delete, $"api/tenants/{tenantId}/scim/tokens/{tokenId}", null, cancellationToken);
+    public Task<IReadOnlyList<TenantDto>> GetTenantsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<TenantDto>>("api/tenants", cancellationToken);
+
+    public Task<TenantDto> CreateTenantAsync(CreateTenantRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<TenantDto>("api/tenants", request, cancellationToken);
+
+    public Task<IReadOnlyList<AdminKeyDto>> GetAdminKeysAsync(Guid? tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<AdminKeyDto>>(AdminKeysPath(tenantId), cancellationToken);
+
+    public Task<CreatedAdminKeyDto> CreateAdminKeyAsync(Guid? tenantId, CreateAdminKeyRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedAdminKeyDto>(AdminKeysPath(tenantId), request, cancellationToken);
+
+    public Task<AdminKeyDto> RevokeAdminKeyAsync(Guid? tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
+        SendAsync<AdminKeyDto>(HttpMethod.Delete, $"{AdminKeysPath(tenantId)}/{keyId}", null, cancellationToken);
+
+    private static string AdminKeysPath(Guid? tenantId) => tenantId is { } tenant ? $"api/tenants/{tenant}/admin-keys" : "api/admin-keys";
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

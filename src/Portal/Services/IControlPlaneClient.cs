@@ -219,4 +219,18 @@ public interface IControlPlaneClient
     Task<CreatedScimTokenDto> CreateScimTokenAsync(Guid tenantId, CreateScimTokenRequest request, CancellationToken cancellationToken = default);
 
     Task<ScimTokenDto> RevokeScimTokenAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken = default);
+    /// <summary>Every tenant for a platform admin, the caller's own otherwise.</summary>
+    Task<IReadOnlyList<TenantDto>> GetTenantsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a tenant (platform admins).</summary>
+    Task<TenantDto> CreateTenantAsync(CreateTenantRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The admin API keys of the tenant, or with a null <paramref name="tenantId"/> the platform keys (platform admins); revoked ones too.</summary>
+    Task<IReadOnlyList<AdminKeyDto>> GetAdminKeysAsync(Guid? tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a tenant admin key, or with a null <paramref name="tenantId"/> a platform key; the secret is in the answer only.</summary>
+    Task<CreatedAdminKeyDto> CreateAdminKeyAsync(Guid? tenantId, CreateAdminKeyRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a tenant admin key, or with a null <paramref name="tenantId"/> a platform key.</summary>
+    Task<AdminKeyDto> RevokeAdminKeyAsync(Guid? tenantId, Guid keyId, CancellationToken cancellationToken = default);
 }

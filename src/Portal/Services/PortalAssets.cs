@@ -43,6 +43,7 @@ public sealed class PortalAssets
     {
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
         _ => "application/octet-stream",
     };
 

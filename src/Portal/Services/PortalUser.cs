@@ -3,10 +3,22 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.Portal.Services;
 
-/// <summary>The signed-in member as read from the portal's cookie claims.</summary>
+/// <summary>
+/// The signed-in member as read from the portal's cookie claims. <see cref="TenantId"/> is the tenant the portal works on:
+/// the member's own, or for a platform admin the tenant they switched to (<see cref="HomeTenantId"/> stays their own).
+/// Every page takes its tenant from here, so a switch reaches every API call.
+/// </summary>
 public sealed record PortalUser(Guid MemberId, string Email, Guid TenantId, string TenantName, MemberRole Role)
 {
     public bool IsTenantAdmin => Role is MemberRole.TenantAdmin or MemberRole.PlatformAdmin;
+
+    public bool IsPlatformAdmin => Role == MemberRole.PlatformAdmin;
+
+    /// <summary>The member's own tenant.</summary>
+    public Guid HomeTenantId { get; init; }
+
+    /// <summary>A platform admin is working on another tenant than their own.</summary>
+    public bool IsSwitched => TenantId != HomeTenantId;
 
     public static PortalUser? From(ClaimsPrincipal principal)
     {
@@ -18,12 +30,17 @@ public sealed record PortalUser(Guid MemberId, string Email, Guid TenantId, stri
             return null;
         }
 
-        return new PortalUser(
-            memberId,
-            principal.FindFirstValue(ClaimTypes.Name) ?? string.Empty,
-            tenantId,
-            principal.FindFirstValue(PortalClaims.TenantName) ?? string.Empty,
-            role);
+        var tenantName = principal.FindFirstValue(PortalClaims.TenantName) ?? string.Empty;
+        var user = new PortalUser(memberId, principal.FindFirstValue(ClaimTypes.Name) ?? string.Empty, tenantId, tenantName, role)
+        {
+            HomeTenantId = tenantId,
+        };
+
+        // Only a platform admin's selection counts; anyone else always works on their own tenant.
+        return role == MemberRole.PlatformAdmin
+            && Guid.TryParse(principal.FindFirstValue(PortalClaims.SelectedTenantId), out var selected)
+            ? user with { TenantId = selected, TenantName = principal.FindFirstValue(PortalClaims.SelectedTenantName) ?? string.Empty }
+            : user;
     }
 
     /// <summary>The claims the login page signs in with.</summary>
@@ -43,5 +60,24 @@ public sealed record PortalUser(Guid MemberId, string Email, Guid TenantId, stri
             ClaimTypes.Name,
             ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// The same session working on <paramref name="tenantId"/> (a platform admin's tenant switch); the member's own tenant
+    /// clears the selection. Every other claim, the API token included, is kept.
+    /// </summary>
+    public static ClaimsPrincipal SelectTenant(ClaimsPrincipal principal, Guid tenantId, string tenantName)
+    {
+        var claims = principal.Claims
+            .Where(c => c.Type is not (PortalClaims.SelectedTenantId or PortalClaims.SelectedTenantName))
+            .Select(c => new Claim(c.Type, c.Value))
+            .ToList();
+        if (principal.FindFirstValue(PortalClaims.TenantId) != tenantId.ToString())
+        {
+            claims.Add(new Claim(PortalClaims.SelectedTenantId, tenantId.ToString()));
+            claims.Add(new Claim(PortalClaims.SelectedTenantName, tenantName));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, PortalClaims.Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

@@ -120,7 +120,11 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
         });
 
     public Task<IReadOnlyList<TeamDto>> GetTeamsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
-        Run(nameof(GetTeamsAsync), () => (IReadOnlyList<TeamDto>)[.. Teams]);
+        Run(nameof(GetTeamsAsync), () =>
+        {
+            TenantIdsUsed.Add(tenantId);
+            return (IReadOnlyList<TeamDto>)[.. Teams];
+        });
 
     public Task<TeamDto> CreateTeamAsync(Guid tenantId, CreateTeamRequest request, CancellationToken cancellationToken = default) =>
         Run(nameof(CreateTeamAsync), () => AddTeam(request.Name));
@@ -353,6 +357,12 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
         Run(nameof(UpdateTenantAsync), () =>
         {
             UpdatedTenantRequests.Add(request);
+            var listed = Tenants.FindIndex(t => t.Id == tenantId);
+            if (listed >= 0)
+            {
+                return Tenants[listed] = Tenants[listed] with { Name = request.Name ?? Tenants[listed].Name, Active = request.Active ?? Tenants[listed].Active };
+            }
+
             Tenant = Tenant with { Limits = request.Limits ?? Tenant.Limits, Budget = request.Budget is { } b ? b.ToBudget() : Tenant.Budget };
             return Tenant;
         });
@@ -509,6 +519,57 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
             var index = ScimTokens.FindIndex(t => t.Id == tokenId);
             ScimTokens[index] = ScimTokens[index] with { RevokedAt = Now };
             return ScimTokens[index];
+    public List<TenantDto> Tenants { get; } = [];
+    public List<CreateTenantRequest> CreatedTenantRequests { get; } = [];
+
+    /// <summary>Admin keys by tenant; <see cref="Guid.Empty"/> holds the platform keys.</summary>
+    public List<AdminKeyDto> AdminKeys { get; } = [];
+    public List<(Guid? TenantId, CreateAdminKeyRequest Request)> CreatedAdminKeyRequests { get; } = [];
+
+    /// <summary>The tenant ids the admin API was called with, in order (every tenant-scoped call records its id).</summary>
+    public List<Guid> TenantIdsUsed { get; } = [];
+
+    public TenantDto AddTenant(string name, bool active = true, Guid? id = null)
+    {
+        var tenant = new TenantDto(id ?? Guid.NewGuid(), name, active, Now.AddDays(-30));
+        Tenants.Add(tenant);
+        return tenant;
+    }
+
+    public AdminKeyDto AddAdminKey(Guid? tenantId, string name, MemberRole role = MemberRole.TenantAdmin, bool revoked = false)
+    {
+        var key = new AdminKeyDto(Guid.NewGuid(), tenantId, name, "sya_" + name[..Math.Min(4, name.Length)], role, Now.AddDays(-2), revoked ? Now.AddDays(-1) : null);
+        AdminKeys.Add(key);
+        return key;
+    }
+
+    public Task<IReadOnlyList<TenantDto>> GetTenantsAsync(CancellationToken cancellationToken = default) =>
+        Run(nameof(GetTenantsAsync), () => (IReadOnlyList<TenantDto>)[.. Tenants]);
+
+    public Task<TenantDto> CreateTenantAsync(CreateTenantRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateTenantAsync), () =>
+        {
+            CreatedTenantRequests.Add(request);
+            return AddTenant(request.Name);
+        });
+
+    public Task<IReadOnlyList<AdminKeyDto>> GetAdminKeysAsync(Guid? tenantId, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetAdminKeysAsync), () => (IReadOnlyList<AdminKeyDto>)[.. AdminKeys.Where(k => k.TenantId == tenantId)]);
+
+    public Task<CreatedAdminKeyDto> CreateAdminKeyAsync(Guid? tenantId, CreateAdminKeyRequest request, CancellationToken cancellationToken = default) =>
+        Run(nameof(CreateAdminKeyAsync), () =>
+        {
+            CreatedAdminKeyRequests.Add((tenantId, request));
+            var key = AddAdminKey(tenantId, request.Name, request.Role ?? MemberRole.PlatformAdmin);
+            return new CreatedAdminKeyDto(key, "sya_secret_" + request.Name);
+        });
+
+    public Task<AdminKeyDto> RevokeAdminKeyAsync(Guid? tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
+        Run(nameof(RevokeAdminKeyAsync), () =>
+        {
+            var index = AdminKeys.FindIndex(k => k.Id == keyId && k.TenantId == tenantId);
+            AdminKeys[index] = AdminKeys[index] with { RevokedAt = Now };
+            return AdminKeys[index];
         });
 
     private Task<T> Run<T>(string operation, Func<T> result)

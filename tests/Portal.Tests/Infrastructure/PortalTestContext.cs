@@ -33,16 +33,20 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         }));
     }
 
-    protected void SignIn(MemberRole role = MemberRole.Developer)
+    /// <summary>Signs in a member of Acme; <paramref name="extraClaims"/> adds to the session (a platform admin's tenant selection).</summary>
+    protected void SignIn(MemberRole role = MemberRole.Developer, params Claim[] extraClaims)
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("dev@acme.test");
         auth.SetRoles(role.ToString());
         auth.SetClaims(
+        [
             new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
             new Claim(PortalClaims.TenantId, FakeControlPlaneClient.TenantId.ToString()),
             new Claim(PortalClaims.TenantName, "Acme"),
-            new Claim(PortalClaims.ApiToken, "token"));
+            new Claim(PortalClaims.ApiToken, "token"),
+            .. extraClaims,
+        ]);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -183,4 +183,23 @@ public sealed class MembersPageTests : PortalTestContext
         Assert.Empty(page.FindAll("[data-testid=member-remove]"));
         Assert.DoesNotContain(nameof(Api.GetMembersAsync), Api.Calls);
     }
+
+    [Fact]
+    public void Render_ProvisionedMembers_ShowTheirSourceAndLocalOnesNone()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.AddMember("local@acme.test");
+        Api.Members.Add(new MemberDto(Guid.NewGuid(), FakeControlPlaneClient.TenantId, "sso@acme.test", MemberRole.Developer, [], Source: MemberSource.Sso));
+        Api.Members.Add(new MemberDto(Guid.NewGuid(), FakeControlPlaneClient.TenantId, "scim@acme.test", MemberRole.Developer, [], Source: MemberSource.Scim));
+
+        var page = RenderPage<Members>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=member-email]").Count));
+        var rows = page.FindAll("tr").Where(r => r.QuerySelector("[data-testid=member-email]") is not null).ToList();
+        string? SourceOf(string email) => rows.Single(r => r.QuerySelector("[data-testid=member-email]")!.TextContent.Trim() == email)
+            .QuerySelector("[data-testid=member-source]")?.TextContent.Trim();
+        Assert.Null(SourceOf("local@acme.test"));
+        Assert.Equal("SSO", SourceOf("sso@acme.test"));
+        Assert.Equal("SCIM", SourceOf("scim@acme.test"));
+    }
 }

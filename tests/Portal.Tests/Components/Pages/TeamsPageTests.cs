@@ -69,4 +69,16 @@ public sealed class TeamsPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("already exists", page.Find("[data-testid=error-alert]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=team-row]"));
     }
+
+    [Fact]
+    public void Render_EachTeam_LinksToItsKeys()
+    {
+        SignIn();
+        var search = Api.AddTeam("Search");
+
+        var page = RenderPage<Teams>();
+
+        page.WaitForElement("[data-testid=team-keys]");
+        Assert.Equal($"keys?team={search.Id}", page.Find("[data-testid=team-keys]").GetAttribute("href"));
+    }
 }
