@@ -519,6 +519,8 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
             var index = ScimTokens.FindIndex(t => t.Id == tokenId);
             ScimTokens[index] = ScimTokens[index] with { RevokedAt = Now };
             return ScimTokens[index];
+        });
+
     public List<TenantDto> Tenants { get; } = [];
     public List<CreateTenantRequest> CreatedTenantRequests { get; } = [];
 
