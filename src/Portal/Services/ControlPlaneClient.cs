@@ -344,6 +344,9 @@ public sealed class ControlPlaneClient(HttpClient http, AuthenticationStateProvi
     public Task<AdminKeyDto> RevokeAdminKeyAsync(Guid? tenantId, Guid keyId, CancellationToken cancellationToken = default) =>
         SendAsync<AdminKeyDto>(HttpMethod.Delete, $"{AdminKeysPath(tenantId)}/{keyId}", null, cancellationToken);
 
+    public Task<IReadOnlyList<UsageRecordDto>> GetUsagePageAsync(Guid tenantId, UsageQuery query, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<UsageRecordDto>>($"api/tenants/{tenantId}/usage?{query.ToQueryString()}", cancellationToken);
+
     private static string AdminKeysPath(Guid? tenantId) => tenantId is { } tenant ? $"api/tenants/{tenant}/admin-keys" : "api/admin-keys";
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

@@ -233,4 +233,7 @@ public interface IControlPlaneClient
 
     /// <summary>Revokes a tenant admin key, or with a null <paramref name="tenantId"/> a platform key.</summary>
     Task<AdminKeyDto> RevokeAdminKeyAsync(Guid? tenantId, Guid keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the usage records matching <paramref name="query"/>, newest first.</summary>
+    Task<IReadOnlyList<UsageRecordDto>> GetUsagePageAsync(Guid tenantId, UsageQuery query, CancellationToken cancellationToken = default);
 }

@@ -574,6 +574,20 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
             return AdminKeys[index];
         });
 
+    public List<UsageQuery> UsageQueries { get; } = [];
+
+    public Task<IReadOnlyList<UsageRecordDto>> GetUsagePageAsync(Guid tenantId, UsageQuery query, CancellationToken cancellationToken = default) =>
+        Run(nameof(GetUsagePageAsync), () =>
+        {
+            UsageQueries.Add(query);
+            return (IReadOnlyList<UsageRecordDto>)[.. Usage
+                .Where(u => (query.KeyId is null || u.KeyId == query.KeyId) && (query.TeamId is null || u.TeamId == query.TeamId)
+                    && (query.Model is null || u.Model == query.Model)
+                    && (query.Status is null || (query.Status == "error") == (u.StatusCode >= 400))
+                    && (query.From is null || u.Timestamp >= query.From) && (query.To is null || u.Timestamp < query.To))
+                .OrderByDescending(u => u.Timestamp).Skip(query.Offset).Take(query.Limit)];
+        });
+
     private Task<T> Run<T>(string operation, Func<T> result)
     {
         Calls.Add(operation);

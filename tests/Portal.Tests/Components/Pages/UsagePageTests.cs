@@ -101,6 +101,61 @@ public sealed class UsagePageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("not allowed", page.Find("[data-testid=error-alert]").TextContent));
     }
 
+    [Fact]
+    public void Older_MoreThanAPage_ShowsTheNextHundredAndBackAgain()
+    {
+        Api.Usage.Clear();
+        for (var i = 0; i < 130; i++)
+        {
+            Api.Usage.Add(Record(_key.TeamId, "gpt-4o", 200, 10, null) with { Timestamp = FakeControlPlaneClient.Now.AddMinutes(-i) });
+        }
+
+        var page = RenderPage<Usage>();
+        page.WaitForAssertion(() => Assert.Equal(Usage.PageSize, page.FindAll("[data-testid=usage-row]").Count));
+        Assert.True(page.Find("[data-testid=usage-newer]").HasAttribute("disabled"));
+
+        page.Find("[data-testid=usage-older]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll("[data-testid=usage-row]").Count));
+        Assert.Equal("Requests 101–130, newest first", page.Find("[data-testid=usage-page-range]").TextContent.Trim());
+        Assert.True(page.Find("[data-testid=usage-older]").HasAttribute("disabled"));
+        Assert.Equal(100, Api.UsageQueries[^1].Offset);
+
+        page.Find("[data-testid=usage-newer]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(Usage.PageSize, page.FindAll("[data-testid=usage-row]").Count));
+        Assert.Equal(0, Api.UsageQueries[^1].Offset);
+    }
+
+    [Fact]
+    public void Filter_StatusFailed_ListsOnlyFailedRequestsFromTheFirstPage()
+    {
+        var page = RenderPage<Usage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=usage-row]").Count));
+
+        page.Pick("usage-status-filter", "Failed");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=usage-row]")));
+        Assert.Equal("gpt-4o", page.Find("[data-testid=usage-row-model]").TextContent.Trim());
+        Assert.Equal(("error", 0), (Api.UsageQueries[^1].Status, Api.UsageQueries[^1].Offset));
+    }
+
+    [Fact]
+    public void Filter_TeamAndPeriod_AreSentWithTheQuery()
+    {
+        var other = Api.AddTeam("Ads");
+        var page = RenderPage<Usage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=usage-row]").Count));
+
+        page.Pick("usage-team-filter", "Ads");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=usage-row]")));
+        var query = Api.UsageQueries[^1];
+        Assert.Equal(other.Id, query.TeamId);
+        Assert.Equal(FakeControlPlaneClient.Now.AddDays(-7), query.From);
+        Assert.Equal("No requests match.", page.Find("[data-testid=usage-page-range]").TextContent.Trim());
+    }
+
     private UsageRecordDto Record(Guid teamId, string model, int status, double latency, double? ttft) =>
         new(Guid.NewGuid(), FakeControlPlaneClient.Now, teamId, _key.Id, model, "mock", false, 10, 4, status,
             status >= 400 ? "rate_limited" : null, latency, ttft);
