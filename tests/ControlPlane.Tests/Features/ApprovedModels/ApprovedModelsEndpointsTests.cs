@@ -47,6 +47,22 @@ public sealed class ApprovedModelsEndpointsTests
     }
 
     [Fact]
+    public async Task CreateApprovedModel_PublishedInTheNodesSnapshot()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        await host.WaitUntilPublishedAsync();
+        Assert.Null((await host.PublishedSnapshotAsync()).ApprovedModels);
+
+        (await host.Admin.PostAsJsonAsync("/api/platform/approved-models",
+            new ApprovedModelRequest(ProviderKinds.Mock, "approved-eu", ["eu-west"]), SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        await host.WaitUntilPublishedAsync();
+
+        var approved = Assert.Single((await host.PublishedSnapshotAsync()).ApprovedModels!);
+        Assert.Equal(new ApprovedModelSnapshot(ProviderKinds.Mock, "approved-eu", ["eu-west"]) with { Regions = approved.Regions }, approved);
+        Assert.Equal(["eu-west"], approved.Regions);
+    }
+
+    [Fact]
     public async Task CreateApprovedModel_TenantAdmin_ForbiddenButMayList()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
