@@ -52,14 +52,20 @@ public sealed class UsageIngestorTests
         };
         records[1] = records[1] with { ProviderKind = null, UpstreamModel = null, RouteId = null, DeploymentId = null, TimeToFirstTokenMs = null };
 
+        var before = DateTimeOffset.UtcNow.AddMilliseconds(-1);
         await IngestAsync(host, records);
+        var after = DateTimeOffset.UtcNow.AddMilliseconds(1);
 
         var since = records[0].Timestamp.AddTicks(-10);
         var found = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == records[0].Id && u.Timestamp > since).ToListAsync());
         var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking().Where(u => u.TenantId == records[0].TenantId).ToListAsync());
         Assert.Equal(records[0].Id, Assert.Single(found).Id);
-        Assert.Equivalent(records.Select(UsageRecordEntity.From).OrderBy(r => r.Id), stored.OrderBy(r => r.Id), strict: true);
+        // Stamped with when the control plane stored it (its clock, not the node's).
+        Assert.All(stored, r => Assert.InRange(r.IngestedAt!.Value, before, after));
+        var expected = records.Select(UsageRecordEntity.From).OrderBy(r => r.Id).ToList();
+        expected.ForEach(r => r.IngestedAt = stored.Single(s => s.Id == r.Id).IngestedAt);
+        Assert.Equivalent(expected, stored.OrderBy(r => r.Id), strict: true);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Members;
-using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
@@ -16,8 +15,8 @@ namespace Switchyard.ControlPlane.Features.Sso;
 public static class ExchangeSsoCode
 {
     public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        SsoExchangeRequest request, SsoHandoff handoff, SignInManager<Member> signInManager, MemberBearerToken tokens,
-        ControlPlaneDbContext db, CancellationToken cancellationToken)
+        SsoExchangeRequest request, SsoHandoff handoff, SignInManager<Member> signInManager, MemberSessions sessions,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("code", request.Code, 4096);
         if (!errors.IsValid)
@@ -36,7 +35,6 @@ public static class ExchangeSsoCode
             return Problems.Unauthorized("This account is deactivated; ask an administrator of your organisation.");
         }
 
-        var tenant = await db.Tenants.FindAsync([member.TenantId], cancellationToken);
-        return TypedResults.Ok(await tokens.IssueAsync(member, tenant?.Name ?? ""));
+        return TypedResults.Ok(await sessions.StartAsync(member, useCookies: false, cancellationToken));
     }
 }

@@ -27,7 +27,6 @@ public static class SsoExtensions
         services.AddSingleton<SsoOptionsMonitor>();
         services.AddScoped<SsoSignIn>();
         services.AddScoped<SsoEvents>();
-        services.AddScoped<MemberBearerToken>();
 
         services.AddAuthentication().AddRemoteScheme<OpenIdConnectOptions, TenantOidcHandler>(SsoDefaults.Scheme, "Single sign-on", o =>
         {
