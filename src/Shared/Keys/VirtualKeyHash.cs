@@ -37,11 +37,14 @@ public static class VirtualKeyHash
     }
 
     /// <summary>Creates a new random key: <see cref="Prefix"/> followed by 43 base64url characters (256 bits).</summary>
-    public static string Generate()
+    public static string Generate() => Generate(Prefix);
+
+    /// <summary>A random secret of the same strength behind another prefix (SCIM tokens): hashed with <see cref="Compute(ReadOnlySpan{char})"/> too.</summary>
+    public static string Generate(string prefix)
     {
         Span<byte> bytes = stackalloc byte[32];
         RandomNumberGenerator.Fill(bytes);
-        return Prefix + Base64Url(bytes);
+        return prefix + Base64Url(bytes);
     }
 
     public static string DisplayPrefix(string key) => key.Length <= DisplayLength ? key : key[..DisplayLength];

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Switchyard.Shared.Keys;
 
 namespace Switchyard.ControlPlane.Features.Invitations;
 
@@ -11,7 +11,7 @@ internal static class InvitationToken
 
     public static string New() => Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => VirtualKeyHash.Compute(token);
 
     /// <summary>Whether the text could be a token at all (checked before hashing and looking it up).</summary>
     public static bool IsWellFormed(string? token) =>

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Switchyard.Shared.Keys;
 
 namespace Switchyard.ControlPlane.Features.Scim;
 
@@ -7,10 +7,5 @@ public static class ScimTokenFormat
 {
     public const string Prefix = "sy-scim-";
 
-    public static string Generate()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return Prefix + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    public static string Generate() => VirtualKeyHash.Generate(Prefix);
 }
