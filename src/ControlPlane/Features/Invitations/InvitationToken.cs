@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
 using Switchyard.Shared.Keys;
 
 namespace Switchyard.ControlPlane.Features.Invitations;
@@ -9,7 +7,7 @@ internal static class InvitationToken
 {
     public const string Prefix = "syi_";
 
-    public static string New() => Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string New() => VirtualKeyHash.Generate(Prefix);
 
     public static string Hash(string token) => VirtualKeyHash.Compute(token);
 
