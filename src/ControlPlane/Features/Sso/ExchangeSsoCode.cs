@@ -24,7 +24,7 @@ public static class ExchangeSsoCode
             return errors.ToProblem();
         }
 
-        if (handoff.Redeem(request.Code) is not { } memberId
+        if (await handoff.RedeemAsync(request.Code, cancellationToken) is not { } memberId
             || await signInManager.UserManager.FindByIdAsync(memberId.ToString()) is not { } member)
         {
             return Problems.Unauthorized("The sign-in code is unknown, expired or already used; sign in again.");

@@ -1,25 +1,35 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Sso;
 
 /// <summary>
 /// PUT /api/tenants/{tenantId}/sso (tenant admins): creates or replaces the tenant's single sign-on. The client secret is
 /// sealed before it is stored; omitting it keeps the stored one. Each allowed domain may belong to one tenant only, and
-/// mapped teams must be the tenant's.
+/// mapped teams must be the tenant's. The issuer must pass the egress policy as far as can be told without resolving it
+/// (an address literal or localhost must be allowed); the control plane's calls to the provider are checked again on the
+/// address actually connected to.
 /// </summary>
 public static class PutSsoConfig
 {
     public static async Task<Results<Ok<SsoConfigDto>, ValidationProblem>> HandleAsync(
         Guid tenantId, SsoConfigRequest request, HttpRequest http, ControlPlaneDbContext db, SsoSecretProtector protector,
-        TimeProvider time, CancellationToken cancellationToken)
+        IOptions<EgressOptions> egress, TimeProvider time, CancellationToken cancellationToken)
     {
         var sso = await db.TenantSso.FirstOrDefaultAsync(s => s.TenantId == tenantId, cancellationToken);
         var errors = new ValidationErrors();
         var config = SsoConfigValidator.Validate(request, sso is not null && sso.ClientSecretProtected.Length > 0, errors);
+        if (config.Issuer.Length > 0
+            && EgressPolicy.LiteralDenyReason(new Uri(config.Issuer), egress.Value.ToAllowList(), await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken)) is { } denied)
+        {
+            errors.Add("issuer", $"The egress policy refuses the issuer: {denied}. A platform administrator can allow it (Egress:AllowedNetworks or the platform's egress allow-list).");
+        }
 
         var teamIds = config.Mappings.Where(m => m.TeamId is not null).Select(m => m.TeamId!.Value).Distinct().ToList();
         var knownTeams = await db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId && teamIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
 
 namespace Switchyard.ControlPlane.Features.Sso;
@@ -62,32 +62,21 @@ internal sealed partial class SsoEvents(
         LogSignedIn(logger, sso.TenantId, member.Id);
         context.Principal = await signInManager.CreateUserPrincipalAsync(member);
         context.Properties!.Items.Remove(SsoDefaults.TenantItem);
-        context.ReturnUri = SsoReturnUrl.Append(returnUrl, SsoDefaults.CodeParameter, handoff.Issue(member.Id));
+        context.ReturnUri = SsoReturnUrl.Append(returnUrl, SsoDefaults.CodeParameter, await handoff.IssueAsync(member.Id, context.HttpContext.RequestAborted));
     }
 
     public override async Task RemoteFailure(RemoteFailureContext context)
     {
         LogFailed(logger, context.Failure?.GetType().Name ?? "unknown", context.Failure?.Message ?? "");
         var returnUrl = context.Properties?.RedirectUri;
-        await RefuseAsync(context.HttpContext, returnUrl, "Single sign-on did not complete: the identity provider's answer was refused or could not be verified. Try again.");
+        var message = EgressConnector.FindRefusal(context.Failure) is { } refused
+            ? SsoRefusal.EgressMessage(context.HttpContext.Features.Get<TenantSso>()?.Issuer ?? "", refused.Message)
+            : "Single sign-on did not complete: the identity provider's answer was refused or could not be verified. Try again.";
+        await RefuseAsync(context.HttpContext, returnUrl, message);
         context.HandleResponse();
     }
 
-    private async Task RefuseAsync(HttpContext http, string? returnUrl, string message)
-    {
-        if (returnUrl is not null && SsoReturnUrl.IsAllowed(returnUrl, options.Value))
-        {
-            http.Response.Redirect(SsoReturnUrl.Append(returnUrl, SsoDefaults.ErrorParameter, message));
-            return;
-        }
-
-        await TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = "Single sign-on refused",
-            Detail = message,
-        }).ExecuteAsync(http);
-    }
+    private Task RefuseAsync(HttpContext http, string? returnUrl, string message) => SsoRefusal.SendAsync(http, returnUrl, message, options.Value);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SSO sign-in of member {MemberId} in tenant {TenantId}")]
     private static partial void LogSignedIn(ILogger logger, Guid tenantId, Guid memberId);

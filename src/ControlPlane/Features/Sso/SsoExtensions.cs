@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Egress;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Sso;
 
@@ -20,9 +22,13 @@ public static class SsoExtensions
         services.AddOptions<SsoOptions>().BindConfiguration(SsoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddHttpClient(SsoMetadataCache.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        // Every call to an identity provider (discovery, signing keys, token and user-info endpoints) under the egress policy.
+        services.AddTransient<PlatformEgressHandler>();
+        services.AddHttpClient(SsoMetadataCache.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => EgressConnector.CreateHandler(sp.GetRequiredService<IOptions<EgressOptions>>().Value.ToAllowList()))
+            .AddHttpMessageHandler<PlatformEgressHandler>();
         services.AddSingleton<SsoSecretProtector>();
-        services.AddSingleton<SsoHandoff>();
+        services.AddScoped<SsoHandoff>();
         services.AddSingleton<SsoMetadataCache>();
         services.AddSingleton<SsoOptionsMonitor>();
         services.AddScoped<SsoSignIn>();

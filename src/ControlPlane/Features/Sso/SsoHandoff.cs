@@ -1,62 +1,55 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Keys;
 
 namespace Switchyard.ControlPlane.Features.Sso;
 
 /// <summary>
 /// The one-time code a finished sign-in appends to the return URL (<see cref="SsoDefaults.CodeParameter"/>) so the portal,
 /// possibly another process on another origin, can trade it server-side for the member's bearer token
-/// (<c>POST /api/auth/sso/exchange</c>). The code is sealed with the shared key ring (any control plane can redeem it),
-/// expires after <see cref="SsoOptions.HandoffSeconds"/> and is accepted once per control plane process.
+/// (<c>POST /api/auth/sso/exchange</c>). The code is 256 random bits; only its hash is stored (<see cref="SsoHandoffCode"/>,
+/// in the database every control plane shares), it expires after <see cref="SsoOptions.HandoffSeconds"/> and it is
+/// redeemed exactly once across all control planes: redeeming deletes the row, and only the redeemer whose conditional
+/// delete removed it wins. Expired rows are purged whenever a code is issued.
 /// </summary>
-public sealed class SsoHandoff(IDataProtectionProvider provider, IMemoryCache redeemed, IOptions<SsoOptions> options, TimeProvider time)
+public sealed class SsoHandoff(ControlPlaneDbContext db, IOptions<SsoOptions> options, TimeProvider time)
 {
-    public const string Purpose = "Switchyard.ControlPlane.SsoHandoff.v1";
+    public const string CodePrefix = "syh_";
 
-    private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector(Purpose).ToTimeLimitedDataProtector();
-
-    public string Issue(Guid memberId)
+    public async Task<string> IssueAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return _protector.Protect($"{memberId:N}.{nonce}", time.GetUtcNow().AddSeconds(options.Value.HandoffSeconds));
+        var now = time.GetUtcNow();
+        await db.SsoHandoffCodes.Where(c => c.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var code = VirtualKeyHash.Generate(CodePrefix);
+        db.SsoHandoffCodes.Add(new SsoHandoffCode
+        {
+            CodeHash = VirtualKeyHash.Compute(code),
+            MemberId = memberId,
+            ExpiresAt = now.AddSeconds(options.Value.HandoffSeconds),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return code;
     }
 
-    /// <summary>The member the code was issued for; null when it is unreadable, expired or already redeemed.</summary>
-    public Guid? Redeem(string code)
+    /// <summary>The member the code was issued for; null when it is unknown, expired or already redeemed (here or on another control plane).</summary>
+    public async Task<Guid?> RedeemAsync(string code, CancellationToken cancellationToken)
     {
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(code, out var expiration);
-            if (expiration < time.GetUtcNow())
-            {
-                return null;
-            }
-        }
-        catch (CryptographicException)
+        if (!code.StartsWith(CodePrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var dot = payload.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0 || !Guid.TryParseExact(payload[..dot], "N", out var memberId))
+        var hash = VirtualKeyHash.Compute(code);
+        var now = time.GetUtcNow();
+        var live = db.SsoHandoffCodes.Where(c => c.CodeHash == hash && c.ExpiresAt > now);
+        var memberId = await live.Select(c => (Guid?)c.MemberId).FirstOrDefaultAsync(cancellationToken);
+        if (memberId is null)
         {
             return null;
         }
 
-        var key = (Purpose, payload[(dot + 1)..]);
-        lock (redeemed)
-        {
-            if (redeemed.TryGetValue(key, out _))
-            {
-                return null;
-            }
-
-            redeemed.Set(key, true, TimeSpan.FromSeconds(options.Value.HandoffSeconds * 2));
-        }
-
-        return memberId;
+        // Of concurrent redeemers (on any control plane) the database lets exactly one delete the row.
+        return await live.ExecuteDeleteAsync(cancellationToken) == 1 ? memberId : null;
     }
 }

@@ -14,8 +14,9 @@ namespace Switchyard.ControlPlane.Features.Sso;
 /// no password). The tenant's group mappings are applied on every sign-in. Refused (<see cref="SsoRefusedException"/>):
 /// an email outside the allowed domains or marked unverified, an email of another tenant's member, a member linked to a
 /// different subject, a deactivated member, a full member quota.
+/// A member found by subject follows the provider's email address (<see cref="FollowEmailAsync"/>).
 /// </summary>
-public sealed class SsoSignIn(ControlPlaneDbContext db, UserManager<Member> users, TenantQuotas quotas, TimeProvider time)
+public sealed partial class SsoSignIn(ControlPlaneDbContext db, UserManager<Member> users, TenantQuotas quotas, TimeProvider time, ILogger<SsoSignIn> logger)
 {
     public async Task<Member> SignInAsync(TenantSso sso, SsoIdentity identity, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class SsoSignIn(ControlPlaneDbContext db, UserManager<Member> user
         var tenantId = sso.TenantId;
         var member = await db.Users.IgnoreQueryFilters()
             .FirstOrDefaultAsync(m => m.TenantId == tenantId && m.ExternalId == identity.Subject, cancellationToken);
+        var foundBySubject = member is not null;
         if (member is null)
         {
             var normalized = users.NormalizeEmail(email);
@@ -68,6 +70,11 @@ public sealed class SsoSignIn(ControlPlaneDbContext db, UserManager<Member> user
             }
 
             member.ExternalId ??= identity.Subject;
+            if (foundBySubject)
+            {
+                await FollowEmailAsync(member, email, cancellationToken);
+            }
+
             if (mappings.ManagesRole && member.Role != MemberRole.PlatformAdmin)
             {
                 member.Role = mappings.Role ?? sso.DefaultRole;
@@ -78,6 +85,48 @@ public sealed class SsoSignIn(ControlPlaneDbContext db, UserManager<Member> user
         await db.SaveChangesAsync(cancellationToken);
         return member;
     }
+
+    /// <summary>
+    /// The identity provider is the source of truth for the address (it changes when a person is renamed or the organisation
+    /// changes domains): a different address (already checked to be in an allowed domain and not marked unverified) becomes
+    /// the member's email and, when the user name was the old address, the user name. When another member of any tenant
+    /// already has that address, the member keeps the old one, the sign-in goes on and a warning is logged: the person
+    /// is the one the subject names, and an address conflict is for an administrator to settle, not a reason to lock them out.
+    /// </summary>
+    private async Task FollowEmailAsync(Member member, string email, CancellationToken cancellationToken)
+    {
+        if (string.Equals(member.Email, email, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var normalized = users.NormalizeEmail(email);
+        var normalizedName = users.NormalizeName(email);
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(
+                m => m.Id != member.Id && (m.NormalizedEmail == normalized || m.NormalizedUserName == normalizedName || m.NormalizedUserName == normalized),
+                cancellationToken))
+        {
+            LogEmailConflict(logger, member.TenantId, member.Id);
+            return;
+        }
+
+        if (member.UserName is null || string.Equals(member.UserName, member.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            member.UserName = email;
+            member.NormalizedUserName = normalizedName;
+        }
+
+        member.Email = email;
+        member.NormalizedEmail = normalized;
+        member.EmailConfirmed = true;
+        LogEmailChanged(logger, member.TenantId, member.Id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SSO sign-in of member {MemberId} in tenant {TenantId}: email address updated from the identity provider")]
+    private static partial void LogEmailChanged(ILogger logger, Guid tenantId, Guid memberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SSO sign-in of member {MemberId} in tenant {TenantId}: the identity provider's new email address belongs to another member; the old address is kept")]
+    private static partial void LogEmailConflict(ILogger logger, Guid tenantId, Guid memberId);
 
     private async Task<Member> CreateAsync(TenantSso sso, string subject, string email, MemberRole role, CancellationToken cancellationToken)
     {

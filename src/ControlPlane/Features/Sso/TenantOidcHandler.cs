@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
 namespace Switchyard.ControlPlane.Features.Sso;
@@ -13,11 +15,28 @@ namespace Switchyard.ControlPlane.Features.Sso;
 /// and the issuer's metadata. The tenant also travels inside the protected state and is checked on the way back
 /// (<see cref="SsoEvents"/>), so a response can only complete the sign-in of the tenant that started it.
 /// </summary>
-internal sealed class TenantOidcHandler(
+internal sealed partial class TenantOidcHandler(
     SsoOptionsMonitor options, ILoggerFactory logger, HtmlEncoder htmlEncoder, UrlEncoder encoder,
-    SsoMetadataCache metadata, SsoSecretProtector secrets)
+    SsoMetadataCache metadata, SsoSecretProtector secrets, IOptions<SsoOptions> ssoOptions)
     : OpenIdConnectHandler(options, logger, htmlEncoder, encoder)
 {
+    /// <summary>
+    /// Sending the browser to the provider needs its metadata; when the egress policy refuses the provider's address the
+    /// person goes back to the return URL with a message saying so (the callback's calls end in <see cref="SsoEvents.RemoteFailure"/>).
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        try
+        {
+            await base.HandleChallengeAsync(properties);
+        }
+        catch (Exception e) when (EgressConnector.FindRefusal(e) is { } refused && !Response.HasStarted)
+        {
+            LogEgressRefused(Logger, Options.Authority ?? "", refused.Message);
+            await SsoRefusal.SendAsync(Context, properties.RedirectUri, SsoRefusal.EgressMessage(Options.Authority ?? "", refused.Message), ssoOptions.Value);
+        }
+    }
+
     protected override async Task InitializeHandlerAsync()
     {
         await base.InitializeHandlerAsync();
@@ -53,4 +72,7 @@ internal sealed class TenantOidcHandler(
         o.ClaimActions.MapJsonKey(sso.GroupsClaim, sso.GroupsClaim);
         o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SSO sign-in to {Issuer} refused by the egress policy: {Reason}")]
+    private static partial void LogEgressRefused(ILogger logger, string issuer, string reason);
 }

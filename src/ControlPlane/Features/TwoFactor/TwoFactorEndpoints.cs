@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Infrastructure.Startup;
 
 namespace Switchyard.ControlPlane.Features.TwoFactor;
 
@@ -25,9 +28,16 @@ public static class TwoFactorEndpoints
         return api;
     }
 
-    /// <summary>The TimeProvider-based authenticator provider (in place of Identity's) and the sign-in step services.</summary>
+    /// <summary>
+    /// The TimeProvider-based authenticator provider (in place of Identity's), the sign-in step services, and Identity's
+    /// user store replaced by <see cref="ProtectedTokenUserStore"/> (authenticator keys and recovery codes sealed at rest;
+    /// plain ones left from before are sealed at start). Called after Identity's stores are registered.
+    /// </summary>
     public static WebApplicationBuilder AddTwoFactor(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<TwoFactorSecretProtector>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IUserStore<Member>, ProtectedTokenUserStore>());
+        builder.Services.AddStartupStep<TwoFactorSecretsUpgradeStep>();
         builder.Services.AddSingleton<SignInChallenges>();
         builder.Services.AddScoped<MemberSessions>();
         builder.Services.AddSingleton<TotpAuthenticatorTokenProvider>();

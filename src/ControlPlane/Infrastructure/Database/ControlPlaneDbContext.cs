@@ -77,6 +77,7 @@ public abstract class ControlPlaneDbContext(DbContextOptions options, TenantScop
     public DbSet<ChargebackStatementLine> ChargebackStatementLines => Set<ChargebackStatementLine>();
     public DbSet<TenantSso> TenantSso => Set<TenantSso>();
     public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
+    public DbSet<SsoHandoffCode> SsoHandoffCodes => Set<SsoHandoffCode>();
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
     public DbSet<TenantSignInPolicy> TenantSignInPolicies => Set<TenantSignInPolicy>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -1943,6 +1943,27 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.ToTable("SsoDomains", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("SsoHandoffCodes", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2514,6 +2535,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

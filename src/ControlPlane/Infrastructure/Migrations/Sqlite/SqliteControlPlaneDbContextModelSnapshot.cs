@@ -1931,6 +1931,27 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.ToTable("SsoDomains", (string)null);
                 });
 
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("SsoHandoffCodes", (string)null);
+                });
+
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2502,6 +2523,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
