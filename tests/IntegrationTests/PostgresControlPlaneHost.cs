@@ -29,20 +29,25 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     /// <summary>Required with PostgreSQL: the key ring is encrypted at rest.</summary>
     public const string KeyEncryptionKey = "integration-keyring-kek-0123456789abcdef-0123";
 
-    private PostgresControlPlaneHost(WebApplication app, string baseUrl)
+    private PostgresControlPlaneHost(WebApplication app, string baseUrl, string database)
     {
         App = app;
         BaseUrl = baseUrl;
+        Database = database;
         Admin = Client(AdminKey);
     }
 
     public WebApplication App { get; }
     public string BaseUrl { get; }
+
+    /// <summary>The database's name: a second host started with it is another control plane of the same platform.</summary>
+    public string Database { get; }
     public HttpClient Admin { get; }
 
-    public static async Task<PostgresControlPlaneHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="database">An existing host's <see cref="Database"/> to share it; by default a fresh database.</param>
+    public static async Task<PostgresControlPlaneHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, string? database = null)
     {
-        var database = "sy_it_" + Guid.NewGuid().ToString("N")[..12];
+        database ??= "sy_it_" + Guid.NewGuid().ToString("N")[..12];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -71,7 +76,7 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
         app.MapControlPlane();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PostgresControlPlaneHost(app, address.TrimEnd('/'));
+        return new PostgresControlPlaneHost(app, address.TrimEnd('/'), database);
     }
 
     public HttpClient Client(string? bearer = null)

@@ -108,6 +108,51 @@ public sealed class SsoSignInTests
         Assert.Contains("another organisation", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_EmailChangedAtProvider_MemberFoundBySubjectTakesTheNewAddress()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _) = await SetUpAsync(host);
+        var first = await SignInAsync(host, tenant, new SsoIdentity("sub-1", "ann@acme.test", true, []));
+
+        var second = await SignInAsync(host, tenant, new SsoIdentity("sub-1", "ann.smith@acme.test", true, []));
+
+        Assert.Equal(first.Id, second.Id);
+        var stored = await host.WithDbAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == first.Id));
+        Assert.Equal(("ann.smith@acme.test", "ann.smith@acme.test", "ANN.SMITH@ACME.TEST"), (stored.Email, stored.UserName, stored.NormalizedEmail));
+        var members = await host.Admin.GetFromJsonAsync<List<MemberDto>>($"/api/tenants/{tenant}/members", SwitchyardJson.Options);
+        Assert.Equal("ann.smith@acme.test", Assert.Single(members!).Email);
+    }
+
+    [Fact]
+    public async Task SignIn_EmailChangedToAnotherMembersAddress_SignedInKeepingTheOldAddress()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _) = await SetUpAsync(host);
+        var first = await SignInAsync(host, tenant, new SsoIdentity("sub-1", "ann@acme.test", true, []));
+        var bob = await CreateLocalAsync(host, tenant, "bob@acme.test");
+
+        var second = await SignInAsync(host, tenant, new SsoIdentity("sub-1", "BOB@acme.test", true, []));
+
+        Assert.Equal(first.Id, second.Id);
+        var emails = await host.WithDbAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.Id == first.Id || m.Id == bob.Id).OrderBy(m => m.Email).Select(m => m.Email).ToListAsync());
+        Assert.Equal(["ann@acme.test", "bob@acme.test"], emails);
+    }
+
+    [Fact]
+    public async Task SignIn_NewAddressOutsideAllowedDomains_RefusedAndAddressUnchanged()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, _) = await SetUpAsync(host);
+        var first = await SignInAsync(host, tenant, new SsoIdentity("sub-1", "ann@acme.test", true, []));
+
+        await Assert.ThrowsAsync<SsoRefusedException>(() => SignInAsync(host, tenant, new SsoIdentity("sub-1", "ann@elsewhere.test", true, [])));
+
+        var stored = await host.WithDbAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == first.Id));
+        Assert.Equal("ann@acme.test", stored.Email);
+    }
+
     private static async Task<(Guid Tenant, Guid Team)> SetUpAsync(ControlPlaneTestHost host)
     {
         var tenant = await host.CreateTenantAsync("Acme");

@@ -23,10 +23,11 @@ internal sealed class TwoFactorTestHost : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public TenantDto Tenant { get; }
 
-    public static async Task<TwoFactorTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <param name="directory">The SQLite database's directory when the test starts the control plane again on it (kept on dispose).</param>
+    public static async Task<TwoFactorTestHost> StartAsync(IDictionary<string, string?>? overrides = null, string? directory = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 10, TimeSpan.Zero));
-        var host = await ControlPlaneTestHost.StartAsync(overrides, services: s => s.AddSingleton<TimeProvider>(time));
+        var host = await ControlPlaneTestHost.StartAsync(overrides, directory, services: s => s.AddSingleton<TimeProvider>(time));
         return new TwoFactorTestHost(host, time, await host.CreateTenantAsync("Acme"));
     }
 
