@@ -53,6 +53,9 @@ public static class ScimProvisioningSequences
         var found = (await scim.GetAsync($"/scim/v2/Users?filter=userName eq \"{userName.ToUpperInvariant()}\"")).Expect(HttpStatusCode.OK);
         Assert.Equal(1, (int)found["totalResults"]!);
         Assert.Equal(userId, (string?)found["Resources"]![0]!["id"]);
+        var searched = (await scim.GetAsync("/scim/v2/Users?filter=" + Uri.EscapeDataString(
+            "(userName sw \"ADA.\" or displayName co \"lovelace\") and active eq true and externalId pr and emails.value ne \"x@contoso.test\""))).Expect(HttpStatusCode.OK);
+        Assert.Equal(userId, (string?)Assert.Single(searched["Resources"]!.AsArray())!["id"]);
         var duplicate = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","emails":[{"value":"other@contoso.test","type":"work"}]}""");
         duplicate.ExpectError(HttpStatusCode.Conflict, "uniqueness");
 
