@@ -1,8 +1,12 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Switchyard.Portal.Components.Pages.Account;
 using Switchyard.Portal.Services;
+using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.Portal;
@@ -63,18 +67,46 @@ internal static class PortalAccountEndpoints
         .WithDisplayName("Switchyard portal sign-out");
 
     // A platform admin switches the portal to another tenant: the session cookie is reissued with the selection (same
-    // expiry, same API token). The admin API still decides what the token may see; the name is only displayed.
+    // expiry, same API token). The admin API is asked for the tenant first, with the session's token: a tenant it does not
+    // know (404) is refused and the session stays as it was; the name shown is the API's, not the form's. The admin API
+    // still decides what the token may see.
     private static void MapTenantSwitch(RouteGroupBuilder group) =>
-        group.MapPost("/account/tenant", async (HttpContext context, [FromForm] Guid tenantId, [FromForm] string? tenantName, [FromForm] string? returnUrl) =>
+        group.MapPost("/account/tenant", async (HttpContext context, IHttpClientFactory clients, [FromForm] Guid tenantId, [FromForm] string? returnUrl) =>
         {
             var session = await context.AuthenticateAsync(PortalClaims.Scheme);
-            if (!session.Succeeded || PortalUser.From(session.Principal) is not { IsPlatformAdmin: true })
+            if (!session.Succeeded || PortalUser.From(session.Principal) is not { IsPlatformAdmin: true }
+                || session.Principal.FindFirst(PortalClaims.ApiToken)?.Value is not { Length: > 0 } token)
             {
                 return Results.Forbid();
             }
 
-            await context.SignInAsync(
-                PortalClaims.Scheme, PortalUser.SelectTenant(session.Principal, tenantId, tenantName?.Trim() ?? string.Empty), session.Properties);
+            using var http = clients.CreateClient(ControlPlaneClient.HttpClientName);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/tenants/{tenantId}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            TenantDto? tenant;
+            try
+            {
+                using var answer = await http.SendAsync(request, context.RequestAborted);
+                if (!answer.IsSuccessStatusCode)
+                {
+                    return Results.Problem(
+                        statusCode: (int)answer.StatusCode,
+                        detail: answer.StatusCode == HttpStatusCode.NotFound ? "The tenant does not exist." : "The tenant cannot be opened.");
+                }
+
+                tenant = await answer.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options, context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !context.RequestAborted.IsCancellationRequested))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, detail: ProblemMessages.Unreachable);
+            }
+
+            if (tenant is null || tenant.Id != tenantId)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, detail: "The admin API answered with another tenant.");
+            }
+
+            await context.SignInAsync(PortalClaims.Scheme, PortalUser.SelectTenant(session.Principal, tenant.Id, tenant.Name), session.Properties);
             return TypedResults.LocalRedirect(LocalReturnUrl.Sanitize(returnUrl));
         })
         .RequireAuthorization(policy => policy.RequireRole(nameof(MemberRole.PlatformAdmin)))

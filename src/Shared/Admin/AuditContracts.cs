@@ -37,7 +37,7 @@ public sealed record AuditRequestEntryDto(
     string Hash);
 
 /// <summary>One admin API call in the audit log (GET /api/tenants/{tenantId}/audit?type=admin).</summary>
-/// <param name="Actor"><c>member:&lt;id&gt;</c> or <c>admin-key:&lt;id&gt;</c>.</param>
+/// <param name="Actor"><c>member:&lt;id&gt;</c>, <c>admin-key:&lt;id&gt;</c> or <c>scim-token:&lt;id&gt;</c> (SCIM provisioning).</param>
 /// <param name="Action">The endpoint's name (e.g. <c>UpdateKey</c>).</param>
 /// <param name="Changes">Each row the call changed: <c>{"type","id","state","before":{…},"after":{…}}</c>, secrets left out; null: none.</param>
 /// <param name="StatusCode">The HTTP status the call answered.</param>

@@ -21,9 +21,10 @@ public sealed record CreateTeamRequest(string Name, RateLimits? Limits = null, I
 /// <param name="Teams">The teams the member belongs to, with their team role.</param>
 /// <param name="Active">False once deactivated: the member cannot sign in and their personal keys are revoked.</param>
 /// <param name="Source">How the member was created: locally, at first SSO sign-in (just in time) or by SCIM.</param>
+/// <param name="DisplayName">The name to show for the member, as their identity provider sent it (SCIM); null when unknown.</param>
 public sealed record MemberDto(
     Guid Id, Guid TenantId, string Email, MemberRole Role, IReadOnlyList<MemberTeamDto>? Teams = null, bool Active = true,
-    MemberSource Source = MemberSource.Local);
+    MemberSource Source = MemberSource.Local, string? DisplayName = null);
 
 /// <summary>Creates a member with a password (at least 12 characters).</summary>
 public sealed record CreateMemberRequest(string Email, string Password, MemberRole Role);

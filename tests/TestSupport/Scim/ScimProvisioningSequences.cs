@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Switchyard.Shared;
+using Switchyard.Shared.Admin;
 using Xunit;
 
 namespace Switchyard.Testing.Scim;
@@ -40,14 +43,19 @@ public static class ScimProvisioningSequences
         Assert.Equal("ada@contoso.test", (string?)user["emails"]![0]!["value"]);
         Assert.True((bool)user["active"]!);
         Assert.Equal("0a21f0f2-8d2a-4f8e-bf98-7e3c5a0b1c01", (string?)user["externalId"]);
+        Assert.Equal(("Ada", "Lovelace", "Ada Lovelace"), ((string?)user["name"]!["givenName"], (string?)user["name"]!["familyName"], (string?)user["displayName"]));
 
         var members = await scim.Admin.GetStringAsync($"/api/tenants/{scim.TenantId}/members");
         Assert.Contains("\"source\":\"Scim\"", members, StringComparison.Ordinal);
+        Assert.Contains("\"displayName\":\"Ada Lovelace\"", members, StringComparison.Ordinal);
 
         // Matching again (case differs: userName is not case-exact) finds the same user, so Entra does not create it twice.
         var found = (await scim.GetAsync($"/scim/v2/Users?filter=userName eq \"{userName.ToUpperInvariant()}\"")).Expect(HttpStatusCode.OK);
         Assert.Equal(1, (int)found["totalResults"]!);
         Assert.Equal(userId, (string?)found["Resources"]![0]!["id"]);
+        var searched = (await scim.GetAsync("/scim/v2/Users?filter=" + Uri.EscapeDataString(
+            "(userName sw \"ADA.\" or displayName co \"lovelace\") and active eq true and externalId pr and emails.value ne \"x@contoso.test\""))).Expect(HttpStatusCode.OK);
+        Assert.Equal(userId, (string?)Assert.Single(searched["Resources"]!.AsArray())!["id"]);
         var duplicate = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","emails":[{"value":"other@contoso.test","type":"work"}]}""");
         duplicate.ExpectError(HttpStatusCode.Conflict, "uniqueness");
 
@@ -80,9 +88,12 @@ public static class ScimProvisioningSequences
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
               {"op":"Replace","path":"emails[type eq \"work\"].value","value":"ada.l@contoso.test"},
               {"op":"Replace","path":"name.familyName","value":"King"},
+              {"op":"Add","path":"roles[primary eq \"True\"].value","value":"Finance"},
               {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber","value":"1815"}]}
             """)).Expect(HttpStatusCode.OK);
         Assert.Equal("ada.l@contoso.test", (string?)updated["emails"]![0]!["value"]);
+        Assert.Equal("King", (string?)updated["name"]!["familyName"]);
+        Assert.Equal(MemberRole.Finance, await RoleAsync(scim, userId));
 
         // Unassigned in Entra: active "False" (a string) deactivates at once.
         var disabled = (await scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Users/{userId}", """
@@ -105,6 +116,7 @@ public static class ScimProvisioningSequences
         (await scim.DeleteAsync($"/scim/v2/Users/{userId}")).Expect(HttpStatusCode.NoContent);
         (await scim.GetAsync($"/scim/v2/Users/{userId}")).ExpectError(HttpStatusCode.NotFound);
         (await scim.DeleteAsync($"/scim/v2/Groups/{groupId}")).Expect(HttpStatusCode.NoContent);
+        await ExpectAuditedAsync(scim, "ScimCreateUser", "ScimCreateGroup", "ScimPatchGroup", "ScimPatchUser", "ScimDeleteUser");
     }
 
     public static async Task OktaAsync(ScimHarness scim)
@@ -134,15 +146,17 @@ public static class ScimProvisioningSequences
             """);
         created.Expect(HttpStatusCode.Created);
         var userId = created.Id;
-        (await scim.GetAsync($"/scim/v2/Users/{userId}")).Expect(HttpStatusCode.OK);
+        var fetched = (await scim.GetAsync($"/scim/v2/Users/{userId}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(("Grace", "Hopper", "Grace Hopper"), ((string?)fetched["name"]!["givenName"], (string?)fetched["name"]!["familyName"], (string?)fetched["displayName"]));
 
         // Profile push as a whole user (PUT), keeping active.
         var replaced = (await scim.SendAsync(HttpMethod.Put, $"/scim/v2/Users/{userId}", $$"""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{userId}}","userName":"{{userName}}",
-             "name":{"givenName":"Grace","familyName":"Hopper"},"emails":[{"primary":true,"value":"grace@okta.test","type":"work"}],
-             "displayName":"Grace Hopper","externalId":"00u1a2b3c4d5e6f7g8h9","active":true}
+             "name":{"givenName":"Grace Brewster","familyName":"Hopper"},"emails":[{"primary":true,"value":"grace@okta.test","type":"work"}],
+             "displayName":"Grace Brewster Hopper","externalId":"00u1a2b3c4d5e6f7g8h9","active":true}
             """)).Expect(HttpStatusCode.OK);
         Assert.Equal("grace@okta.test", (string?)replaced["emails"]![0]!["value"]);
+        Assert.Equal(("Grace Brewster", "Grace Brewster Hopper"), ((string?)replaced["name"]!["givenName"], (string?)replaced["displayName"]));
         Assert.True((bool)replaced["active"]!);
 
         // Push groups: create, add the member, rename.
@@ -179,6 +193,12 @@ public static class ScimProvisioningSequences
         Assert.True((bool)reactivated["active"]!);
         Assert.Equal("Revoked", (await scim.KeyAsync(key.Id)).Status);
 
+        // An app role pushed as the whole roles list (replace without a path).
+        (await scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Users/{userId}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"roles":[{"value":"Auditor","primary":true}]}}]}
+            """)).Expect(HttpStatusCode.OK);
+        Assert.Equal(MemberRole.Auditor, await RoleAsync(scim, userId));
+
         // Unassigned from the group, Okta style, then the group deleted.
         (await scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Groups/{groupId}", $$"""
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"members[value eq \"{{userId}}\"]"}]}
@@ -186,5 +206,26 @@ public static class ScimProvisioningSequences
         var left = (await scim.GetAsync($"/scim/v2/Groups/{groupId}")).Expect(HttpStatusCode.OK);
         Assert.Empty(left["members"]!.AsArray());
         (await scim.DeleteAsync($"/scim/v2/Groups/{groupId}")).Expect(HttpStatusCode.NoContent);
+        await ExpectAuditedAsync(scim, "ScimCreateUser", "ScimReplaceUser", "ScimCreateGroup", "ScimPatchGroup", "ScimPatchUser");
+    }
+
+    private static async Task<MemberRole> RoleAsync(ScimHarness scim, string userId) =>
+        (await scim.Admin.GetFromJsonAsync<MemberDto[]>($"/api/tenants/{scim.TenantId}/members", SwitchyardJson.Options))!
+        .Single(m => m.Id == Guid.Parse(userId)).Role;
+
+    /// <summary>The sequence's changes are in the tenant's admin audit log, by the SCIM token, and the chain verifies.</summary>
+    private static async Task ExpectAuditedAsync(ScimHarness scim, params string[] savedActions)
+    {
+        var token = Assert.Single((await scim.Admin.GetFromJsonAsync<ScimTokenDto[]>($"/api/tenants/{scim.TenantId}/scim/tokens", SwitchyardJson.Options))!);
+        var actor = $"scim-token:{token.Id:D}";
+        var entries = (await scim.Admin.GetFromJsonAsync<AuditAdminPage>(
+            $"/api/tenants/{scim.TenantId}/audit?type=admin&limit=1000&actor={Uri.EscapeDataString(actor)}", SwitchyardJson.Options))!.Items;
+        foreach (var action in savedActions)
+        {
+            Assert.Contains(entries, e => e.Action == action && e.Outcome == "saved");
+        }
+
+        Assert.True((await scim.Admin.GetFromJsonAsync<AuditVerificationDto>($"/api/tenants/{scim.TenantId}/audit/verify", SwitchyardJson.Options))!.Valid);
+        Assert.True((await scim.Admin.GetFromJsonAsync<AuditVerificationDto>("/api/platform/audit/verify", SwitchyardJson.Options))!.Valid);
     }
 }

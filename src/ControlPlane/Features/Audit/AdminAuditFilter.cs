@@ -1,10 +1,12 @@
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Scim;
 
 namespace Switchyard.ControlPlane.Features.Audit;
 
 /// <summary>
 /// Records every mutating call (POST, PUT, PATCH, DELETE) of a signed-in caller to the admin API — the portal's included,
-/// since it calls the same API — as an <see cref="AuditAdminEntry"/>: who (<see cref="Caller.Audit"/>), the endpoint,
+/// since it calls the same API — and of an identity provider to SCIM as an <see cref="AuditAdminEntry"/>: who
+/// (<see cref="AdminAuditActor"/>: <see cref="Caller.Audit"/>, or the SCIM token), the endpoint,
 /// the object, the source address and how it ended, on the route tenant's admin chain (platform-level calls:
 /// <see cref="Guid.Empty"/>). A call that saves changes gets its entry in the same transaction as them
 /// (<see cref="AdminAuditInterceptor"/>, outcome <c>saved</c>); a call that saved nothing (refused, failed, or nothing to
@@ -17,12 +19,12 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
     {
         var http = context.HttpContext;
         var method = http.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || Caller.FromPrincipal(http.User) is not { } caller)
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || AdminAuditActor.Of(http) is not { } actor)
         {
             return await next(context);
         }
 
-        var scope = new AdminAuditScope();
+        var scope = new AdminAuditScope(actor);
         http.Features.Set(scope);
         object? result;
         try
@@ -31,12 +33,13 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
         }
         catch (Exception ex)
         {
-            await WriteAsync(http, caller, scope, StatusCodes.Status500InternalServerError);
+            // A SCIM refusal is an exception answered in SCIM's shape by its handler: recorded as refused, not failed.
+            await WriteAsync(http, scope, ex is ScimException scim ? scim.Status : StatusCodes.Status500InternalServerError);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
             throw;
         }
 
-        await WriteAsync(http, caller, scope, StatusOf(result, http));
+        await WriteAsync(http, scope, StatusOf(result, http));
         return result;
     }
 
@@ -55,7 +58,7 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
         return result is IStatusCodeHttpResult { StatusCode: { } status } ? status : http.Response.StatusCode;
     }
 
-    private async Task WriteAsync(HttpContext http, Caller caller, AdminAuditScope scope, int status)
+    private async Task WriteAsync(HttpContext http, AdminAuditScope scope, int status)
     {
         http.Features.Set<AdminAuditScope>(null);
         if (scope.Written > 0)
@@ -65,7 +68,7 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
 
         try
         {
-            await writer.WriteAsync(writer.Create(http, caller, status, AdminAuditOutcomes.ForStatus(status), objectType: scope.ObjectType, objectId: scope.ObjectId));
+            await writer.WriteAsync(writer.Create(http, scope.Actor, status, AdminAuditOutcomes.ForStatus(status), objectType: scope.ObjectType, objectId: scope.ObjectId));
         }
         catch (Exception ex)
         {

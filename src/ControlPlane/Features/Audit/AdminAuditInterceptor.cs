@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
 namespace Switchyard.ControlPlane.Features.Audit;
@@ -50,7 +49,7 @@ public sealed class AdminAuditInterceptor(IHttpContextAccessor accessor, AdminAu
     private async Task BeforeAsync(DbContextEventData eventData, CancellationToken cancellationToken)
     {
         if (eventData.Context is not ControlPlaneDbContext db || accessor.HttpContext is not { } http
-            || http.Features.Get<AdminAuditScope>() is not { } scope || Caller.FromPrincipal(http.User) is not { } caller)
+            || http.Features.Get<AdminAuditScope>() is not { } scope)
         {
             return;
         }
@@ -62,7 +61,7 @@ public sealed class AdminAuditInterceptor(IHttpContextAccessor accessor, AdminAu
         }
 
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var entry = writer.Create(http, caller, AdminAuditWriter.SuccessStatusOf(http), AdminAuditOutcomes.Saved, changes, scope.ObjectType, scope.ObjectId);
+        var entry = writer.Create(http, scope.Actor, AdminAuditWriter.SuccessStatusOf(http), AdminAuditOutcomes.Saved, changes, scope.ObjectType, scope.ObjectId);
         scope.Pending[db] = (entry, transaction);
         await AdminAuditWriter.AppendAsync(db, entry, cancellationToken);
     }

@@ -17,7 +17,7 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps), and Identity's user tokens
 /// (authenticator keys, recovery codes) are never collected at all.
 /// </summary>
-public sealed class AdminAuditScope
+public sealed class AdminAuditScope(AdminAuditActor actor)
 {
     private static readonly string[] SecretNameParts = ["Hash", "Secret", "Password", "Stamp", "Protected", "WrappedKey", "Token"];
 
@@ -26,6 +26,9 @@ public sealed class AdminAuditScope
         typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry), typeof(AuditDataKey),
         typeof(IdentityUserToken<Guid>),
     ];
+
+    /// <summary>Who the call's entries name, and on which tenant's chain they go.</summary>
+    public AdminAuditActor Actor { get; } = actor;
 
     public string? ObjectType { get; private set; }
 

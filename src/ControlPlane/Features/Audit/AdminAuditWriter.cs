@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
 namespace Switchyard.ControlPlane.Features.Audit;
@@ -18,7 +17,7 @@ public sealed class AdminAuditWriter(IServiceScopeFactory scopes, TimeProvider t
     public static Guid TenantOf(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("tenantId", out var t) && Guid.TryParse(Convert.ToString(t, CultureInfo.InvariantCulture), out var id) ? id : Guid.Empty;
 
-    public AuditAdminEntry Create(HttpContext http, Caller caller, int status, string outcome, JsonArray? changes = null, string? objectType = null, string? objectId = null)
+    public AuditAdminEntry Create(HttpContext http, AdminAuditActor actor, int status, string outcome, JsonArray? changes = null, string? objectType = null, string? objectId = null)
     {
         var endpoint = http.GetEndpoint();
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
@@ -29,9 +28,9 @@ public sealed class AdminAuditWriter(IServiceScopeFactory scopes, TimeProvider t
         return new AuditAdminEntry
         {
             Id = Guid.CreateVersion7(now),
-            TenantId = TenantOf(http),
+            TenantId = actor.TenantId,
             Timestamp = AuditHashing.Storable(now),
-            Actor = Cut(caller.Audit, AuditAdminEntry.ActorMaxLength),
+            Actor = Cut(actor.Actor, AuditAdminEntry.ActorMaxLength),
             Action = Cut(action, AuditAdminEntry.ActionMaxLength),
             Method = http.Request.Method,
             Path = Cut(http.Request.Path.Value ?? "", AuditAdminEntry.PathMaxLength),

@@ -21,7 +21,10 @@ public sealed class AuditAdminEntry
     public long Sequence { get; set; }
     public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary><c>member:&lt;id&gt;</c> or <c>admin-key:&lt;id&gt;</c> (<c>Caller.Audit</c>); <c>anonymous</c> before sign-in.</summary>
+    /// <summary>
+    /// <c>member:&lt;id&gt;</c> or <c>admin-key:&lt;id&gt;</c> (<c>Caller.Audit</c>), <c>scim-token:&lt;id&gt;</c> for SCIM
+    /// provisioning; <c>anonymous</c> before sign-in.
+    /// </summary>
     public string Actor { get; set; } = "";
 
     /// <summary>The endpoint's name (e.g. <c>UpdateKey</c>), or method and route when it has none.</summary>

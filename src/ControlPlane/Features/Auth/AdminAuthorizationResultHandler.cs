@@ -25,7 +25,7 @@ internal sealed partial class AdminAuthorizationResultHandler(IServiceProvider s
         {
             try
             {
-                await writer.WriteAsync(writer.Create(context, caller, StatusCodes.Status403Forbidden, AdminAuditOutcomes.Denied));
+                await writer.WriteAsync(writer.Create(context, AdminAuditActor.Of(context, caller), StatusCodes.Status403Forbidden, AdminAuditOutcomes.Denied));
             }
             catch (Exception ex)
             {

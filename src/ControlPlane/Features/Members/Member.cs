@@ -23,16 +23,32 @@ public sealed class Member : IdentityUser<Guid>, ITenantOwned
     /// <summary>The identity provider's id for the person (OIDC subject or SCIM externalId); null for local members.</summary>
     public string? ExternalId { get; set; }
 
-    public MemberDto ToDto(IReadOnlyList<MemberTeamDto>? teams = null) => new(Id, TenantId, Email ?? "", Role, teams ?? [], DeactivatedAt is null, Source);
+    /// <summary>The person's given name, as the identity provider sends it (SCIM <c>name.givenName</c>); null when unknown.</summary>
+    public string? GivenName { get; set; }
+
+    /// <summary>The person's family name (SCIM <c>name.familyName</c>); null when unknown.</summary>
+    public string? FamilyName { get; set; }
+
+    /// <summary>The name to show for the person (SCIM <c>displayName</c>); null when unknown.</summary>
+    public string? DisplayName { get; set; }
+
+    public MemberDto ToDto(IReadOnlyList<MemberTeamDto>? teams = null) =>
+        new(Id, TenantId, Email ?? "", Role, teams ?? [], DeactivatedAt is null, Source, DisplayName);
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
+    /// <summary>The longest external id, given name, family name or display name kept.</summary>
+    public const int NameMaxLength = 256;
+
     public void Configure(EntityTypeBuilder<Member> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.Source).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.ExternalId).HasMaxLength(256);
+        builder.Property(m => m.ExternalId).HasMaxLength(NameMaxLength);
+        builder.Property(m => m.GivenName).HasMaxLength(NameMaxLength);
+        builder.Property(m => m.FamilyName).HasMaxLength(NameMaxLength);
+        builder.Property(m => m.DisplayName).HasMaxLength(NameMaxLength);
         builder.HasIndex(m => m.TenantId);
         builder.HasIndex(m => new { m.TenantId, m.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -10,8 +10,9 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Scim;
 
 /// <summary>
-/// POST /scim/v2/Users: a member provisioned by the identity provider (<c>Source = Scim</c>, its <c>externalId</c>, the
-/// role <see cref="ScimOptions.DefaultRole"/>, no password: they sign in with single sign-on). A taken userName, email or
+/// POST /scim/v2/Users: a member provisioned by the identity provider (<c>Source = Scim</c>, its <c>externalId</c> and
+/// names, the role its <c>roles</c> name or else <see cref="ScimOptions.DefaultRole"/>, no password: they sign in with
+/// single sign-on). A taken userName, email or
 /// externalId answers 409 <c>uniqueness</c>; a full <c>members</c> quota 409.
 /// </summary>
 public static class CreateScimUser
@@ -35,7 +36,7 @@ public static class CreateScimUser
             Source = MemberSource.Scim,
             CreatedAt = time.GetUtcNow(),
         };
-        await ScimUsers.SaveAsync(member, changes, isNew: true, userManager, db, time, cancellationToken);
+        await ScimUsers.SaveAsync(member, changes, isNew: true, options.Value.DefaultRole, userManager, db, time, cancellationToken);
         request.HttpContext.Response.Headers.Location = client.UserLocation(member.Id);
         return ScimResults.Resource(ScimUserResource.From(member, [], client), StatusCodes.Status201Created);
     }

@@ -21,7 +21,7 @@ public static class ListScimGroups
         ControlPlaneDbContext db, IOptions<ScimOptions> options, CancellationToken cancellationToken)
     {
         var page = ScimPage.From(startIndex, count, options.Value.MaxPageSize);
-        var conditions = ScimFilter.Parse(filter);
+        var conditions = ScimFilter.ParseConjunction(filter);
         IEnumerable<Team> teams = await ScimGroups.Visible(db, client).AsNoTracking().ToListAsync(cancellationToken);
         foreach (var condition in conditions.Where(c => c.Attribute != "members.value"))
         {

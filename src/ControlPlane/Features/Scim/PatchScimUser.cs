@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Members;
 using Switchyard.ControlPlane.Infrastructure.Database;
 
@@ -14,12 +15,12 @@ namespace Switchyard.ControlPlane.Features.Scim;
 public static class PatchScimUser
 {
     public static async Task<JsonHttpResult<JsonObject>> HandleAsync(
-        string id, HttpRequest request, ScimClient client, ControlPlaneDbContext db, UserManager<Member> userManager, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, HttpRequest request, ScimClient client, ControlPlaneDbContext db, UserManager<Member> userManager,
+        IOptions<ScimOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await ScimUsers.FindAsync(db, client, id, cancellationToken);
         var operations = ScimPatchOperation.ParseAll(await ScimJson.ReadBodyAsync(request, cancellationToken));
-        await ScimUsers.SaveAsync(member, ScimUserChanges.FromPatch(operations), isNew: false, userManager, db, time, cancellationToken);
+        await ScimUsers.SaveAsync(member, ScimUserChanges.FromPatch(operations), isNew: false, options.Value.DefaultRole, userManager, db, time, cancellationToken);
         return ScimResults.Resource(await ScimUsers.ToResourceAsync(db, client, member, cancellationToken));
     }
 }

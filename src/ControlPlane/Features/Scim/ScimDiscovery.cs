@@ -6,7 +6,8 @@ namespace Switchyard.ControlPlane.Features.Scim;
 
 /// <summary>
 /// GET /scim/v2/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7643 §5–7): what this server supports —
-/// PATCH, <c>eq</c> filters, bearer tokens; no bulk, sorting, ETags or password changes.
+/// PATCH, filters (users: <c>eq ne co sw ew pr</c> with <c>and</c>/<c>or</c>; groups: <c>eq</c> with <c>and</c>), bearer
+/// tokens; no bulk, sorting, ETags or password changes.
 /// </summary>
 public static class ScimDiscovery
 {
@@ -53,8 +54,12 @@ public static class ScimDiscovery
     private static JsonObject UserSchema(ScimClient client) => Schema(client, ScimUserChanges.UserSchema, "User", "A member of the tenant",
         Attribute("userName", "string", required: true, uniqueness: "server"),
         Attribute("externalId", "string", caseExact: true),
+        Attribute("name", "complex", subAttributes: [Attribute("givenName", "string"), Attribute("familyName", "string")]),
+        Attribute("displayName", "string"),
         Attribute("active", "boolean"),
         Attribute("emails", "complex", multiValued: true, subAttributes: [Attribute("value", "string"), Attribute("type", "string"), Attribute("primary", "boolean")]),
+        Attribute("roles", "complex", multiValued: true,
+            subAttributes: [Attribute("value", "string", canonicalValues: ScimRoles.Precedence.Select(r => r.ToString())), Attribute("primary", "boolean")]),
         Attribute("groups", "complex", multiValued: true, mutability: "readOnly",
             subAttributes: [Attribute("value", "string", mutability: "readOnly"), Attribute("display", "string", mutability: "readOnly")]));
 
@@ -75,7 +80,7 @@ public static class ScimDiscovery
 
     private static JsonObject Attribute(
         string name, string type, bool required = false, bool multiValued = false, bool caseExact = false, string mutability = "readWrite",
-        string uniqueness = "none", JsonObject[]? subAttributes = null)
+        string uniqueness = "none", JsonObject[]? subAttributes = null, IEnumerable<string>? canonicalValues = null)
     {
         var attribute = new JsonObject
         {
@@ -88,6 +93,11 @@ public static class ScimDiscovery
             ["returned"] = "default",
             ["uniqueness"] = uniqueness,
         };
+        if (canonicalValues is not null)
+        {
+            attribute["canonicalValues"] = new JsonArray([.. canonicalValues.Select(v => (JsonNode)v)]);
+        }
+
         if (subAttributes is not null)
         {
             attribute["subAttributes"] = new JsonArray([.. subAttributes]);

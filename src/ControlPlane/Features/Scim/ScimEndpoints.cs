@@ -1,3 +1,5 @@
+using Switchyard.ControlPlane.Features.Audit;
+
 namespace Switchyard.ControlPlane.Features.Scim;
 
 public static class ScimEndpoints
@@ -8,10 +10,12 @@ public static class ScimEndpoints
     /// <summary>
     /// Maps /scim/v2 (RFC 7644): Users, Groups and the discovery resources, every one authenticated by a tenant's SCIM
     /// token (<see cref="ScimTokenMiddleware"/>, under the whole path) and confined to that tenant. Not part of the admin API's OpenAPI document.
+    /// Every change is in the tenant's admin audit log like an admin API call's (<see cref="AdminAuditFilter"/>), its
+    /// actor the SCIM token (<c>scim-token:&lt;id&gt;</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapScimEndpoints(this IEndpointRouteBuilder root)
     {
-        var scim = root.MapGroup(BasePath).WithTags("Scim");
+        var scim = root.MapGroup(BasePath).WithTags("Scim").AuditAdminActions();
         scim.MapGet("/ServiceProviderConfig", ScimDiscovery.ServiceProviderConfig).WithName("ScimServiceProviderConfig");
         scim.MapGet("/ResourceTypes", ScimDiscovery.ResourceTypes).WithName("ScimResourceTypes");
         scim.MapGet("/Schemas", ScimDiscovery.Schemas).WithName("ScimSchemas");

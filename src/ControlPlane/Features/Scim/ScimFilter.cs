@@ -3,67 +3,146 @@ using System.Text.Json;
 namespace Switchyard.ControlPlane.Features.Scim;
 
 /// <summary>
-/// Parses the filters identity providers send (RFC 7644 §3.4.2.2, the subset Entra ID and Okta use): <c>eq</c>
-/// comparisons joined by <c>and</c>, e.g. <c>userName eq "ada@example.com"</c>,
-/// <c>externalId eq "0a1b"</c>, <c>displayName eq "Search"</c>, <c>id eq "…" and members[value eq "…"]</c>.
-/// Anything else answers 400 <c>invalidFilter</c>.
+/// Parses SCIM filters (RFC 7644 §3.4.2.2): comparisons (<c>eq</c>, <c>ne</c>, <c>co</c>, <c>sw</c>, <c>ew</c>, <c>gt</c>,
+/// <c>ge</c>, <c>lt</c>, <c>le</c>, <c>pr</c>) joined by <c>and</c> and <c>or</c> (<c>and</c> binds tighter) with parentheses,
+/// e.g. <c>userName eq "ada@example.com"</c>, <c>(userName sw "ada" or displayName co "Love") and active eq true</c>,
+/// <c>id eq "…" and members[value eq "…"]</c>. Which attributes and operators a resource supports is its list's decision;
+/// <c>not</c> and malformed filters answer 400 <c>invalidFilter</c>.
 /// </summary>
 public static class ScimFilter
 {
-    public static IReadOnlyList<ScimFilterCondition> Parse(string? filter)
+    private static readonly HashSet<string> Operators = new(StringComparer.OrdinalIgnoreCase) { "eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "pr" };
+
+    /// <summary>The filter as a tree; null when there is none.</summary>
+    public static ScimFilterNode? Parse(string? filter)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
-            return [];
+            return null;
         }
 
-        var conditions = new List<ScimFilterCondition>();
         var reader = new Reader(filter);
-        while (true)
+        var node = ReadOr(ref reader);
+        reader.SkipSpaces();
+        if (!reader.AtEnd)
         {
-            conditions.Add(ReadCondition(ref reader));
-            reader.SkipSpaces();
-            if (reader.AtEnd)
-            {
-                return conditions;
-            }
+            throw ScimException.InvalidFilter($"Unexpected '{reader.Rest}' in the filter.");
+        }
 
-            var word = reader.ReadWord();
-            if (!word.Equals("and", StringComparison.OrdinalIgnoreCase))
+        return node;
+    }
+
+    /// <summary>A filter of <c>eq</c> comparisons joined by <c>and</c> (as groups and patch paths are filtered), as its comparisons.</summary>
+    public static IReadOnlyList<ScimFilterCondition> ParseConjunction(string? filter)
+    {
+        var conditions = new List<ScimFilterCondition>();
+        Flatten(Parse(filter));
+        return conditions;
+
+        void Flatten(ScimFilterNode? node)
+        {
+            switch (node)
             {
-                throw ScimException.InvalidFilter($"'{word}' is not supported in filters; join comparisons with 'and'.");
+                case null:
+                    return;
+                case ScimFilterCondition { Operator: "eq" } condition:
+                    conditions.Add(condition);
+                    return;
+                case ScimFilterLogical { Operator: "and" } and:
+                    Flatten(and.Left);
+                    Flatten(and.Right);
+                    return;
+                case ScimFilterCondition condition:
+                    throw ScimException.InvalidFilter($"The operator '{condition.Operator}' is not supported here; filter with eq.");
+                default:
+                    throw ScimException.InvalidFilter("Only comparisons joined with 'and' are supported here.");
             }
         }
     }
 
-    private static ScimFilterCondition ReadCondition(ref Reader reader)
+    private static ScimFilterNode ReadOr(ref Reader reader)
+    {
+        var left = ReadAnd(ref reader);
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (!reader.NextWordIs("or"))
+            {
+                return left;
+            }
+
+            reader.ReadWord();
+            left = new ScimFilterLogical("or", left, ReadAnd(ref reader));
+        }
+    }
+
+    private static ScimFilterNode ReadAnd(ref Reader reader)
+    {
+        var left = ReadAtom(ref reader);
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (!reader.NextWordIs("and"))
+            {
+                return left;
+            }
+
+            reader.ReadWord();
+            left = new ScimFilterLogical("and", left, ReadAtom(ref reader));
+        }
+    }
+
+    private static ScimFilterNode ReadAtom(ref Reader reader)
     {
         reader.SkipSpaces();
+        if (reader.TryRead('('))
+        {
+            var inner = ReadOr(ref reader);
+            reader.SkipSpaces();
+            return reader.TryRead(')') ? inner : throw ScimException.InvalidFilter("A '(' in the filter is not closed.");
+        }
+
+        if (reader.NextWordIs("not"))
+        {
+            throw ScimException.InvalidFilter("'not' is not supported in filters.");
+        }
+
+        return ReadCondition(ref reader);
+    }
+
+    private static ScimFilterCondition ReadCondition(ref Reader reader)
+    {
         var path = reader.ReadPath();
         var open = path.IndexOf('[', StringComparison.Ordinal);
         reader.SkipSpaces();
-        if (open >= 0 && path.EndsWith(']') && (reader.AtEnd || reader.NextWordIs("and")))
+        var op = reader.PeekWord();
+        if (open >= 0 && path.EndsWith(']') && !Operators.Contains(op))
         {
             // A value filter on its own, e.g. members[value eq "…"]: the inner comparison on the outer attribute.
-            var inner = Parse(path[(open + 1)..^1]);
-            if (inner.Count != 1)
+            if (Parse(path[(open + 1)..^1]) is not ScimFilterCondition inner)
             {
                 throw ScimException.InvalidFilter("A value filter in brackets holds one comparison.");
             }
 
-            return new ScimFilterCondition(Canonical(path[..open] + "." + inner[0].Attribute), inner[0].Value);
+            return inner with { Attribute = Canonical(path[..open] + "." + inner.Attribute) };
         }
 
-        var op = reader.ReadWord();
-        if (!op.Equals("eq", StringComparison.OrdinalIgnoreCase))
+        reader.ReadWord();
+        if (!Operators.Contains(op))
         {
             throw ScimException.InvalidFilter(op.Length == 0
                 ? $"The filter is incomplete after '{path}'."
-                : $"The operator '{op}' is not supported; filter with eq.");
+                : $"'{op}' is not a filter operator; use eq, ne, co, sw, ew, gt, ge, lt, le or pr.");
+        }
+
+        op = op.ToLowerInvariant();
+        if (op == "pr")
+        {
+            return new ScimFilterCondition(Canonical(path), null, op);
         }
 
         reader.SkipSpaces();
-        return new ScimFilterCondition(Canonical(path), reader.ReadValue());
+        return new ScimFilterCondition(Canonical(path), reader.ReadValue(), op);
     }
 
     /// <summary>Lower case, without a schema URN, value filters dropped (<c>emails[type eq "work"].value</c> → <c>emails.value</c>).</summary>
@@ -102,9 +181,33 @@ public static class ScimFilter
             }
         }
 
+        public readonly string Rest => _text[_position..];
+
         public readonly bool NextWordIs(string word) =>
             _text.AsSpan(_position).StartsWith(word, StringComparison.OrdinalIgnoreCase)
-            && (_position + word.Length == _text.Length || char.IsWhiteSpace(_text[_position + word.Length]));
+            && (_position + word.Length == _text.Length || char.IsWhiteSpace(_text[_position + word.Length]) || _text[_position + word.Length] == '(');
+
+        public bool TryRead(char c)
+        {
+            if (AtEnd || _text[_position] != c)
+            {
+                return false;
+            }
+
+            _position++;
+            return true;
+        }
+
+        public readonly string PeekWord()
+        {
+            var end = _position;
+            while (end < _text.Length && char.IsLetter(_text[end]))
+            {
+                end++;
+            }
+
+            return _text[_position..end];
+        }
 
         public string ReadWord()
         {
@@ -151,7 +254,7 @@ public static class ScimFilter
         {
             if (AtEnd)
             {
-                throw ScimException.InvalidFilter("A value was expected after eq.");
+                throw ScimException.InvalidFilter("A value was expected after the operator.");
             }
 
             if (_text[_position] == '"')
@@ -180,7 +283,7 @@ public static class ScimFilter
             }
 
             var start = _position;
-            while (!AtEnd && !char.IsWhiteSpace(_text[_position]))
+            while (!AtEnd && !char.IsWhiteSpace(_text[_position]) && _text[_position] != ')')
             {
                 _position++;
             }

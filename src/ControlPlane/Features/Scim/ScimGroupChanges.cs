@@ -80,7 +80,7 @@ public sealed class ScimGroupChanges
         {
             // members[value eq "…"]: the filter names the member.
             var close = path.LastIndexOf(']');
-            var filter = ScimFilter.Parse(close > open ? path[(open + 1)..close] : "");
+            var filter = ScimFilter.ParseConjunction(close > open ? path[(open + 1)..close] : "");
             if (filter is not [{ Attribute: "value", Value: { } id }])
             {
                 throw new ScimException(StatusCodes.Status400BadRequest, "invalidPath", $"'{path}' does not name a member as members[value eq \"…\"].");

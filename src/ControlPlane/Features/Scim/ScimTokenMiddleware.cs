@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Switchyard.ControlPlane.Features.Audit;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Keys;
 
@@ -10,7 +11,7 @@ namespace Switchyard.ControlPlane.Features.Scim;
 /// each request, so a revoked token stops at once) and confines the request to the token's tenant: the
 /// <see cref="TenantScope"/> is restricted to it, so another tenant's users and groups answer 404. A missing, unknown or
 /// revoked token answers 401, a deactivated tenant 403, both in SCIM's error shape. Admin keys and member tokens are
-/// not accepted here, nor SCIM tokens anywhere else.
+/// not accepted here, nor SCIM tokens anywhere else. The token (by id) is the request's <see cref="AdminAuditActor"/>.
 /// </summary>
 internal sealed class ScimTokenMiddleware(RequestDelegate next, TimeProvider time, IOptions<ScimOptions> options)
 {
@@ -54,6 +55,7 @@ internal sealed class ScimTokenMiddleware(RequestDelegate next, TimeProvider tim
 
         http.RequestServices.GetRequiredService<TenantScope>().Restrict(token.TenantId);
         http.Features.Set(new ScimClient(token.TenantId, token.Id, options.Value.BaseUrl(http.Request)));
+        http.Features.Set(AdminAuditActor.ScimToken(token.Id, token.TenantId));
         await next(http);
     }
 

@@ -39,11 +39,12 @@ internal static class ScimUsers
     /// <summary>
     /// Applies <paramref name="changes"/> to <paramref name="member"/> (new or tracked) and saves it through Identity, which
     /// validates the user name and email again. Taken user names, emails (across tenants, as for every member) and external
-    /// ids (within the tenant) answer 409 <c>uniqueness</c>.
+    /// ids (within the tenant) answer 409 <c>uniqueness</c>. Roles removed fall back to <paramref name="defaultRole"/>; the
+    /// tenant's last active administrator keeps the role (409), as through the admin API.
     /// </summary>
     public static async Task SaveAsync(
-        Member member, ScimUserChanges changes, bool isNew, UserManager<Member> userManager, ControlPlaneDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        Member member, ScimUserChanges changes, bool isNew, MemberRole defaultRole, UserManager<Member> userManager, ControlPlaneDbContext db,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (changes.UserName is { } userName)
         {
@@ -89,6 +90,18 @@ internal static class ScimUsers
             member.ExternalId = externalId;
         }
 
+        ApplyNames(member, changes);
+        var role = changes.RoleGiven ? changes.Role ?? defaultRole
+            : changes.RemovedRoles.Contains(member.Role) ? defaultRole
+            : member.Role;
+        if (!isNew && role != member.Role && MemberAdmins.IsAdmin(member.Role) && !MemberAdmins.IsAdmin(role) && member.DeactivatedAt is null
+            && !await MemberAdmins.AnyOtherAsync(db, member.TenantId, member.Id, cancellationToken))
+        {
+            throw new ScimException(StatusCodes.Status409Conflict, null,
+                "This user is the tenant's last active administrator and keeps the TenantAdmin role; make another member an administrator first.");
+        }
+
+        member.Role = role;
         var now = time.GetUtcNow();
         if (isNew)
         {
@@ -113,6 +126,24 @@ internal static class ScimUsers
         }
 
         Check(await userManager.UpdateAsync(member));
+    }
+
+    private static void ApplyNames(Member member, ScimUserChanges changes)
+    {
+        if (changes.GivenNameGiven)
+        {
+            member.GivenName = changes.GivenName;
+        }
+
+        if (changes.FamilyNameGiven)
+        {
+            member.FamilyName = changes.FamilyName;
+        }
+
+        if (changes.DisplayNameGiven)
+        {
+            member.DisplayName = changes.DisplayName;
+        }
     }
 
     /// <summary>Removes the member (personal keys revoked, sessions ended); the tenant's last administrator stays (409).</summary>

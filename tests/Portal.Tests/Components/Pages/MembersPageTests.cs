@@ -202,4 +202,17 @@ public sealed class MembersPageTests : PortalTestContext
         Assert.Equal("SSO", SourceOf("sso@acme.test"));
         Assert.Equal("SCIM", SourceOf("scim@acme.test"));
     }
+
+    [Fact]
+    public void Render_MemberWithDisplayName_ShownUnderTheEmail()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.AddMember("local@acme.test");
+        Api.Members.Add(new MemberDto(Guid.NewGuid(), FakeControlPlaneClient.TenantId, "ada@acme.test", MemberRole.Developer, [], Source: MemberSource.Scim,
+            DisplayName: "Ada Lovelace"));
+
+        var page = RenderPage<Members>();
+
+        page.WaitForAssertion(() => Assert.Equal("Ada Lovelace", Assert.Single(page.FindAll("[data-testid=member-display-name]")).TextContent.Trim()));
+    }
 }

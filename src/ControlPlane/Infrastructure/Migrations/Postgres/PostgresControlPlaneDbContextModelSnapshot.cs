@@ -1226,6 +1226,10 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1234,6 +1238,14 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("GivenName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
