@@ -61,7 +61,14 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected IRenderedComponent<ContainerFragment> RenderPage<TPage>()
         where TPage : IComponent
     {
-        var host = Render(builder =>
+        var host = RenderPage(typeof(TPage));
+        host.FindComponent<TPage>();
+        return host;
+    }
+
+    /// <summary>Renders the page component of the given type the same way (for tests that walk every page).</summary>
+    protected IRenderedComponent<ContainerFragment> RenderPage(Type page) =>
+        Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
             builder.CloseComponent();
@@ -69,10 +76,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
             builder.CloseComponent();
             builder.OpenComponent<MudSnackbarProvider>(2);
             builder.CloseComponent();
-            builder.OpenComponent<TPage>(3);
+            builder.OpenComponent(3, page);
             builder.CloseComponent();
         });
-        host.FindComponent<TPage>();
-        return host;
-    }
 }

@@ -12,7 +12,8 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// GET /api/tenants/{tenantId}/audit/export?format=csv|jsonl (or <c>Accept: text/csv</c> / <c>application/x-ndjson</c>;
 /// JSON Lines by default) with the filters of <see cref="AuditQuery"/>: every matching entry, oldest first, streamed row
 /// by row from the database (never the whole log in memory). Bodies are not exported; each line is the entry as the list
-/// shows it, hashes included, so an export can be checked offline.
+/// shows it, hashes included, so an export can be checked offline. Admin entries carry their <c>outcome</c> (saved, completed,
+/// refused, denied, failed; empty on entries older than outcomes) after the status code.
 /// </summary>
 public static class ExportAuditEntries
 {
@@ -55,13 +56,13 @@ public static class ExportAuditEntries
         {
             if (csv)
             {
-                await writer.WriteLineAsync("id,timestamp,sequence,actor,action,method,path,objectType,objectId,sourceAddress,statusCode,changes,previousHash,hash");
+                await writer.WriteLineAsync("id,timestamp,sequence,actor,action,method,path,objectType,objectId,sourceAddress,statusCode,outcome,changes,previousHash,hash");
             }
 
             await foreach (var e in query.ApplyAdmin(db, tenantId).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 await writer.WriteLineAsync(csv
-                    ? Row(e.Id, e.Timestamp, e.Sequence, e.Actor, e.Action, e.Method, e.Path, e.ObjectType, e.ObjectId, e.SourceAddress, e.StatusCode, e.Changes, e.PreviousHash, e.Hash)
+                    ? Row(e.Id, e.Timestamp, e.Sequence, e.Actor, e.Action, e.Method, e.Path, e.ObjectType, e.ObjectId, e.SourceAddress, e.StatusCode, e.Outcome, e.Changes, e.PreviousHash, e.Hash)
                     : JsonSerializer.Serialize(e.ToDto(), SwitchyardJson.Options));
             }
         }

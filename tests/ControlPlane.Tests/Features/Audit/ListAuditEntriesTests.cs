@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.ControlPlane.Tests.Features.Audit;
 
@@ -63,6 +64,25 @@ public sealed class ListAuditEntriesTests
             .Select(l => JsonSerializer.Deserialize<AuditRequestEntryDto>(l, SwitchyardJson.Options)!).ToList();
         Assert.Equal(records.Select(r => r.Id), entries.Select(e => e.Id));
         Assert.Equal(records[2].Audit!.RequestSha256, entries[2].RequestSha256);
+    }
+
+    [Fact]
+    public async Task Export_AdminCsv_OutcomeColumnOfEachEntry()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        (await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Name: "acme-renamed"), SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        var refused = await host.Admin.PatchAsJsonAsync($"/api/tenants/{tenant.Id}", new UpdateTenantRequest(Audit: new AuditSettings("everything")), SwitchyardJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var csv = await host.Admin.GetStringAsync($"/api/tenants/{tenant.Id}/audit/export?type=admin&format=csv");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal("statusCode", header[Array.IndexOf(header, "outcome") - 1]);
+        var outcome = Array.IndexOf(header, "outcome");
+        var status = Array.IndexOf(header, "statusCode");
+        Assert.Equal([("200", "saved"), ("400", "refused")], lines.Skip(1).Select(l => l.Split(',')).Select(f => (f[status], f[outcome])));
     }
 
     [Fact]

@@ -25,6 +25,26 @@ public sealed class InvitePanelTests : PortalTestContext
     }
 
     [Fact]
+    public void Invite_WithTeamAndTeamRole_SendsTheTeamWithTheRoleAndListsIt()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        var search = Api.AddTeam("Search");
+        Api.AddTeam("Billing");
+        var page = RenderPage<MembersPage>();
+
+        page.WaitForElement("[data-testid=invite-open]").Click();
+        page.Find("#invite-email").Input("new@acme.test");
+        page.Pick("invite-teams-input", "Search");
+        page.Pick("invite-team-role-input", "Team admin");
+        page.Find("[data-testid=invite-create]").Click();
+
+        page.WaitForElement("[data-testid=invite-link]");
+        var request = Api.InvitationRequests.Single();
+        Assert.Equal([new InvitationTeamDto(search.Id, TeamRole.TeamAdmin)], request.Teams);
+        Assert.Equal("Search (team admin)", page.Find("[data-testid=invitation-teams]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Revoke_PendingInvitation_RemovesRow()
     {
         SignIn(MemberRole.TenantAdmin);

@@ -20,6 +20,10 @@ public static class ChargebackPeriod
         return [.. Enumerable.Range(1, count).Select(i => current.AddMonths(-i).ToString("yyyy-MM", CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>The month <paramref name="now"/> is in, in the zone (<c>yyyy-MM</c>): offered as "month to date".</summary>
+    public static string CurrentMonth(DateTimeOffset now, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(now, zone).DateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     /// <summary>"February 2026" for "2026-02".</summary>
     public static string MonthName(string month) => MonthStart(month).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -82,6 +82,27 @@ public sealed class AuditLogPageTests : PortalTestContext
         Assert.Equal("/downloads/audit?type=requests&format=jsonl&model=gpt-4o", page.Find("[data-testid=audit-export-jsonl]").GetAttribute("href"));
     }
 
+    [Fact]
+    public void Open_AdminEntry_ShowsOutcomeInTheListAndChangesInTheDetail()
+    {
+        SignIn(MemberRole.Auditor);
+        var changes = System.Text.Json.JsonDocument.Parse("""[{"type":"Tenant","before":{"name":"acme"},"after":{"name":"acme-renamed"}}]""").RootElement.Clone();
+        Api.AuditActions.Add(new AuditAdminEntryDto(Guid.NewGuid(), FakeControlPlaneClient.Now, 7, "member:me", "UpdateTenant", "PATCH", "/api/tenants/t",
+            "Tenant", "t", changes, "10.0.0.1", 200, new string('0', 64), new string('d', 64), "saved"));
+        Api.AuditActions.Add(new AuditAdminEntryDto(Guid.NewGuid(), FakeControlPlaneClient.Now, 6, "member:dev", "DeleteTeam", "DELETE", "/api/tenants/t/teams/x",
+            null, null, null, "10.0.0.2", 403, new string('0', 64), new string('e', 64), "denied"));
+        var page = RenderPage<AuditLog>();
+
+        page.WaitForElement("[data-testid=audit-type]");
+        page.Pick("audit-type", "Admin actions");
+        page.Find("[data-testid=audit-search]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["saved", "denied"], page.FindAll("[data-testid=audit-action-outcome]").Select(c => c.TextContent.Trim())));
+        page.FindAll("[data-testid=audit-action-open]")[0].Click();
+        page.WaitForAssertion(() => Assert.Contains("acme-renamed", page.Find("[data-testid=audit-action-changes]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("PATCH /api/tenants/t", page.Find("[data-testid=audit-action-detail]").TextContent, StringComparison.Ordinal);
+    }
+
     private static AuditRequestEntryDto Entry(string model, IReadOnlyList<UsageFinding>? findings) => new(
         Guid.NewGuid(), FakeControlPlaneClient.Now, "node-1", 1, Guid.NewGuid(), Guid.NewGuid(), "chat.completions", model, null, "openai", model,
         false, 200, null, 10, 5, 100, findings, "full", new string('a', 64), new string('b', 64), 30, 20, true, new string('0', 64), new string('c', 64));

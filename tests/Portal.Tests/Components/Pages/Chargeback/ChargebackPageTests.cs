@@ -61,6 +61,20 @@ public sealed class ChargebackPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Period_CurrentMonthToDate_AsksForTheMonthNowIsIn()
+    {
+        SignIn(MemberRole.Finance);
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+        var now = FakeControlPlaneClient.Now;
+        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+
+        page.Pick("chargeback-period", month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + " (to date)");
+
+        page.WaitForAssertion(() => Assert.Equal((month, month.AddMonths(1)), (Api.ChargebackQueries[^1].From, Api.ChargebackQueries[^1].To)));
+    }
+
+    [Fact]
     public void Period_CustomDays_AsksFromTheFirstDayToTheDayAfterTheLast()
     {
         SignIn(MemberRole.Finance);
