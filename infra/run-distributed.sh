@@ -87,6 +87,7 @@ rand() { # n charset
 gen_node_secret() { rand 48 'A-Za-z0-9'; }
 gen_admin_key() { printf 'sk-sya-%s' "$(rand 40 'A-Za-z0-9_-')"; }
 gen_keyring_key() { rand 48 'A-Za-z0-9'; } # key-encryption key of the control plane's Data Protection key ring
+gen_spool_key() { head -c 32 /dev/urandom | base64; } # encrypts full-mode audit bodies in the nodes' spools
 
 # ---------------------------------------------------------------------------------------------
 FORCE=0 # set by a second signal while stopping: SIGKILL instead of waiting
@@ -224,6 +225,7 @@ REDIS_PORT="${SWITCHYARD_TEST_REDIS%%,*}"; REDIS_PORT="${REDIS_PORT##*:}"
 NODE_SECRET="$(cat "$(secret_file node-secret gen_node_secret)")"
 ADMIN_KEY="$(cat "$(secret_file admin-key gen_admin_key)")"
 KEYRING_KEY_FILE="$(secret_file keyring.key gen_keyring_key)"
+SPOOL_KEY="$(cat "$(secret_file audit-spool.key gen_spool_key)")"
 
 MESSAGING_ENV=(
   Messaging__Transport=RabbitMq
@@ -312,6 +314,7 @@ for ((n = 1; n <= NODES; n++)); do
     DataPlane__NodeId="node-$n" \
     DataPlane__ControlPlaneUrl="http://127.0.0.1:$CP_PORT" \
     DataPlane__NodeSecret="$NODE_SECRET" \
+    DataPlane__Audit__SpoolKey="$SPOOL_KEY" \
     DataPlane__DataDirectory="$STATE/node-$n" \
     DataPlane__DrainTimeoutSeconds="$DRAIN_TIMEOUT" \
     RateLimiting__Store=Redis \

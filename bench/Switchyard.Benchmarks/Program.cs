@@ -14,6 +14,7 @@ public static class Program
     /// takes a few minutes on 2 cores; pass e.g. <c>--job default</c> for tighter confidence intervals.
     /// Results land in bench/Switchyard.Benchmarks/BenchmarkDotNet.Artifacts.
     /// <c>guard-ttft</c> prints how many streamed tokens the output guard holds back before its first release.
+    /// <c>stream-rules-cpu</c> prints the CPU time per stream of <see cref="StreamRuleBenchmarks"/>' cases.
     /// <c>ingest-cpu …</c> runs <see cref="UsageIngestCpu"/> instead (CPU time per ingested usage record).
     /// </summary>
     public static void Main(string[] args)
@@ -21,6 +22,12 @@ public static class Program
         if (args is ["guard-ttft", ..])
         {
             GuardStageBenchmarks.PrintFirstRelease();
+            return;
+        }
+
+        if (args is ["stream-rules-cpu", ..])
+        {
+            StreamRuleBenchmarks.PrintCpu();
             return;
         }
 

@@ -63,6 +63,7 @@ public static class ControlPlaneExtensions
         builder.AddProviderCredentials();
         builder.AddQuotas();
         builder.AddRoutes();
+        builder.Services.AddPolicies();
         builder.AddUsage();
         builder.AddRollups();
         builder.AddBudgets();

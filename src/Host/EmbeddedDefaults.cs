@@ -5,8 +5,9 @@ namespace Switchyard.Host;
 
 /// <summary>
 /// Fills in the settings the all-in-one host derives from <c>Switchyard:*</c>: where the parts listen, where they keep
-/// their files (a data directory created 0700), the node secret shared in-process by control plane and data plane, and
-/// the key-encryption key of the Data Protection key ring (both generated once, kept 0600 in the data directory).
+/// their files (a data directory created 0700), the node secret shared in-process by control plane and data plane, the
+/// key that encrypts full-mode audit bodies in the node's spool, and the key-encryption key of the Data Protection key
+/// ring (each generated once, kept 0600 in the data directory).
 /// Anything set explicitly (appsettings, environment, command line) wins.
 /// </summary>
 internal static class EmbeddedDefaults
@@ -24,6 +25,7 @@ internal static class EmbeddedDefaults
         var dataDirectory = Path.GetFullPath(config["Switchyard:DataDirectory"] ?? ".switchyard");
         PrivateFiles.CreateDirectory(dataDirectory);
         var nodeSecret = config["ControlPlane:NodeSecret"] ?? config["DataPlane:NodeSecret"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "node-secret"));
+        var spoolKey = config["DataPlane:Audit:SpoolKey"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "audit-spool.key"));
         var keyRingKeyFile = string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKey"]) && string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKeyFile"])
             ? LoadOrCreateSecretFile(Path.Combine(dataDirectory, "keyring.key"))
             : null;
@@ -35,6 +37,7 @@ internal static class EmbeddedDefaults
             ["ControlPlane:NodeSecret"] = nodeSecret,
             ["DataProtection:KeyEncryptionKeyFile"] = keyRingKeyFile,
             ["DataPlane:NodeSecret"] = nodeSecret,
+            ["DataPlane:Audit:SpoolKey"] = spoolKey,
             ["DataPlane:NodeId"] = "embedded",
             ["DataPlane:ControlPlaneUrl"] = internalUrl,
             ["DataPlane:DataDirectory"] = Path.Combine(dataDirectory, "node"),

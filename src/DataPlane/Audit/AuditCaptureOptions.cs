@@ -3,9 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Switchyard.DataPlane.Audit;
 
 /// <summary>How the node captures request and response bodies for tenants audited in <c>full</c> mode (section "DataPlane:Audit").</summary>
-public sealed class AuditCaptureOptions
+public sealed class AuditCaptureOptions : IValidatableObject
 {
     public const string Section = "DataPlane:Audit";
+
+    /// <summary>The length of <see cref="SpoolKey"/> in bytes (AES-256).</summary>
+    public const int SpoolKeyBytes = 32;
 
     /// <summary>
     /// The most bytes of each body (request and response) an audit entry keeps; the rest is cut (the entry still carries
@@ -13,4 +16,44 @@ public sealed class AuditCaptureOptions
     /// </summary>
     [Range(0, 1024 * 1024, ErrorMessage = "DataPlane:Audit:MaxBodyBytes must be between 0 and 1048576.")]
     public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// The key (base64 of 32 random bytes) that encrypts records carrying audit bodies in the node's usage spool
+    /// (AES-256-GCM), until they are published. Required while <see cref="MaxBodyBytes"/> is above 0; there is no default.
+    /// A changed key cannot read what the old one wrote: change it only with an empty spool.
+    /// </summary>
+    public string? SpoolKey { get; set; }
+
+    /// <summary>The key's bytes, or null when none is set (checked at start).</summary>
+    public byte[]? SpoolKeyBytesOrNull() => string.IsNullOrWhiteSpace(SpoolKey) ? null : Convert.FromBase64String(SpoolKey.Trim());
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(SpoolKey))
+        {
+            if (MaxBodyBytes > 0)
+            {
+                yield return new ValidationResult(
+                    "DataPlane:Audit:SpoolKey is required while DataPlane:Audit:MaxBodyBytes is above 0: full-mode audit bodies are encrypted in the node's spool. "
+                    + "Set it to the base64 of 32 random bytes (e.g. `openssl rand -base64 32`), or set DataPlane:Audit:MaxBodyBytes to 0 to keep no bodies.",
+                    [nameof(SpoolKey)]);
+            }
+
+            yield break;
+        }
+
+        byte[]? key = null;
+        try
+        {
+            key = SpoolKeyBytesOrNull();
+        }
+        catch (FormatException)
+        {
+        }
+
+        if (key is not { Length: SpoolKeyBytes })
+        {
+            yield return new ValidationResult("DataPlane:Audit:SpoolKey must be the base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).", [nameof(SpoolKey)]);
+        }
+    }
 }

@@ -108,7 +108,7 @@ public sealed class ChatEndpoint(ChatDialect dialect, ProviderRegistry providers
             context.Finished(response.Choices[0].FinishReason);
         }
 
-        if (OutputGuard.Applies(context) && outputGuard.Check(context, request, response) is { } blocked)
+        if (OutputGuard.Applies(context) && await outputGuard.CheckAsync(context, request, response) is { } blocked)
         {
             return blocked;
         }

@@ -13,6 +13,14 @@ namespace Switchyard.DataPlane.Guardrails;
 /// finishes, so the dialect sees its parts in the upstream's order. On
 /// a violation the stream stops there with the dialect's error event (<c>guardrail_blocked</c>); what the upstream still
 /// sends is dropped, except its usage, which is still recorded.
+/// <para>
+/// External guardrails that apply to the answer (<c>http</c>, <c>moderation</c>) cannot hold a stream for a call per
+/// chunk: they are asked once per choice, when it finishes (or when the stream completes without a finish), about the
+/// choice's text and tool-call arguments as the built-in rules released them (placeholders not restored, at most
+/// <see cref="MaxJsonCheckCharacters"/> characters of each). A block, or a fail-closed rule that cannot be asked, ends the
+/// stream with the error event instead of the finish; the caller has already received the text, so a redaction is only
+/// recorded (as <c>log</c>).
+/// </para>
 /// </summary>
 /// <param name="checkJson">Keep each choice's released text and check it with the json_output rules when the choice finishes
 /// (a failure ends the stream with the error event instead of the finish).</param>
@@ -25,6 +33,8 @@ internal sealed class GuardedStreamSink(
     private readonly Dictionary<int, System.Text.StringBuilder> _json = [];
     private readonly Dictionary<int, Held> _choices = [];
     private readonly Dictionary<(int Choice, int Tool), Held> _tools = [];
+    private readonly Dictionary<int, List<System.Text.StringBuilder>> _seen = [];
+    private readonly bool _external = context.Guard!.Policies.ExternalOutput.Count > 0;
     private bool _stopped;
 
     public ValueTask StartAsync(string? id, string? upstreamModel, CancellationToken cancellationToken) =>
@@ -44,7 +54,7 @@ internal sealed class GuardedStreamSink(
 
         if (!_choices.TryGetValue(choice, out var held))
         {
-            _choices[choice] = held = Create();
+            _choices[choice] = held = Create(choice);
         }
 
         if (await PushAsync(held, text, cancellationToken) is { } released)
@@ -73,7 +83,7 @@ internal sealed class GuardedStreamSink(
 
         if (!_tools.TryGetValue((choice, toolIndex), out var held))
         {
-            _tools[(choice, toolIndex)] = held = Create();
+            _tools[(choice, toolIndex)] = held = Create(choice);
         }
 
         if (await PushAsync(held, fragment, cancellationToken) is { } released)
@@ -84,7 +94,8 @@ internal sealed class GuardedStreamSink(
 
     public async ValueTask FinishAsync(int choice, FinishReason reason, string? stopSequence, CancellationToken cancellationToken)
     {
-        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken) && await CheckJsonAsync(choice, cancellationToken))
+        if (!_stopped && await FlushAsync(choice, cancellationToken) && await FlushToolsAsync(choice, cancellationToken) && await CheckJsonAsync(choice, cancellationToken)
+            && await CheckExternalAsync(choice, cancellationToken))
         {
             await inner.FinishAsync(choice, reason, stopSequence, cancellationToken);
         }
@@ -111,6 +122,14 @@ internal sealed class GuardedStreamSink(
             }
         }
 
+        foreach (var choice in _seen.Keys.ToList())
+        {
+            if (_stopped || !await CheckExternalAsync(choice, cancellationToken))
+            {
+                return;
+            }
+        }
+
         if (!_stopped)
         {
             await inner.CompleteAsync(cancellationToken);
@@ -120,10 +139,40 @@ internal sealed class GuardedStreamSink(
     public ValueTask ErrorAsync(GatewayError error, CancellationToken cancellationToken) =>
         _stopped ? ValueTask.CompletedTask : inner.ErrorAsync(error, cancellationToken);
 
-    private Held Create()
+    private Held Create(int choice)
     {
         var guard = context.Guard!;
-        return new Held(guard.Policies.CreateStreamGuard(holdBack, guard.Findings), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null);
+        System.Text.StringBuilder? seen = null;
+        if (_external)
+        {
+            if (!_seen.TryGetValue(choice, out var texts))
+            {
+                _seen[choice] = texts = [];
+            }
+
+            texts.Add(seen = new System.Text.StringBuilder());
+        }
+
+        return new Held(guard.Policies.CreateStreamGuard(holdBack, guard.Findings), guard.HasPseudonyms ? new PseudonymRestorer(guard.Pseudonyms) : null, seen);
+    }
+
+    /// <summary>The external guardrails' check of a finishing choice's texts (once per choice); false when it stopped the stream.</summary>
+    private async ValueTask<bool> CheckExternalAsync(int choice, CancellationToken cancellationToken)
+    {
+        if (!_seen.Remove(choice, out var seen) || seen.All(s => s.Length == 0))
+        {
+            return true;
+        }
+
+        var outcome = await owner.CheckExternalAsync(context, [.. seen.Where(s => s.Length > 0).Select(s => s.ToString())], released: true);
+        if (owner.Refusal(context, outcome) is not { } refusal)
+        {
+            return true;
+        }
+
+        _stopped = true;
+        await inner.ErrorAsync(refusal, cancellationToken);
+        return false;
     }
 
     /// <summary>What a guard lets out of a chunk, placeholders restored; null when the chunk stopped the stream.</summary>
@@ -136,6 +185,7 @@ internal sealed class GuardedStreamSink(
             return null;
         }
 
+        held.See(released);
         return held.Restorer?.Push(released) ?? released;
     }
 
@@ -149,6 +199,7 @@ internal sealed class GuardedStreamSink(
             return null;
         }
 
+        held.See(rest);
         return held.Restorer is { } restorer ? restorer.Push(rest) + restorer.Flush() : rest;
     }
 
@@ -244,6 +295,18 @@ internal sealed class GuardedStreamSink(
         await inner.ErrorAsync(owner.Blocked(context, violation), cancellationToken);
     }
 
-    /// <summary>One text's guard (a choice's answer, or one tool call's arguments) and its placeholder restorer.</summary>
-    private sealed record Held(StreamGuard Guard, PseudonymRestorer? Restorer);
+    /// <summary>
+    /// One text's guard (a choice's answer, or one tool call's arguments), its placeholder restorer, and what it released
+    /// (kept for the external guardrails when they apply to the answer).
+    /// </summary>
+    private sealed record Held(StreamGuard Guard, PseudonymRestorer? Restorer, System.Text.StringBuilder? Seen)
+    {
+        public void See(string released)
+        {
+            if (Seen is not null && Seen.Length + released.Length <= MaxJsonCheckCharacters)
+            {
+                Seen.Append(released);
+            }
+        }
+    }
 }

@@ -27,8 +27,12 @@ public static class GuardrailErrors
         new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
             "A policy this key is held to is not available on this node; the request was not sent. Contact your administrator.") { Code = UnavailableCode };
 
-    /// <summary>A fail-closed external guardrail could not be asked: the request was not sent (503, worth a retry).</summary>
-    public static GatewayError ExternalUnavailable(string policy, string rule, string reason) =>
-        new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable,
-            $"Policy '{policy}', rule '{rule}' could not check the request ({reason}); the request was not sent.") { Code = ExternalUnavailableCode };
+    /// <summary>
+    /// A fail-closed external guardrail could not be asked (503, worth a retry): the request was not sent, or the answer
+    /// was withheld (a streamed one ended with this error).
+    /// </summary>
+    public static GatewayError ExternalUnavailable(string policy, string rule, string reason, bool output) =>
+        new(GatewayErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable, output
+            ? $"Policy '{policy}', rule '{rule}' could not check the response ({reason}); the response was withheld."
+            : $"Policy '{policy}', rule '{rule}' could not check the request ({reason}); the request was not sent.") { Code = ExternalUnavailableCode };
 }

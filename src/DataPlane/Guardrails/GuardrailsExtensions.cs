@@ -1,4 +1,6 @@
 using Switchyard.DataPlane.Pipeline;
+using Switchyard.DataPlane.Providers.Upstream;
+using Switchyard.Governance.External;
 
 namespace Switchyard.DataPlane.Guardrails;
 
@@ -12,7 +14,11 @@ public static class GuardrailsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OutputGuard>();
-        services.AddSingleton<ExternalGuardrailClient>();
+        services.AddSingleton(sp =>
+        {
+            var upstream = sp.GetRequiredService<UpstreamHttpClient>();
+            return new ExternalGuardrailClient(() => upstream.Invoker);
+        });
         return services.AddGatewayStage<InputGuardStage>();
     }
 }

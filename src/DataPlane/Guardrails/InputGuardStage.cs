@@ -4,6 +4,7 @@ using Switchyard.DataPlane.Gateway;
 using Switchyard.DataPlane.Pipeline;
 using Switchyard.DataPlane.Telemetry;
 using Switchyard.DataPlane.Chat;
+using Switchyard.Governance.External;
 using Switchyard.Governance.Policies;
 using Switchyard.Shared.Governance;
 
@@ -15,7 +16,7 @@ namespace Switchyard.DataPlane.Guardrails;
 /// input-size limit, then every text the model would read (<see cref="RequestTextRewriter"/>) through the guardrails and
 /// DLP rules. A block answers 400 <c>guardrail_blocked</c> in the caller's dialect, naming the policy and rule and never
 /// the content; redact, mask and pseudonymize rewrite the body the later stages forward. A request no policy applies to
-/// costs three null checks. External guardrails (<see cref="ExternalGuardrailClient"/>) are called last, all at once, on
+/// costs three null checks. External guardrails (<see cref="ExternalGuardrails"/>) are called last, all at once, on
 /// the texts as the built-in rules left them.
 /// </summary>
 public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<InputGuardStage> logger) : IGatewayStage
@@ -69,7 +70,7 @@ public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<In
         var characters = 0;
         var findings = guard.Findings;
         // The texts as the built-in rules leave them, for the external guardrails.
-        var texts = set.External.Count > 0 ? new List<string>() : null;
+        var texts = set.ExternalInput.Count > 0 ? new List<string>() : null;
         byte[]? rewritten;
         try
         {
@@ -112,7 +113,7 @@ public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<In
 
             if (redactions is not null)
             {
-                rewritten = RequestTextRewriter.Rewrite(body.Span, shape, text => Redact(text, redactions)) ?? rewritten;
+                rewritten = RequestTextRewriter.Rewrite(body.Span, shape, redactions.Redact) ?? rewritten;
             }
         }
 
@@ -136,73 +137,32 @@ public sealed class InputGuardStage(ExternalGuardrailClient external, ILogger<In
     }
 
     /// <summary>
-    /// Asks every external guardrail at once and applies their verdicts in policy order: a block (of a rule whose action
-    /// is block) answers 400 like any guardrail, a failed call 503 unless the rule fails open, redactions are collected;
-    /// a rule with the action log only records what it would have done.
+    /// Asks every external guardrail of the request at once (<see cref="ExternalGuardrails"/>): a block answers 400 like any
+    /// guardrail, a failed call 503 unless the rule fails open; otherwise the redactions to apply.
     /// </summary>
-    private async Task<(GatewayError? Refusal, List<(string Text, string Replacement)>? Redactions)> CheckExternalAsync(
+    private async Task<(GatewayError? Refusal, ExternalOutcome? Redactions)> CheckExternalAsync(
         GatewayContext context, PolicySet set, List<string> texts, PolicyFindings findings)
     {
         var key = context.Key!;
         var policies = context.Snapshot!.Policies;
         var who = new ExternalGuardrailContext(key.TenantId, key.TeamId, key.Id, context.Model, context.Endpoint.Name);
-        var calls = new Task<ExternalVerdict>[set.External.Count];
-        for (var i = 0; i < calls.Length; i++)
+        var outcome = await ExternalGuardrails.CheckAsync(external, set.ExternalInput, texts, who, policies.CredentialSecret, findings, context.Http.RequestAborted);
+        foreach (var (rule, reason) in outcome.Failures)
         {
-            var rule = set.External[i];
-            var secret = rule.CredentialId is { } id ? policies.CredentialSecret(id) : null;
-            calls[i] = external.CheckAsync(rule, texts, who, secret, context.Http.RequestAborted);
+            DataPlaneLog.ExternalGuardrailFailed(logger, key.Id, rule.Policy, rule.Name, reason, rule.FailOpen);
         }
 
-        await Task.WhenAll(calls);
-        List<(string Text, string Replacement)>? redactions = null;
-        for (var i = 0; i < calls.Length; i++)
+        if (outcome.Unavailable is { } unavailable)
         {
-            var rule = set.External[i];
-            var verdict = calls[i].Result;
-            var enforced = rule.Action == DlpActions.Block;
-            switch (verdict.Kind)
-            {
-                case ExternalVerdictKind.Failed:
-                    DataPlaneLog.ExternalGuardrailFailed(logger, key.Id, rule.Policy, rule.Name, verdict.Detail!, rule.FailOpen);
-                    findings.Add(rule.Policy, rule.Name, rule.FailOpen ? ExternalFindings.Unchecked : ExternalFindings.Unavailable, output: false);
-                    if (!rule.FailOpen)
-                    {
-                        return (GuardrailErrors.ExternalUnavailable(rule.Policy, rule.Name, verdict.Detail!), null);
-                    }
-
-                    break;
-                case ExternalVerdictKind.Block:
-                    findings.Add(rule.Policy, rule.Name, enforced ? DlpActions.Block : DlpActions.Log, output: false);
-                    if (enforced)
-                    {
-                        var block = new PolicyBlock(rule.Policy, rule.Name, verdict.Detail);
-                        DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, block.Policy, block.Rule);
-                        return (GuardrailErrors.Blocked(block, output: false), null);
-                    }
-
-                    break;
-                case ExternalVerdictKind.Redact:
-                    findings.Add(rule.Policy, rule.Name, enforced ? DlpActions.Redact : DlpActions.Log, output: false, verdict.Redactions!.Count);
-                    if (enforced)
-                    {
-                        (redactions ??= []).AddRange(verdict.Redactions);
-                    }
-
-                    break;
-            }
+            return (GuardrailErrors.ExternalUnavailable(unavailable.Policy, unavailable.Rule, unavailable.Detail!, output: false), null);
         }
 
-        return (null, redactions);
-    }
-
-    private static string Redact(string text, List<(string Text, string Replacement)> redactions)
-    {
-        foreach (var (value, replacement) in redactions)
+        if (outcome.Block is { } block)
         {
-            text = text.Replace(value, replacement, StringComparison.Ordinal);
+            DataPlaneLog.GuardrailBlocked(logger, "request", key.Id, context.Endpoint.Name, block.Policy, block.Rule);
+            return (GuardrailErrors.Blocked(block, output: false), null);
         }
 
-        return text;
+        return (null, outcome.Redactions is null ? null : outcome);
     }
 }

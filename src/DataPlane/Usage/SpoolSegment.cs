@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Switchyard.DataPlane.Audit;
 using Switchyard.Shared;
 using Switchyard.Shared.Messages;
 
@@ -8,7 +9,8 @@ namespace Switchyard.DataPlane.Usage;
 
 /// <summary>
 /// Spool segment files: <c>{id}.open</c> while written, <c>{id}.seg</c> once closed (ready to publish).
-/// Ids are UUID v7, so name order is time order. One JSON usage record per line.
+/// Ids are UUID v7, so name order is time order. One JSON usage record per line; a record carrying audit bodies is
+/// sealed (<see cref="AuditSpoolCipher"/>).
 /// </summary>
 public static class SpoolSegment
 {
@@ -32,8 +34,11 @@ public static class SpoolSegment
         return files;
     }
 
-    /// <summary>Reads every whole record; a torn or corrupt line (crash mid-write) is skipped.</summary>
-    public static List<UsageRecord> Read(string path, out int skipped, SpoolFileSystem? files = null)
+    /// <summary>
+    /// Reads every whole record, opening sealed lines with <paramref name="cipher"/>; a torn or corrupt line (crash
+    /// mid-write), or a sealed one that does not open, is skipped.
+    /// </summary>
+    public static List<UsageRecord> Read(string path, out int skipped, SpoolFileSystem? files = null, AuditSpoolCipher? cipher = null)
     {
         var records = new List<UsageRecord>();
         skipped = 0;
@@ -46,13 +51,15 @@ public static class SpoolSegment
 
             try
             {
-                var record = JsonSerializer.Deserialize<UsageRecord>(line, SwitchyardJson.Options);
+                var record = AuditSpoolCipher.IsSealed(line)
+                    ? JsonSerializer.Deserialize<UsageRecord>((cipher ?? throw new CryptographicException("no spool key")).Open(line), SwitchyardJson.Options)
+                    : JsonSerializer.Deserialize<UsageRecord>(line, SwitchyardJson.Options);
                 if (record is not null)
                 {
                     records.Add(record);
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or CryptographicException or FormatException)
             {
                 skipped++;
             }

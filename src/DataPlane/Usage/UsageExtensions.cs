@@ -20,6 +20,7 @@ public static class UsageExtensions
         services.AddSingleton<UsageSpoolHealth>();
         services.AddSwitchyardHealthChecks().AddCheck<UsageSpoolHealthCheck>("dataplane-usage-spool", tags: [HealthEndpointExtensions.ReadyTag]);
         services.AddOptions<AuditCaptureOptions>().BindConfiguration(AuditCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditSpoolCipher>();
         services.AddResponseListener<AuditRecorder>();
         services.AddResponseListener<UsageRecorder>();
         services.TryAddSingleton<IMessagePublisher, BusMessagePublisher>();

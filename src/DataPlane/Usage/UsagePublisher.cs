@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Audit;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Messaging;
 using Switchyard.DataPlane.Telemetry;
@@ -27,7 +28,8 @@ public sealed class UsagePublisher(
     IOptions<UsageSpoolOptions> options,
     TimeProvider time,
     ILogger<UsagePublisher> logger,
-    SpoolFileSystem? files = null)
+    SpoolFileSystem? files = null,
+    AuditSpoolCipher? cipher = null)
     : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -148,7 +150,7 @@ public sealed class UsagePublisher(
 
     private async Task PublishAsync(string segment, CancellationToken cancellationToken)
     {
-        var records = SpoolSegment.Read(segment, out var skipped, _files);
+        var records = SpoolSegment.Read(segment, out var skipped, _files, cipher);
         if (skipped > 0)
         {
             DataPlaneLog.SpoolLinesSkipped(logger, Path.GetFileName(segment), skipped);

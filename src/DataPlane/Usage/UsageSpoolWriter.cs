@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Audit;
 using Switchyard.DataPlane.Configuration;
 using Switchyard.DataPlane.Streaming;
 using Switchyard.DataPlane.Telemetry;
@@ -32,7 +33,8 @@ public sealed class UsageSpoolWriter(
     TimeProvider time,
     ILogger<UsageSpoolWriter> logger,
     SpoolFileSystem? files = null,
-    UsageSpoolHealth? health = null)
+    UsageSpoolHealth? health = null,
+    AuditSpoolCipher? cipher = null)
     : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan FsyncInterval = TimeSpan.FromSeconds(1);
@@ -46,6 +48,7 @@ public sealed class UsageSpoolWriter(
     private readonly Lock _gate = new();
     private readonly PooledBufferWriter _pending = new(64 * 1024);
     private Utf8JsonWriter? _writer;
+    private System.Buffers.ArrayBufferWriter<byte>? _sealing;
     private readonly List<string> _unclosed = [];
     private int _pendingRecords;
     private Stream? _segment;
@@ -291,6 +294,26 @@ public sealed class UsageSpoolWriter(
     {
         // One writer for the spool's single writing loop, reset onto the pending buffer for each record.
         var writer = _writer ??= new Utf8JsonWriter(_pending);
+        if (record.Audit is { RequestBody: not null } or { ResponseBody: not null })
+        {
+            if (cipher is { CanSeal: true })
+            {
+                // Bodies never reach the disk in clear: the record's JSON is sealed into its line.
+                var sealing = _sealing ??= new System.Buffers.ArrayBufferWriter<byte>();
+                sealing.ResetWrittenCount();
+                writer.Reset(sealing);
+                JsonSerializer.Serialize(writer, record, SwitchyardJson.Options);
+                writer.Flush();
+                cipher.Seal(sealing.WrittenSpan, _pending);
+                sealing.Clear();
+                _pending.Write("\n"u8);
+                _pendingRecords++;
+                return;
+            }
+
+            record = record with { Audit = record.Audit with { RequestBody = null, ResponseBody = null } };
+        }
+
         writer.Reset(_pending);
         JsonSerializer.Serialize(writer, record, SwitchyardJson.Options);
         writer.Flush();

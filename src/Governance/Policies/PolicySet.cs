@@ -44,15 +44,16 @@ public sealed class PolicySet
 
         _scanner = _dlp.Count == 0 ? null : new DlpScanner(_dlp.Keys, custom);
         _input = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Input && g.Type != GuardrailTypes.MaxInputTokens && !GuardrailTypes.IsExternal(g.Type))];
-        External = [.. policies.SelectMany(p => p.Guardrails).Where(g => GuardrailTypes.IsExternal(g.Type))];
-        _output = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Output && g.Type != GuardrailTypes.JsonOutput)];
+        ExternalInput = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Input && GuardrailTypes.IsExternal(g.Type))];
+        ExternalOutput = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Output && GuardrailTypes.IsExternal(g.Type))];
+        _output = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Output && g.Type != GuardrailTypes.JsonOutput && !GuardrailTypes.IsExternal(g.Type))];
         _blockingTerms = [.. _output.Where(g => g.Type == GuardrailTypes.BannedTerms && g.Action == DlpActions.Block)];
         _blockingTermMatcher = _blockingTerms.Length == 0 ? null : new BannedTermMatcher(_blockingTerms.SelectMany(g => g.Terms!));
-        _streamRules = [.. _output.Where(g => (g.Type == GuardrailTypes.BannedTerms && g.Action != DlpActions.Block) || g.Type == GuardrailTypes.Regex)];
+        _streamRules = [.. _output.Where(g => (g.Type == GuardrailTypes.BannedTerms && g.Action != DlpActions.Block) || g.Type is GuardrailTypes.Regex or GuardrailTypes.PromptInjection)];
         MaxInputTokens = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.MaxInputTokens)];
         JsonOutput = [.. policies.SelectMany(p => p.Guardrails).Where(g => g.Type == GuardrailTypes.JsonOutput)];
         Pseudonymizes = _dlp.Values.Any(d => d.Action == DlpActions.Pseudonymize);
-        GuardsOutput = _scanner is not null || _output.Length > 0 || JsonOutput.Count > 0;
+        GuardsOutput = _scanner is not null || _output.Length > 0 || JsonOutput.Count > 0 || ExternalOutput.Count > 0;
         HoldBack = policies.Max(p => p.StreamHoldBack) ?? 0;
         var withRegions = policies.Where(p => p.Regions is not null).ToList();
         if (withRegions.Count > 0)
@@ -88,8 +89,14 @@ public sealed class PolicySet
 
     public IReadOnlyList<CompiledGuardrail> JsonOutput { get; }
 
-    /// <summary>The <c>http</c> and <c>moderation</c> guardrails: called by the node on the request's input, after the built-in rules.</summary>
-    public IReadOnlyList<CompiledGuardrail> External { get; }
+    /// <summary>The <c>http</c> and <c>moderation</c> guardrails on the request: called by the node after the built-in rules.</summary>
+    public IReadOnlyList<CompiledGuardrail> ExternalInput { get; }
+
+    /// <summary>
+    /// The <c>http</c> and <c>moderation</c> guardrails on the answer: a whole answer is checked before it is returned, a
+    /// streamed one when each choice finishes (the guard can then only end the stream with the error event).
+    /// </summary>
+    public IReadOnlyList<CompiledGuardrail> ExternalOutput { get; }
 
     /// <summary>
     /// The use-case rule a request breaks: every policy that maps use cases must list the key's use case with the

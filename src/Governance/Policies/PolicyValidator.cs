@@ -154,7 +154,7 @@ public static class PolicyValidator
             errors.Add(new($"{at}.applies", "The applies field must be one of: input, output, both."));
         }
         else if ((rule.Applies ?? GuardrailTypes.DefaultApplies(rule.Type)) != GuardrailTypes.DefaultApplies(rule.Type)
-            && rule.Type is GuardrailTypes.MaxInputTokens or GuardrailTypes.PromptInjection or GuardrailTypes.JsonOutput or GuardrailTypes.Http or GuardrailTypes.Moderation)
+            && rule.Type is GuardrailTypes.MaxInputTokens or GuardrailTypes.JsonOutput)
         {
             errors.Add(new($"{at}.applies", $"A {rule.Type} rule applies to {GuardrailTypes.DefaultApplies(rule.Type)} only."));
         }

@@ -15,7 +15,7 @@ public sealed class StreamGuard(StreamTextGuard guard, BannedTermMatcher? matche
     /// <summary>The violation that stopped the stream, named by policy and rule; null while none.</summary>
     public PolicyBlock? Violation => guard.Violation is not { } violation
         ? null
-        : violation.Policy is { } policy ? new PolicyBlock(policy, violation.Rule)
+        : violation.Policy is { } policy ? new PolicyBlock(policy, violation.Rule, violation.Detail)
         : violation.Rule == StreamTextGuard.BannedTermsRule ? TermBlock(violation.TermIndex) : new PolicyBlock(set.PolicyOf(violation.Rule), violation.Rule, "sensitive data found");
 
     private PolicyBlock TermBlock(int termIndex)

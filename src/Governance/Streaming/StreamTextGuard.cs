@@ -15,7 +15,10 @@ namespace Switchyard.Governance.Streaming;
 /// finding stops the stream: nothing after the last release goes out. The other output guardrails that read text as it
 /// comes (<paramref name="rules"/>: banned terms that redact or log, regular expressions with any action) see the same
 /// window: a match that reaches into it waits for the next chunk (at most <see cref="MaxRuleHold"/> characters), is then
-/// redacted or recorded whole, and a blocking expression's match stops the stream.
+/// redacted or recorded whole, and a blocking expression's match stops the stream. <c>prompt_injection</c> rules that apply
+/// to the answer score the held text with the last <see cref="InjectionContext"/> released characters before it (a phrase
+/// may start in text already released): at or over the threshold, a blocking rule stops the stream before the rest of the
+/// phrase goes out, a logging one is recorded once per text, as on a whole answer.
 /// </summary>
 public sealed class StreamTextGuard
 {
@@ -37,7 +40,13 @@ public sealed class StreamTextGuard
     /// </summary>
     public const int MaxRuleHold = 1024;
 
+    /// <summary>Released characters kept before the held text for the prompt-injection heuristics (longer than any of their matches).</summary>
+    public const int InjectionContext = 256;
+
     private readonly BannedTermMatcher? _terms;
+    private readonly CompiledGuardrail[]? _injection;
+    private readonly HashSet<CompiledGuardrail>? _injectionRecorded;
+    private string _released = "";
     private readonly IReadOnlyList<CompiledGuardrail>? _rules;
     private readonly PolicyFindings? _record;
     private readonly Func<string, string>? _policyOf;
@@ -62,7 +71,9 @@ public sealed class StreamTextGuard
         _scanner = scanner;
         _actionOf = actionOf;
         _map = map;
-        _rules = rules is { Count: > 0 } ? rules : null;
+        _rules = rules?.Where(r => r.Type != GuardrailTypes.PromptInjection).ToArray() is { Length: > 0 } matching ? matching : null;
+        _injection = rules?.Where(r => r.Type == GuardrailTypes.PromptInjection).ToArray() is { Length: > 0 } injection ? injection : null;
+        _injectionRecorded = _injection is null ? null : [];
         _record = findings;
         var longest = Math.Max(terms?.LongestTerm ?? 0, _rules?.Max(r => r.Matcher?.LongestTerm ?? 0) ?? 0);
         _window = Math.Max(Math.Max(holdBack, longest), scanner is null ? 0 : DlpHoldBack);
@@ -97,6 +108,11 @@ public sealed class StreamTextGuard
         if (_rules is not null && BlockingRule(text) is { } blocked)
         {
             return Stop(blocked);
+        }
+
+        if (_injection is not null && Injection(text) is { } injected)
+        {
+            return Stop(injected);
         }
 
         _findings.Clear();
@@ -143,6 +159,12 @@ public sealed class StreamTextGuard
         var released = _findings.Count == 0 ? segment : DlpRewriter.Rewrite(segment, _findings, _actionOf, _map);
         _pending.Remove(0, cut);
         _lastReleased = text[cut - 1];
+        if (_injection is not null)
+        {
+            var kept = _released + released;
+            _released = kept.Length > InjectionContext ? kept[^InjectionContext..] : kept;
+        }
+
         return released;
     }
 
@@ -172,6 +194,37 @@ public sealed class StreamTextGuard
                     return new GuardViolation(rule.Name, Policy: rule.Policy);
                 }
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Scores the held text (after the last released characters) with the prompt-injection heuristics: the first blocking
+    /// rule reached stops the stream; a logging rule reached is recorded (once per text).
+    /// </summary>
+    private GuardViolation? Injection(string text)
+    {
+        var (heuristic, score) = PromptInjectionRules.Score(_released + text);
+        if (heuristic is null)
+        {
+            return null;
+        }
+
+        foreach (var rule in _injection!)
+        {
+            if (score < rule.Threshold || !_injectionRecorded!.Add(rule))
+            {
+                continue;
+            }
+
+            if (rule.Action == DlpActions.Block)
+            {
+                // Recorded by whoever stops the stream, like a blocking expression.
+                return new GuardViolation(rule.Name, Policy: rule.Policy, Detail: $"heuristic {heuristic}, score {score:0.0#}");
+            }
+
+            _record?.Add(rule.Policy, rule.Name, rule.Action, output: true);
         }
 
         return null;
@@ -252,7 +305,7 @@ public sealed class StreamTextGuard
             {
                 segment = ApplyTerms(rule, segment);
             }
-            else if (rule.Action != DlpActions.Block)
+            else if (rule.Type == GuardrailTypes.Regex && rule.Action != DlpActions.Block)
             {
                 try
                 {

@@ -34,9 +34,12 @@ public sealed record PolicyRequest(
 
 /// <summary>POST /api/tenants/{tenantId}/policies/{policyId}/dry-run: evaluates the policy against a text as a node would.</summary>
 /// <param name="Direction"><c>input</c> (a request, default) or <c>output</c> (an answer).</param>
-public sealed record PolicyDryRunRequest(string Text, string? Direction = null);
+/// <param name="External">Also ask the policy's external guardrails (<c>http</c>, <c>moderation</c>) for that direction: this
+/// sends the text out of the control plane (under the egress policy), so it must be asked for.</param>
+public sealed record PolicyDryRunRequest(string Text, string? Direction = null, bool External = false);
 
 /// <summary>What the policy would do: blocked (by which rule) or the text as it would go on, and the findings (never the values).</summary>
 public sealed record PolicyDryRunResult(bool Blocked, string? BlockedBy, string? Message, string? Text, IReadOnlyList<PolicyDryRunFinding> Findings);
 
-public sealed record PolicyDryRunFinding(string Rule, int Count, string Action);
+/// <param name="Detail">For an external guardrail asked in the dry run: why it blocked (as it answered) or why it could not be asked.</param>
+public sealed record PolicyDryRunFinding(string Rule, int Count, string Action, string? Detail = null);

@@ -27,10 +27,14 @@ public static class GuardrailTypes
 
     public static readonly IReadOnlyList<string> All = [BannedTerms, Regex, MaxInputTokens, PromptInjection, JsonOutput, Http, Moderation];
 
-    /// <summary>True for the guardrails that call out of the node (input only, each with a timeout and a fail mode).</summary>
+    /// <summary>True for the guardrails that call out of the node (each with a timeout and a fail mode).</summary>
     public static bool IsExternal(string type) => type is Http or Moderation;
 
-    /// <summary>Where a rule applies when the policy does not say: input only for token limits, prompt injection and external guardrails, output only for JSON validity, both otherwise.</summary>
+    /// <summary>
+    /// Where a rule applies when the policy does not say: input for token limits, prompt injection and external guardrails
+    /// (the last three may also be set to <c>output</c> or <c>both</c>; token limits are input only), output only for JSON
+    /// validity, both otherwise.
+    /// </summary>
     public static string DefaultApplies(string type) => type switch
     {
         MaxInputTokens or PromptInjection or Http or Moderation => Input,

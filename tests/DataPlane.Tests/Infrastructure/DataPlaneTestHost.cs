@@ -25,6 +25,9 @@ namespace Switchyard.DataPlane.Tests.Infrastructure;
 /// </summary>
 internal sealed class DataPlaneTestHost : IAsyncDisposable
 {
+    /// <summary>The test nodes' <c>DataPlane:Audit:SpoolKey</c> (32 bytes, base64).</summary>
+    public const string SpoolKey = "c3dpdGNoeWFyZC10ZXN0LXNwb29sLWtleS0zMmJ5dGU=";
+
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
     private Task? _stopped;
@@ -69,6 +72,7 @@ internal sealed class DataPlaneTestHost : IAsyncDisposable
             ["DataPlane:NodeId"] = "test-node",
             ["DataPlane:ControlPlaneUrl"] = "http://127.0.0.1:" + UnusedPort(),
             ["DataPlane:NodeSecret"] = TestSnapshots.NodeSecret,
+            ["DataPlane:Audit:SpoolKey"] = SpoolKey,
             ["DataPlane:DataDirectory"] = host._dir.Path,
             ["DataPlane:UpstreamTimeoutSeconds"] = upstreamTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["DataPlane:MaxRequestBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -69,6 +69,7 @@ public sealed class DistributedTopology : IAsyncDisposable
         environment["DataPlane__NodeId"] = $"node-{node}";
         environment["DataPlane__ControlPlaneUrl"] = ControlPlaneUrl;
         environment["DataPlane__NodeSecret"] = _nodeSecret;
+        environment["DataPlane__Audit__SpoolKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         environment["DataPlane__DataDirectory"] = Path.Combine(_root, $"node-{node}");
         environment["DataPlane__RevisionPollSeconds"] = "1";
         environment["DataPlane__Usage__FlushIntervalMs"] = "200";

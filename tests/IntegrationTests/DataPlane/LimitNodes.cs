@@ -57,6 +57,7 @@ public sealed class LimitNodes : IAsyncDisposable
                 ["DataPlane__NodeId"] = "limits-node-" + i,
                 ["DataPlane__ControlPlaneUrl"] = "http://127.0.0.1:" + FreePort(),
                 ["DataPlane__NodeSecret"] = NodeSecret,
+                ["DataPlane__Audit__SpoolKey"] = "c3dpdGNoeWFyZC10ZXN0LXNwb29sLWtleS0zMmJ5dGU=",
                 ["DataPlane__DataDirectory"] = data,
                 ["DataPlane__RevisionPollSeconds"] = "3600",
                 ["Messaging__Transport"] = "InMemory",

@@ -13,14 +13,17 @@ namespace Switchyard.ControlPlane.Features.Policies;
 /// POST /api/tenants/{tenantId}/policies/{policyId}/dry-run (tenant members): evaluates the saved policy against a text with
 /// the same engine the nodes run (no node involved) and answers whether it would be blocked and by which rule, the text
 /// as it would go on (redacted, masked or with placeholders), and the findings by rule — so rules can be tried before a
-/// team or key is held to them. The text is not stored or logged.
+/// team or key is held to them. External guardrails are asked only with <c>"external":true</c> (it sends the text out, see
+/// <see cref="PolicyExternalCheck"/>): after the built-in rules, on the text as they left it, like a node; their findings
+/// carry the guardrail's block detail or why it could not be asked, and a fail-closed rule that could not be asked blocks.
+/// The text is not stored or logged.
 /// </summary>
 public static class DryRunPolicy
 {
     public const int MaxTextLength = 100_000;
 
     public static async Task<Results<Ok<PolicyDryRunResult>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid policyId, PolicyDryRunRequest request, ControlPlaneDbContext db, CancellationToken cancellationToken)
+        Guid tenantId, Guid policyId, PolicyDryRunRequest request, ControlPlaneDbContext db, PolicyExternalCheck external, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (request.Text is null || request.Text.Length > MaxTextLength)
@@ -63,7 +66,38 @@ public static class DryRunPolicy
 
         var text = findings.Block is null ? set.Inspect(request.Text!, output, findings, new PseudonymMap()) : request.Text!;
         var block = findings.Block;
-        var byRule = (findings.ToUsage() ?? []).Select(f => new PolicyDryRunFinding(f.Rule, f.Count, f.Action)).ToArray();
-        return TypedResults.Ok(new PolicyDryRunResult(block is not null, block?.Rule, block?.Message(output), block is null ? text : null, byRule));
+        string? message = block?.Message(output);
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rules = output ? set.ExternalOutput : set.ExternalInput;
+        if (request.External && block is null && rules.Count > 0 && text.Length > 0)
+        {
+            var outcome = await external.CheckAsync(tenantId, rules, text, output, findings, cancellationToken);
+            foreach (var (rule, reason) in outcome.Failures)
+            {
+                details[rule.Name] = reason;
+            }
+
+            if (outcome.Block is { } refused)
+            {
+                block = refused;
+                message = refused.Message(output);
+                if (refused.Detail is { } detail)
+                {
+                    details[refused.Rule] = detail;
+                }
+            }
+            else if (outcome.Unavailable is { } unavailable)
+            {
+                block = unavailable;
+                message = $"Policy '{unavailable.Policy}', rule '{unavailable.Rule}' could not check the {(output ? "response" : "request")} ({unavailable.Detail}); it fails closed, so the {(output ? "response would be withheld" : "request would not be sent")}.";
+            }
+            else
+            {
+                text = outcome.Redact(text);
+            }
+        }
+
+        var byRule = (findings.ToUsage() ?? []).Select(f => new PolicyDryRunFinding(f.Rule, f.Count, f.Action, details.GetValueOrDefault(f.Rule))).ToArray();
+        return TypedResults.Ok(new PolicyDryRunResult(block is not null, block?.Rule, message, block is null ? text : null, byRule));
     }
 }

@@ -4,6 +4,9 @@ namespace Switchyard.ControlPlane.Features.Policies;
 
 public static class PoliciesEndpoints
 {
+    /// <summary>The policies' services: the dry run's external guardrail check.</summary>
+    public static IServiceCollection AddPolicies(this IServiceCollection services) => services.AddScoped<PolicyExternalCheck>();
+
     /// <summary>/api/tenants/{tenantId}/policies: members read and dry-run, tenant admins write.</summary>
     public static IEndpointRouteBuilder MapPoliciesEndpoints(this IEndpointRouteBuilder tenant)
     {

@@ -49,7 +49,7 @@ public sealed class PoliciesEndpointsTests
     [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://user:pw@guard.example/check"}]}""", "guardrails[0].url")]
     [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","timeoutMs":20000}]}""", "guardrails[0].timeoutMs")]
     [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","failMode":"maybe"}]}""", "guardrails[0].failMode")]
-    [InlineData("""{"name":"p","guardrails":[{"type":"http","url":"https://guard.example/check","applies":"output"}]}""", "guardrails[0].applies")]
+    [InlineData("""{"name":"p","guardrails":[{"type":"max_input_tokens","maxTokens":5,"applies":"output"}]}""", "guardrails[0].applies")]
     [InlineData("""{"name":"p","guardrails":[{"type":"moderation"}]}""", "guardrails[0].credentialId")]
     [InlineData("""{"name":"p","guardrails":[{"type":"moderation","credentialId":"0198a000-0000-7000-8000-0000000000c1"}]}""", "guardrails[0].credentialId")]
     [InlineData("""{"name":""}""", "name")]

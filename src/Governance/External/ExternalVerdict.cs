@@ -1,4 +1,4 @@
-namespace Switchyard.DataPlane.Guardrails;
+namespace Switchyard.Governance.External;
 
 /// <summary>What an external guardrail answered: allow, block (with a detail that names no content), redactions, or a failed call.</summary>
 public sealed record ExternalVerdict(ExternalVerdictKind Kind, string? Detail = null, IReadOnlyList<(string Text, string Replacement)>? Redactions = null)

@@ -1,4 +1,4 @@
-namespace Switchyard.DataPlane.Guardrails;
+namespace Switchyard.Governance.External;
 
 public enum ExternalVerdictKind
 {

@@ -1,23 +1,23 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Switchyard.DataPlane.Providers.Upstream;
 using Switchyard.Governance.Policies;
 using Switchyard.Shared.Governance;
 
-namespace Switchyard.DataPlane.Guardrails;
+namespace Switchyard.Governance.External;
 
 /// <summary>
-/// Calls the external guardrails (<c>http</c>, <c>moderation</c>) over the node's upstream connections, so every call
-/// goes only where the egress policy allows, within the rule's timeout. Any failure — timeout, refused connection or
+/// Calls the external guardrails (<c>http</c>, <c>moderation</c>) through the invoker its owner gives (on a node, the
+/// upstream connections, so every call goes only where the egress policy allows), within the rule's timeout. Any failure — timeout, refused connection or
 /// egress, a non-2xx status, an answer it cannot read — is a <see cref="ExternalVerdict.Failed"/> verdict; the caller
 /// applies the rule's fail mode. The texts are sent; they are never logged.
 /// </summary>
-public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
+/// <param name="invoker">The invoker for the next call (read per call: a node's pool follows the egress policy).</param>
+public sealed class ExternalGuardrailClient(Func<HttpMessageInvoker> invoker)
 {
     /// <summary>The most bytes read from a guardrail's answer.</summary>
     public const int MaxAnswerBytes = 1 << 20;
 
-    /// <summary>Asks one guardrail about the request's <paramref name="texts"/>.</summary>
+    /// <summary>Asks one guardrail about the request's (or the answer's) <paramref name="texts"/>.</summary>
     /// <param name="secret">The moderation credential's secret (null for <c>http</c>).</param>
     public async Task<ExternalVerdict> CheckAsync(CompiledGuardrail rule, IReadOnlyList<string> texts, ExternalGuardrailContext context, string? secret, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             }
 
-            using var response = await upstream.Invoker.SendAsync(request, timeout.Token);
+            using var response = await invoker().SendAsync(request, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return ExternalVerdict.Failed($"HTTP {(int)response.StatusCode}");
@@ -61,7 +61,8 @@ public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
     }
 
     /// <summary>
-    /// <c>{"direction":"input","tenantId":…,"teamId":…,"keyId":…,"model":…,"endpoint":…,"policy":…,"rule":…,"texts":[…]}</c>.
+    /// <c>{"direction":"input"|"output","tenantId":…,"teamId":…,"keyId":…,"model":…,"endpoint":…,"policy":…,"rule":…,"texts":[…]}</c>
+    /// (a dry run sends <c>"dryRun":true</c> and null team, key and model).
     /// </summary>
     private static byte[] HttpBody(CompiledGuardrail rule, IReadOnlyList<string> texts, ExternalGuardrailContext context)
     {
@@ -69,12 +70,17 @@ public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("direction", GuardrailTypes.Input);
+            json.WriteString("direction", context.Output ? GuardrailTypes.Output : GuardrailTypes.Input);
             json.WriteString("tenantId", context.TenantId);
-            json.WriteString("teamId", context.TeamId);
-            json.WriteString("keyId", context.KeyId);
+            WriteId(json, "teamId", context.TeamId);
+            WriteId(json, "keyId", context.KeyId);
             json.WriteString("model", context.Model);
             json.WriteString("endpoint", context.Endpoint);
+            if (context.DryRun)
+            {
+                json.WriteBoolean("dryRun", true);
+            }
+
             json.WriteString("policy", rule.Policy);
             json.WriteString("rule", rule.Name);
             WriteTexts(json, "texts", texts);
@@ -101,6 +107,18 @@ public sealed class ExternalGuardrailClient(UpstreamHttpClient upstream)
         }
 
         return buffer.ToArray();
+    }
+
+    private static void WriteId(Utf8JsonWriter json, string name, Guid? id)
+    {
+        if (id is { } value)
+        {
+            json.WriteString(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteTexts(Utf8JsonWriter json, string name, IReadOnlyList<string> texts)
