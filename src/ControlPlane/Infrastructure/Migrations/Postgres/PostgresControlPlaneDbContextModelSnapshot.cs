@@ -966,7 +966,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -978,6 +984,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("InputTokens")
@@ -993,6 +1002,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
 
@@ -1006,6 +1018,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("bigint");
@@ -1566,7 +1581,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1578,11 +1599,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
                     b.Property<double>("LatencyMsSum")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
@@ -1591,6 +1618,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<long>("RateOutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -1685,7 +1715,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1697,10 +1733,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -2212,8 +2257,14 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CacheWriteTokens")
                         .HasColumnType("integer");
+
+                    b.Property<long>("CachedInputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("CachedInputTokens")
                         .HasColumnType("integer");
@@ -2245,6 +2296,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("IngestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
 
@@ -2261,6 +2315,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PriceVersion")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2271,6 +2328,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ReasoningTokens")
                         .HasColumnType("integer");

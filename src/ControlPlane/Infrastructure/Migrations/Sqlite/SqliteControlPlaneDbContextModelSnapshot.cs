@@ -954,7 +954,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -966,6 +972,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("InputTokens")
@@ -981,6 +990,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputTokens")
                         .HasColumnType("INTEGER");
 
@@ -994,6 +1006,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("INTEGER");
@@ -1554,7 +1569,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -1566,11 +1587,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("LatencyMsSum")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OutputTokens")
                         .HasColumnType("INTEGER");
@@ -1579,6 +1606,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<long>("RateOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
@@ -1673,7 +1703,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -1685,10 +1721,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
@@ -2200,7 +2245,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CachedInputTokens")
@@ -2233,6 +2284,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("IngestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
 
@@ -2249,6 +2303,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PriceVersion")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2259,6 +2316,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReasoningTokens")
                         .HasColumnType("INTEGER");
