@@ -55,3 +55,10 @@ measure "whole month, tag" "$whole&groupBy=tag"
 measure "hour edges, team" "$edges&groupBy=team"
 measure "hour edges, key, CSV" "$edges&groupBy=key" -H "Accept: text/csv"
 measure "hour edges, key, XLSX" "$edges&groupBy=key&format=xlsx"
+measure "whole month, team, series=day (UTC)" "$whole&groupBy=team&series=day"
+# series=day in a zone that is not UTC: the month as the tenant sees it, its days summed in that zone
+curl -fs -o /dev/null "${auth[@]}" -X PATCH -H 'Content-Type: application/json' -d '{"timeZone":"America/New_York"}' "http://127.0.0.1:$port/api/tenants/$tenant"
+zoned="from=${month}T04:00:00Z&to=${next}T05:00:00Z" # November 2026 in New York (EDT until 1 Nov 02:00, then EST)
+measure "New York month, team, series=day" "$zoned&groupBy=team&series=day"
+measure "New York month, key, series=day" "$zoned&groupBy=key&series=day"
+curl -fs -o /dev/null "${auth[@]}" -X PATCH -H 'Content-Type: application/json' -d '{"timeZone":""}' "http://127.0.0.1:$port/api/tenants/$tenant"

@@ -13,7 +13,7 @@ namespace Switchyard.DataPlane.Usage;
 /// Accounts every authenticated request once it is over: builds its <see cref="UsageRecord"/> from the
 /// <see cref="GatewayContext"/> and hands it to the spool. Requests refused before authentication have no tenant to
 /// account to and are not recorded. The tokens billed are settled by <see cref="UsageSettlement"/> (a cut stream is billed
-/// for what it produced) and costed by <see cref="CostCalculator"/> at the deployment's snapshot price, so the record is
+/// for what it produced) and costed by <see cref="CostCalculator"/> at the deployment's snapshot price (the total and its part per token kind), so the record is
 /// right even while the control plane is down. The record carries the request's audit data (<see cref="AuditRecorder"/>),
 /// so audit entries travel, and are stored exactly once, with it.
 /// </summary>
@@ -35,6 +35,8 @@ public sealed class UsageRecorder(
         var usage = UsageSettlement.Settle(
             outcome.Usage, outcome.ErrorCode is null, context.StreamedCharacters, context.Body.Length, out var estimated);
         var price = deployment?.Snapshot.Price;
+        var embedding = context.Endpoint.Name == EmbeddingsEndpoint.EndpointName;
+        var cost = CostCalculator.CostParts(usage, price, embedding);
         var record = new UsageRecord(
             Guid.CreateVersion7(now),
             now,
@@ -59,12 +61,13 @@ public sealed class UsageRecorder(
             usage.CachedInputTokens,
             usage.CacheWriteInputTokens,
             usage.ReasoningTokens,
-            CostCalculator.CostMicros(usage, price, context.Endpoint.Name == EmbeddingsEndpoint.EndpointName),
+            cost.Sum(),
             price?.Version,
             estimated,
             context.Tags,
             context.Guard?.Findings.ToUsage(),
-            audit.Finish(context));
+            audit.Finish(context),
+            cost);
 
         if (!queue.TryEnqueue(record))
         {

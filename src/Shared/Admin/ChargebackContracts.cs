@@ -25,6 +25,10 @@ public sealed record ChargebackDayDto(DateOnly Day, string Key, long CostMicros)
 /// <summary>One group's usage; <paramref name="CostMicros"/> is US dollars × 10⁶ (exact), <paramref name="CostUsd"/> the same in dollars.</summary>
 /// <param name="Key">The group's value: team, key id, tag or model name ("total" for the total).</param>
 /// <param name="Label">A readable name when the key is an id (team or key name); "(none)" for usage without one.</param>
+/// <param name="InputCostMicros">The cost of uncached input tokens (embeddings: all input). This and the next four parts
+/// plus <paramref name="UnattributedCostMicros"/> (records from nodes that did not split their cost) add up to
+/// <paramref name="CostMicros"/> exactly.</param>
+/// <param name="OutputCostMicros">The cost of output tokens other than reasoning.</param>
 public sealed record ChargebackLineDto(
     string Key,
     string? Label,
@@ -36,7 +40,13 @@ public sealed record ChargebackLineDto(
     long CacheWriteTokens,
     long ReasoningTokens,
     long CostMicros,
-    decimal CostUsd);
+    decimal CostUsd,
+    long InputCostMicros = 0,
+    long CachedInputCostMicros = 0,
+    long CacheWriteCostMicros = 0,
+    long OutputCostMicros = 0,
+    long ReasoningCostMicros = 0,
+    long UnattributedCostMicros = 0);
 
 /// <summary>A closed monthly statement (GET …/chargeback/statements): the tenant's month in its time zone, numbered per tenant.</summary>
 public sealed record ChargebackStatementSummaryDto(
@@ -51,14 +61,17 @@ public sealed record ChargebackStatementDto(
 public sealed record ChargebackCostCenterDto(string CostCenter, long Requests, long CostMicros, decimal CostUsd);
 
 /// <summary>
-/// One statement line: a team's usage of one model at one price version over the period, each token kind and the cost.
-/// <paramref name="Kind"/> is <c>usage</c> (the statement's month) or <c>adjustment</c> (usage of an earlier, closed
-/// month that arrived after that month's statement closed; the figures are the difference).
+/// One statement line: a team's usage of one model at one price version over the period, each token kind with its tokens
+/// and its cost, and the total cost. <paramref name="Kind"/> is <c>usage</c> (the statement's month), <c>adjustment</c>
+/// (usage of an earlier, closed month that arrived after that month's statement closed; the figures are the difference)
+/// or <c>shared</c>. The cost parts per token kind and <paramref name="UnattributedCostMicros"/> add up to
+/// <paramref name="CostMicros"/> exactly (unattributed: usage from nodes that did not split their cost, and shared lines).
 /// </summary>
 public sealed record ChargebackStatementLineDto(
     Guid Id, string Kind, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, Guid TeamId, string TeamName, string CostCenter, string Model,
     string PriceVersion, long Requests, long InputTokens, long OutputTokens, long CachedInputTokens, long CacheWriteTokens, long ReasoningTokens,
-    long CostMicros, decimal CostUsd);
+    long CostMicros, decimal CostUsd, long InputCostMicros = 0, long CachedInputCostMicros = 0, long CacheWriteCostMicros = 0,
+    long OutputCostMicros = 0, long ReasoningCostMicros = 0, long UnattributedCostMicros = 0);
 
 /// <summary>
 /// The usage records behind a statement line (GET …/statements/{id}/lines/{lineId}/requests), oldest first, a page at a
@@ -67,10 +80,12 @@ public sealed record ChargebackStatementLineDto(
 /// </summary>
 public sealed record ChargebackLineRequestsDto(Guid LineId, int Page, int PageSize, long Total, IReadOnlyList<ChargebackRequestDto> Items);
 
-/// <summary>One usage record as charged: its tokens, its cost and the price version that applied.</summary>
+/// <summary>One usage record as charged: its tokens, its cost (and its part per token kind) and the price version that applied.</summary>
 public sealed record ChargebackRequestDto(
     Guid Id, DateTimeOffset Timestamp, Guid KeyId, string Model, int StatusCode, int PromptTokens, int CompletionTokens, int CachedInputTokens,
-    int CacheWriteTokens, int ReasoningTokens, long CostMicros, string? PriceVersion, bool Estimated);
+    int CacheWriteTokens, int ReasoningTokens, long CostMicros, string? PriceVersion, bool Estimated, long InputCostMicros = 0,
+    long CachedInputCostMicros = 0, long CacheWriteCostMicros = 0, long OutputCostMicros = 0, long ReasoningCostMicros = 0,
+    long UnattributedCostMicros = 0);
 
 /// <summary>
 /// GET/PUT /api/tenants/{tenantId}/chargeback/settings: a fixed monthly shared cost (micro-dollars; 0: none) that each

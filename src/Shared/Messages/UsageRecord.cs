@@ -12,6 +12,9 @@ namespace Switchyard.Shared.Messages;
 /// </param>
 /// <param name="Findings">What the tenant's policies found in the request or answer (never the values); null: nothing.</param>
 /// <param name="Audit">The request's audit entry data (hashes, and bodies in <c>full</c> mode); null: not audited.</param>
+/// <param name="CostParts">
+/// <paramref name="CostMicros"/> per token kind, adding up to it exactly; null in records from older nodes (the whole cost is then unattributed).
+/// </param>
 public sealed record UsageRecord(
     Guid Id,
     DateTimeOffset Timestamp,
@@ -41,7 +44,8 @@ public sealed record UsageRecord(
     bool Estimated = false,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyList<UsageFinding>? Findings = null,
-    UsageAudit? Audit = null);
+    UsageAudit? Audit = null,
+    UsageCostParts? CostParts = null);
 
 /// <summary>One upstream attempt of a request.</summary>
 /// <param name="StatusCode">The upstream's status, or the gateway's (502 unreachable, 504 timeout) when there was no answer.</param>

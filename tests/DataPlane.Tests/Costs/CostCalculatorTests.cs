@@ -1,6 +1,7 @@
 using Switchyard.DataPlane.Chat;
 using Switchyard.DataPlane.Costs;
 using Switchyard.Shared.Configuration;
+using Switchyard.Shared.Messages;
 
 namespace Switchyard.DataPlane.Tests.Costs;
 
@@ -100,5 +101,80 @@ public class CostCalculatorTests
 
         Assert.Equal(12_500, CostCalculator.CostMicros(usage, before));
         Assert.Equal(6_250, CostCalculator.CostMicros(usage, after));
+    }
+
+    [Fact]
+    public void CostParts_EveryKindAtOnce_EachKindAtItsPriceAndNothingLeftUnattributed()
+    {
+        var usage = new TokenUsage(1000, 500, CachedInputTokens: 600, CacheWriteInputTokens: 100, ReasoningTokens: 200);
+
+        var parts = CostCalculator.CostParts(usage, Full);
+
+        Assert.Equal(new UsageCostParts(300 * 3, 600 * 3 / 10, 100 * 375 / 100, 300 * 15, 200 * 20), parts);
+        Assert.Equal(CostCalculator.CostMicros(usage, Full), parts.Sum());
+    }
+
+    [Fact]
+    public void CostParts_FractionsOfAMicroDollar_RemainderGoesToTheLargestFractionsAndPartsAddUpToTheRoundedTotal()
+    {
+        // 1 × 0.15 input + 4 × 0.6 output = 0.15 + 2.4 = 2.55 → 3 in total (today's rule); floors 0 + 2 = 2, one micro-dollar
+        // missing goes to the larger fraction (input's 0.15 < output's 0.4): output 3, input 0.
+        var cheap = new DeploymentPrice("v", DeploymentPrice.FromCatalog, 0.15m, 0.6m);
+
+        Assert.Equal(new UsageCostParts(0, 0, 0, 3, 0), CostCalculator.CostParts(new TokenUsage(1, 4), cheap));
+
+        // Five kinds of 0.5 each: 2.5 → 3; each part is 0 or 1, never negative, and they add up to 3 (first kinds win ties).
+        var halves = new DeploymentPrice("h", DeploymentPrice.FromCatalog, 0.5m, 0.5m, CachedInputPerMTok: 0.5m, CacheWritePerMTok: 0.5m, ReasoningPerMTok: 0.5m);
+        Assert.Equal(new UsageCostParts(1, 1, 1, 0, 0), CostCalculator.CostParts(new TokenUsage(3, 2, CachedInputTokens: 1, CacheWriteInputTokens: 1, ReasoningTokens: 1), halves));
+    }
+
+    [Fact]
+    public void CostParts_RandomUsageAndPrices_AddUpToCostMicrosAndEachIsItsExactCostRoundedDownOrUp()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var price = new DeploymentPrice(
+                "r", DeploymentPrice.FromCatalog, Price(random), Price(random), random.Next(3) == 0 ? null : Price(random),
+                random.Next(3) == 0 ? null : Price(random), random.Next(3) == 0 ? null : Price(random), Price(random));
+            var usage = new TokenUsage(random.Next(-5, 200_000), random.Next(-5, 50_000), random.Next(0, 100_000), random.Next(0, 20_000), random.Next(0, 30_000));
+            var embedding = random.Next(10) == 0;
+
+            var parts = CostCalculator.CostParts(usage, price, embedding);
+
+            Assert.Equal(CostCalculator.CostMicros(usage, price, embedding), parts.Sum());
+            var exact = Terms(usage, price, embedding);
+            long[] actual = [parts.InputMicros, parts.CachedInputMicros, parts.CacheWriteMicros, parts.OutputMicros, parts.ReasoningMicros];
+            for (var k = 0; k < exact.Length; k++)
+            {
+                Assert.True(actual[k] == Math.Floor(exact[k]) || actual[k] == Math.Ceiling(exact[k]), $"kind {k}: {actual[k]} for {exact[k]}");
+            }
+        }
+
+        static decimal Price(Random random) => Math.Round((decimal)random.NextDouble() * 80m, random.Next(0, 4));
+
+        // Each kind's exact cost, written out here independently of the calculator.
+        static decimal[] Terms(TokenUsage u, DeploymentPrice p, bool embedding)
+        {
+            var input = Math.Max(0, u.InputTokens);
+            if (embedding)
+            {
+                return [input * (p.EmbeddingInputPerMTok ?? p.InputPerMTok), 0, 0, 0, 0];
+            }
+
+            var output = Math.Max(0, u.OutputTokens);
+            var reasoning = Math.Min(Math.Max(0, u.ReasoningTokens), output);
+            return
+            [
+                Math.Max(0, input - u.CachedInputTokens - u.CacheWriteInputTokens) * p.InputPerMTok, u.CachedInputTokens * (p.CachedInputPerMTok ?? p.InputPerMTok),
+                u.CacheWriteInputTokens * (p.CacheWritePerMTok ?? p.InputPerMTok), (output - reasoning) * p.OutputPerMTok, reasoning * (p.ReasoningPerMTok ?? p.OutputPerMTok),
+            ];
+        }
+    }
+
+    [Fact]
+    public void CostParts_NoPrice_AllZero()
+    {
+        Assert.Equal(new UsageCostParts(0, 0, 0, 0, 0), CostCalculator.CostParts(new TokenUsage(1000, 1000), null));
     }
 }

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Switchyard.ControlPlane.Features.Chargeback;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Features.Usage;
@@ -64,6 +66,101 @@ public sealed class PostgresChargebackTests
         Assert.Equal(late.Sum(r => r.CostMicros), adjustments.Sum(l => l.CostMicros));
         Assert.Equal(march.Sum(r => r.CostMicros), second.Lines.Where(l => l.Kind == "usage").Sum(l => l.CostMicros));
         Assert.Equal(february.Concat(late).Sum(r => r.CostMicros), first.Statement.CostMicros + adjustments.Sum(l => l.CostMicros));
+    }
+
+    [Fact]
+    public async Task Close_BatchStampedJustBeforeTheCloseButCommittedAfterIt_ChargedByTheStatementThatListsIt()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var created = await host.Admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest($"cutoff-{Guid.NewGuid():N}"), SwitchyardJson.Options);
+        var tenant = (await created.Content.ReadFromJsonAsync<TenantDto>(SwitchyardJson.Options))!.Id;
+        var february = Truncate(RollupLedger.Generate(new Random(94), tenant, 300, Feb, TimeSpan.FromDays(28)));
+        await IngestAsync(host, february);
+        var closeAt = Mar.AddDays(1);
+        var inFlight = Truncate(RollupLedger.Generate(new Random(95), tenant, 40, Feb.AddDays(27), TimeSpan.FromDays(1)));
+
+        // The batch is stamped 1 ms before the statement's close time, and the statement starts closing while the batch is
+        // being stamped, before its commit: it either sees the batch (waits for its commit) or has closed before the stamp.
+        Task? close = null;
+        var connection = host.App.Configuration.GetConnectionString("ControlPlane")!;
+        var clock = new StampingTimeProvider(closeAt.AddMilliseconds(-1), () =>
+        {
+            close = Task.Run(() => CloseAsync(host, closeAt));
+            WaitUntilDoneOrWaitingForTheIngestLock(close, connection, tenant);
+        });
+        await Task.Run(async () =>
+        {
+            await using var scope = host.App.Services.CreateAsyncScope();
+            var ingestor = new UsageIngestor(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>(), clock, scope.ServiceProvider.GetServices<IUsageIngestStep>());
+            await ingestor.IngestAsync(new UsageBatchReported(Guid.NewGuid(), "it-node", inFlight), CancellationToken.None);
+        });
+        await close!;
+
+        var first = await StatementAsync(host, tenant, 1);
+        var all = february.Concat(inFlight).ToList();
+        Assert.Equal((all.Count, all.Sum(r => r.CostMicros)), (first.Statement.Requests, first.Statement.CostMicros));
+        foreach (var line in first.Lines)
+        {
+            var behind = new List<ChargebackRequestDto>();
+            for (var page = 1; ; page++)
+            {
+                var items = await host.Admin.GetFromJsonAsync<ChargebackLineRequestsDto>(
+                    $"/api/tenants/{tenant}/chargeback/statements/{first.Statement.Id}/lines/{line.Id}/requests?page={page}&pageSize=1000", SwitchyardJson.Options);
+                if (items!.Items.Count == 0)
+                {
+                    break;
+                }
+
+                behind.AddRange(items.Items);
+            }
+
+            Assert.Equal((line.Requests, line.CostMicros), (behind.Count, behind.Sum(r => r.CostMicros)));
+        }
+
+        // Nothing was late: the next month closes no statement (no usage, no adjustment).
+        await CloseAsync(host, Apr.AddDays(1));
+        var statements = await host.Admin.GetFromJsonAsync<List<ChargebackStatementSummaryDto>>($"/api/tenants/{tenant}/chargeback/statements", SwitchyardJson.Options);
+        Assert.Single(statements!);
+    }
+
+    /// <summary>Blocks until the close has finished or waits for the tenant's ingest lock (seen in <c>pg_locks</c>).</summary>
+    private static void WaitUntilDoneOrWaitingForTheIngestLock(Task close, string connectionString, Guid tenant)
+    {
+        var key = IngestCutoff.LockKey(tenant);
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid::text::bigint = @high AND objid::text::bigint = @low AND objsubid = 1",
+            connection);
+        command.Parameters.AddWithValue("high", (long)(uint)(key >> 32));
+        command.Parameters.AddWithValue("low", (long)(uint)key);
+        for (var polls = 0; polls < 6_000 && !close.IsCompleted; polls++)
+        {
+            if ((long)command.ExecuteScalar()! > 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        Assert.True(close.IsCompleted, "The close neither finished nor waited for the ingest lock.");
+    }
+
+    /// <summary>A fixed clock that runs <paramref name="onFirstRead"/> the first time it is read (the ingest's stamp).</summary>
+    private sealed class StampingTimeProvider(DateTimeOffset now, Action onFirstRead) : TimeProvider
+    {
+        private int _reads;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _reads) == 1)
+            {
+                onFirstRead();
+            }
+
+            return now;
+        }
     }
 
     private static async Task<ChargebackStatementDto> StatementAsync(PostgresControlPlaneHost host, Guid tenant, int number)

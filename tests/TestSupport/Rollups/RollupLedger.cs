@@ -31,18 +31,30 @@ public static class RollupLedger
             var latency = Math.Round(Math.Exp(3 + random.NextDouble() * 8), 3);
             double? ttft = stream ? Math.Round(latency * (0.05 + random.NextDouble() * 0.5), 3) : null;
             var prompt = random.Next(1, 5000);
+            var cost = random.Next(0, 100_000);
             records.Add(new UsageRecord(
                 Guid.CreateVersion7(), start + span * random.NextDouble(), "node-1", tenantId, teams[random.Next(teams.Length)],
                 keys[random.Next(keys.Length)], "chat.completions", Models[random.Next(Models.Length)], null,
                 deployments[random.Next(deployments.Length)], "mock", "mock-1", stream, prompt, status == 200 ? random.Next(0, 2000) : 0,
                 status, status == 200 ? null : "upstream_error", latency, ttft,
                 CachedInputTokens: random.Next(2) == 0 ? random.Next(0, prompt) : 0, CacheWriteTokens: random.Next(0, 50),
-                ReasoningTokens: random.Next(0, 100), CostMicros: random.Next(0, 100_000), PriceVersion: prices[random.Next(prices.Length)],
-                Tags: random.Next(3) == 0 ? null : tags.Where(_ => random.Next(2) == 0).ToList()));
+                ReasoningTokens: random.Next(0, 100), CostMicros: cost, PriceVersion: prices[random.Next(prices.Length)],
+                Tags: random.Next(3) == 0 ? null : tags.Where(_ => random.Next(2) == 0).ToList(), CostParts: random.Next(4) == 0 ? null : Split(random, cost)));
         }
 
         return records;
     }
+
+    /// <summary>A record's cost cut at random into its five token kinds (adding up to it, as a node's split does).</summary>
+    public static UsageCostParts Split(Random random, long cost)
+    {
+        var cuts = Enumerable.Range(0, 4).Select(_ => (long)(random.NextDouble() * cost)).Order().ToArray();
+        return new UsageCostParts(cuts[0], cuts[1] - cuts[0], cuts[2] - cuts[1], cuts[3] - cuts[2], cost - cuts[3]);
+    }
+
+    /// <summary>The five parts of a stored row or record, in token-kind order.</summary>
+    public static (long Input, long Cached, long Write, long Output, long Reasoning) Parts(long input, long cached, long write, long output, long reasoning) =>
+        (input, cached, write, output, reasoning);
 
     /// <summary>Asserts that the tenant's hourly rollups, histogram buckets and tag rollups equal its stored records.</summary>
     public static async Task AssertMatchesAsync(ControlPlaneDbContext db, Guid tenantId, RollupGranularity granularity = RollupGranularity.Hour)
@@ -70,6 +82,10 @@ public static class RollupLedger
                     rated.Sum(u => (long)u.CompletionTokens)),
                 (row.Requests, row.Errors, row.Streams, row.InputTokens, row.OutputTokens, row.CachedInputTokens, row.CacheWriteTokens,
                     row.ReasoningTokens, row.CostMicros, row.TtftCount, row.RateOutputTokens));
+            Assert.Equal(
+                Parts(group.Sum(u => u.InputCostMicros), group.Sum(u => u.CachedInputCostMicros), group.Sum(u => u.CacheWriteCostMicros),
+                    group.Sum(u => u.OutputCostMicros), group.Sum(u => u.ReasoningCostMicros)),
+                Parts(row.InputCostMicros, row.CachedInputCostMicros, row.CacheWriteCostMicros, row.OutputCostMicros, row.ReasoningCostMicros));
             AssertClose(group.Sum(u => u.LatencyMs), row.LatencyMsSum);
             AssertClose(group.Sum(u => u.TimeToFirstTokenMs ?? 0), row.TtftMsSum);
             AssertClose(rated.Sum(u => u.LatencyMs - (u.TimeToFirstTokenMs ?? 0)), row.RateMs);
@@ -88,10 +104,13 @@ public static class RollupLedger
         var expectedTags = records
             .SelectMany(u => (u.Tags ?? []).Distinct().Select(tag => (Key: (period(u.Timestamp), tag, u.TeamId, u.Model, u.PriceVersion ?? ""), Record: u)))
             .GroupBy(x => x.Key, x => x.Record)
-            .Select(g => (g.Key, g.Count(), g.Sum(u => u.CostMicros), g.Sum(u => (long)u.PromptTokens), g.Sum(u => (long)u.CompletionTokens)))
+            .Select(g => (g.Key, g.Count(), g.Sum(u => u.CostMicros), g.Sum(u => (long)u.PromptTokens), g.Sum(u => (long)u.CompletionTokens),
+                Parts(g.Sum(u => u.InputCostMicros), g.Sum(u => u.CachedInputCostMicros), g.Sum(u => u.CacheWriteCostMicros), g.Sum(u => u.OutputCostMicros),
+                    g.Sum(u => u.ReasoningCostMicros))))
             .OrderBy(x => x.ToString(), StringComparer.Ordinal).ToList();
         var actualTags = tagRows
-            .Select(t => ((t.Start, t.Tag, t.TeamId, t.Model, t.PriceVersion), (int)t.Requests, t.CostMicros, t.InputTokens, t.OutputTokens))
+            .Select(t => ((t.Start, t.Tag, t.TeamId, t.Model, t.PriceVersion), (int)t.Requests, t.CostMicros, t.InputTokens, t.OutputTokens,
+                Parts(t.InputCostMicros, t.CachedInputCostMicros, t.CacheWriteCostMicros, t.OutputCostMicros, t.ReasoningCostMicros)))
             .OrderBy(x => x.ToString(), StringComparer.Ordinal).ToList();
         Assert.Equal(expectedTags, actualTags);
     }

@@ -35,6 +35,11 @@ public sealed class ChargebackCsvResult(ChargebackDto chargeback) : IResult
             }
 
             csv.WriteField(line.CostUsd.ToString("0.000000", CultureInfo.InvariantCulture));
+            foreach (var part in ChargebackColumns.CostParts(line))
+            {
+                csv.WriteField(part, default);
+            }
+
             await csv.EndRecordAsync(cancellationToken);
             if (++rows % RowsPerFlush == 0)
             {

@@ -72,6 +72,9 @@ public static class ChargebackQuery
             Key = g.Key, Requests = g.Sum(r => r.Requests), Errors = g.Sum(r => r.Errors), InputTokens = g.Sum(r => r.InputTokens),
             OutputTokens = g.Sum(r => r.OutputTokens), CachedInputTokens = g.Sum(r => r.CachedInputTokens),
             CacheWriteTokens = g.Sum(r => r.CacheWriteTokens), ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
+            InputCostMicros = g.Sum(r => r.InputCostMicros), CachedInputCostMicros = g.Sum(r => r.CachedInputCostMicros),
+            CacheWriteCostMicros = g.Sum(r => r.CacheWriteCostMicros), OutputCostMicros = g.Sum(r => r.OutputCostMicros),
+            ReasoningCostMicros = g.Sum(r => r.ReasoningCostMicros),
         }).ToListAsync(cancellationToken);
 
     private static Task<List<ChargebackSums<string>>> TagSumAsync(IQueryable<UsageTagRollup> rows, CancellationToken cancellationToken) =>
@@ -80,6 +83,9 @@ public static class ChargebackQuery
             Key = g.Key, Requests = g.Sum(r => r.Requests), Errors = g.Sum(r => r.Errors), InputTokens = g.Sum(r => r.InputTokens),
             OutputTokens = g.Sum(r => r.OutputTokens), CachedInputTokens = g.Sum(r => r.CachedInputTokens),
             CacheWriteTokens = g.Sum(r => r.CacheWriteTokens), ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
+            InputCostMicros = g.Sum(r => r.InputCostMicros), CachedInputCostMicros = g.Sum(r => r.CachedInputCostMicros),
+            CacheWriteCostMicros = g.Sum(r => r.CacheWriteCostMicros), OutputCostMicros = g.Sum(r => r.OutputCostMicros),
+            ReasoningCostMicros = g.Sum(r => r.ReasoningCostMicros),
         }).ToListAsync(cancellationToken);
 
     /// <summary>Adds each part to its group (when <paramref name="groups"/> is given) and to <paramref name="total"/> (when given).</summary>

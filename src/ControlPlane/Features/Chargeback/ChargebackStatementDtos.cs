@@ -1,3 +1,4 @@
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Chargeback;
@@ -11,5 +12,6 @@ internal static class ChargebackStatementDtos
 
     public static ChargebackStatementLineDto ToDto(this ChargebackStatementLine l) => new(
         l.Id, l.Kind, l.PeriodStart, l.PeriodEnd, l.TeamId, l.TeamName, l.CostCenter, l.Model, l.PriceVersion, l.Requests, l.InputTokens, l.OutputTokens,
-        l.CachedInputTokens, l.CacheWriteTokens, l.ReasoningTokens, l.CostMicros, Usd(l.CostMicros));
+        l.CachedInputTokens, l.CacheWriteTokens, l.ReasoningTokens, l.CostMicros, Usd(l.CostMicros), l.InputCostMicros, l.CachedInputCostMicros,
+        l.CacheWriteCostMicros, l.OutputCostMicros, l.ReasoningCostMicros, l.UnattributedMicros());
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Features.Teams;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Chargeback;
@@ -10,9 +11,11 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 /// price version over [<see cref="PeriodStart"/>, <see cref="PeriodEnd"/>), with each token kind and the cost.
 /// <see cref="Kind"/> is <c>usage</c> (the statement's own month) or <c>adjustment</c> (usage of an earlier, already
 /// closed month that arrived after it closed: the period is that month's, the figures the difference) or <c>shared</c>
-/// (the team's part of the tenant's fixed monthly shared cost, <see cref="ChargebackSettings"/>; its label as the model, no tokens).
+/// (the team's part of the tenant's fixed monthly shared cost, <see cref="ChargebackSettings"/>; its label as the model, no tokens,
+/// its whole cost unattributed to a token kind). The cost is split per token kind; the parts plus the unattributed rest add
+/// up to the cost exactly.
 /// </summary>
-public sealed class ChargebackStatementLine
+public sealed class ChargebackStatementLine : ITokenKindCosts
 {
     public const string Usage = "usage";
     public const string Adjustment = "adjustment";
@@ -40,6 +43,13 @@ public sealed class ChargebackStatementLine
     public long CacheWriteTokens { get; set; }
     public long ReasoningTokens { get; set; }
     public long CostMicros { get; set; }
+
+    /// <summary>The cost per token kind (<see cref="ITokenKindCosts"/>); what they leave of <see cref="CostMicros"/> is unattributed.</summary>
+    public long InputCostMicros { get; set; }
+    public long CachedInputCostMicros { get; set; }
+    public long CacheWriteCostMicros { get; set; }
+    public long OutputCostMicros { get; set; }
+    public long ReasoningCostMicros { get; set; }
 }
 
 internal sealed class ChargebackStatementLineConfiguration : IEntityTypeConfiguration<ChargebackStatementLine>

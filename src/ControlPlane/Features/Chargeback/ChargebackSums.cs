@@ -1,9 +1,10 @@
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Chargeback;
 
 /// <summary>Summed rollup columns of one group (the database fills <see cref="Key"/> and the sums; ranges are added up here).</summary>
-public sealed class ChargebackSums<TKey>
+public sealed class ChargebackSums<TKey> : ITokenKindCosts
 {
     public TKey Key { get; set; } = default!;
     public long Requests { get; set; }
@@ -15,6 +16,13 @@ public sealed class ChargebackSums<TKey>
     public long ReasoningTokens { get; set; }
     public long CostMicros { get; set; }
 
+    /// <summary>The cost per token kind (<see cref="ITokenKindCosts"/>); what they leave of <see cref="CostMicros"/> is unattributed.</summary>
+    public long InputCostMicros { get; set; }
+    public long CachedInputCostMicros { get; set; }
+    public long CacheWriteCostMicros { get; set; }
+    public long OutputCostMicros { get; set; }
+    public long ReasoningCostMicros { get; set; }
+
     public void Add<TOther>(ChargebackSums<TOther> other)
     {
         Requests += other.Requests;
@@ -24,10 +32,10 @@ public sealed class ChargebackSums<TKey>
         CachedInputTokens += other.CachedInputTokens;
         CacheWriteTokens += other.CacheWriteTokens;
         ReasoningTokens += other.ReasoningTokens;
-        CostMicros += other.CostMicros;
+        this.AddCosts(other);
     }
 
     public ChargebackLineDto ToDto(string key, string? label) => new(
         key, label, Requests, Errors, InputTokens, OutputTokens, CachedInputTokens, CacheWriteTokens, ReasoningTokens, CostMicros,
-        CostMicros / 1_000_000m);
+        CostMicros / 1_000_000m, InputCostMicros, CachedInputCostMicros, CacheWriteCostMicros, OutputCostMicros, ReasoningCostMicros, this.UnattributedMicros());
 }

@@ -23,6 +23,7 @@ public sealed class ChargebackXlsxResult(ChargebackDto chargeback) : IResult
                 var cells = new List<DataCell> { new(kind), new(line.Key), new(line.Label ?? "") };
                 cells.AddRange(ChargebackColumns.Counts(line).Select(c => new DataCell(c)));
                 cells.Add(new DataCell(line.CostUsd));
+                cells.AddRange(ChargebackColumns.CostParts(line).Select(c => new DataCell(c)));
                 await spreadsheet.AddRowAsync(cells.ToArray(), cancellationToken);
             }
 

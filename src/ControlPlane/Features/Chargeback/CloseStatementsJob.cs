@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchyard.ControlPlane.Features.Rollups;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Configuration;
 
@@ -43,15 +44,23 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
                 continue;
             }
 
-            closed += await CloseAsync(tenant.Id, zone.Id, start, end, now, cancellationToken) ? 1 : 0;
+            await using (await IngestCutoff.EnterCloseAsync(db, tenant.Id, cancellationToken))
+            {
+                closed += await CloseAsync(tenant.Id, zone.Id, start, end, cancellationToken) ? 1 : 0;
+            }
         }
 
         return closed;
     }
 
-    private async Task<bool> CloseAsync(Guid tenantId, string zone, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the tenant's <see cref="IngestCutoff"/>: the close time is taken after it, so every record stamped before it is
+    /// committed and in this transaction's snapshot, and every record stamped after it is not (it counts as late).
+    /// </summary>
+    private async Task<bool> CloseAsync(Guid tenantId, string zone, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var now = time.GetUtcNow();
         var statement = new ChargebackStatement
         {
             Id = Guid.CreateVersion7(), TenantId = tenantId, PeriodStart = start, PeriodEnd = end, TimeZone = zone, ClosedAt = now,
@@ -84,11 +93,12 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
                 sum.Add(new ChargebackSums<StatementUsage.Key>
                 {
                     Requests = -line.Requests, InputTokens = -line.InputTokens, OutputTokens = -line.OutputTokens, CachedInputTokens = -line.CachedInputTokens,
-                    CacheWriteTokens = -line.CacheWriteTokens, ReasoningTokens = -line.ReasoningTokens, CostMicros = -line.CostMicros,
+                    CacheWriteTokens = -line.CacheWriteTokens, ReasoningTokens = -line.ReasoningTokens,
                 });
+                sum.AddCosts(line, -1);
             }
 
-            lines.AddRange(ledger.Where(d => d.Value is not { Requests: 0, CostMicros: 0, InputTokens: 0, OutputTokens: 0, CachedInputTokens: 0, CacheWriteTokens: 0, ReasoningTokens: 0 })
+            lines.AddRange(ledger.Where(d => d.Value is not { Requests: 0, InputTokens: 0, OutputTokens: 0, CachedInputTokens: 0, CacheWriteTokens: 0, ReasoningTokens: 0 } || !d.Value.IsZeroCost())
                 .Select(d => Line(statement, ChargebackStatementLine.Adjustment, period.PeriodStart, period.PeriodEnd, d.Key, d.Value)));
         }
 
@@ -157,6 +167,7 @@ public sealed class CloseStatementsJob(ControlPlaneDbContext db, TimeProvider ti
         Id = Guid.CreateVersion7(), StatementId = statement.Id, TenantId = statement.TenantId, Kind = kind, PeriodStart = start, PeriodEnd = end,
         TeamId = key.TeamId, Model = key.Model, PriceVersion = key.PriceVersion, Requests = sum.Requests, InputTokens = sum.InputTokens,
         OutputTokens = sum.OutputTokens, CachedInputTokens = sum.CachedInputTokens, CacheWriteTokens = sum.CacheWriteTokens,
-        ReasoningTokens = sum.ReasoningTokens, CostMicros = sum.CostMicros,
+        ReasoningTokens = sum.ReasoningTokens, CostMicros = sum.CostMicros, InputCostMicros = sum.InputCostMicros, CachedInputCostMicros = sum.CachedInputCostMicros,
+        CacheWriteCostMicros = sum.CacheWriteCostMicros, OutputCostMicros = sum.OutputCostMicros, ReasoningCostMicros = sum.ReasoningCostMicros,
     };
 }

@@ -59,7 +59,9 @@ public static class ListStatementLineRequests
         var total = await records.LongCountAsync(cancellationToken);
         var items = await records.OrderBy(u => u.Timestamp).ThenBy(u => u.Id).Skip((number - 1) * size).Take(size)
             .Select(u => new ChargebackRequestDto(u.Id, u.Timestamp, u.KeyId, u.Model, u.StatusCode, u.PromptTokens, u.CompletionTokens, u.CachedInputTokens,
-                u.CacheWriteTokens, u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated))
+                u.CacheWriteTokens, u.ReasoningTokens, u.CostMicros, u.PriceVersion, u.Estimated, u.InputCostMicros, u.CachedInputCostMicros,
+                u.CacheWriteCostMicros, u.OutputCostMicros, u.ReasoningCostMicros,
+                u.CostMicros - u.InputCostMicros - u.CachedInputCostMicros - u.CacheWriteCostMicros - u.OutputCostMicros - u.ReasoningCostMicros))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ChargebackLineRequestsDto(lineId, number, size, total, items));
     }

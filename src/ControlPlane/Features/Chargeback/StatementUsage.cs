@@ -26,6 +26,9 @@ internal static class StatementUsage
                     g.Key.TeamId, g.Key.Model, g.Key.PriceVersion, Requests = g.Sum(r => r.Requests), Errors = g.Sum(r => r.Errors),
                     InputTokens = g.Sum(r => r.InputTokens), OutputTokens = g.Sum(r => r.OutputTokens), CachedInputTokens = g.Sum(r => r.CachedInputTokens),
                     CacheWriteTokens = g.Sum(r => r.CacheWriteTokens), ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
+                    InputCostMicros = g.Sum(r => r.InputCostMicros), CachedInputCostMicros = g.Sum(r => r.CachedInputCostMicros),
+                    CacheWriteCostMicros = g.Sum(r => r.CacheWriteCostMicros), OutputCostMicros = g.Sum(r => r.OutputCostMicros),
+                    ReasoningCostMicros = g.Sum(r => r.ReasoningCostMicros),
                 }).ToListAsync(cancellationToken);
             foreach (var p in parts)
             {
@@ -39,6 +42,8 @@ internal static class StatementUsage
                 {
                     Requests = p.Requests, Errors = p.Errors, InputTokens = p.InputTokens, OutputTokens = p.OutputTokens, CachedInputTokens = p.CachedInputTokens,
                     CacheWriteTokens = p.CacheWriteTokens, ReasoningTokens = p.ReasoningTokens, CostMicros = p.CostMicros,
+                    InputCostMicros = p.InputCostMicros, CachedInputCostMicros = p.CachedInputCostMicros, CacheWriteCostMicros = p.CacheWriteCostMicros,
+                    OutputCostMicros = p.OutputCostMicros, ReasoningCostMicros = p.ReasoningCostMicros,
                 });
             }
         }

@@ -56,6 +56,9 @@ public sealed class DailyRollupJob(ControlPlaneDbContext db)
                 InputTokens = g.Sum(r => r.InputTokens), OutputTokens = g.Sum(r => r.OutputTokens),
                 CachedInputTokens = g.Sum(r => r.CachedInputTokens), CacheWriteTokens = g.Sum(r => r.CacheWriteTokens),
                 ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
+                InputCostMicros = g.Sum(r => r.InputCostMicros), CachedInputCostMicros = g.Sum(r => r.CachedInputCostMicros),
+                CacheWriteCostMicros = g.Sum(r => r.CacheWriteCostMicros), OutputCostMicros = g.Sum(r => r.OutputCostMicros),
+                ReasoningCostMicros = g.Sum(r => r.ReasoningCostMicros),
                 LatencyMsSum = g.Sum(r => r.LatencyMsSum), TtftCount = g.Sum(r => r.TtftCount), TtftMsSum = g.Sum(r => r.TtftMsSum),
                 RateOutputTokens = g.Sum(r => r.RateOutputTokens), RateMs = g.Sum(r => r.RateMs),
             }).ToListAsync(cancellationToken);
@@ -78,6 +81,9 @@ public sealed class DailyRollupJob(ControlPlaneDbContext db)
                 Requests = g.Sum(r => r.Requests), Errors = g.Sum(r => r.Errors), InputTokens = g.Sum(r => r.InputTokens),
                 OutputTokens = g.Sum(r => r.OutputTokens), CachedInputTokens = g.Sum(r => r.CachedInputTokens),
                 CacheWriteTokens = g.Sum(r => r.CacheWriteTokens), ReasoningTokens = g.Sum(r => r.ReasoningTokens), CostMicros = g.Sum(r => r.CostMicros),
+                InputCostMicros = g.Sum(r => r.InputCostMicros), CachedInputCostMicros = g.Sum(r => r.CachedInputCostMicros),
+                CacheWriteCostMicros = g.Sum(r => r.CacheWriteCostMicros), OutputCostMicros = g.Sum(r => r.OutputCostMicros),
+                ReasoningCostMicros = g.Sum(r => r.ReasoningCostMicros),
             }).ToListAsync(cancellationToken);
 
         db.AddRange(rollups);

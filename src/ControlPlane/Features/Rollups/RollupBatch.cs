@@ -78,7 +78,7 @@ internal sealed class RollupBatch
         row.CachedInputTokens += r.CachedInputTokens;
         row.CacheWriteTokens += r.CacheWriteTokens;
         row.ReasoningTokens += r.ReasoningTokens;
-        row.CostMicros += r.CostMicros;
+        row.AddCosts(r);
         row.LatencyMsSum += r.LatencyMs;
         AddToBucket(key, RollupMetric.Latency, r.LatencyMs);
         if (r.TimeToFirstTokenMs is { } ttft)
@@ -113,7 +113,7 @@ internal sealed class RollupBatch
             t.CachedInputTokens += r.CachedInputTokens;
             t.CacheWriteTokens += r.CacheWriteTokens;
             t.ReasoningTokens += r.ReasoningTokens;
-            t.CostMicros += r.CostMicros;
+            t.AddCosts(r);
         }
 
         var day = DayOf(r.Timestamp);

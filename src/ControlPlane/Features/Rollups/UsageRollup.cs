@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Rollups;
@@ -10,7 +11,7 @@ namespace Switchyard.ControlPlane.Features.Rollups;
 /// so they always equal the ledger; daily rows are summed from them by <see cref="DailyRollupJob"/>.
 /// Absent dimensions are stored as <see cref="Guid.Empty"/> / "" (key columns cannot be null).
 /// </summary>
-public sealed class UsageRollup
+public sealed class UsageRollup : ITokenKindCosts
 {
     public RollupGranularity Granularity { get; set; }
     public DateTimeOffset Start { get; set; }
@@ -32,6 +33,13 @@ public sealed class UsageRollup
     public long CacheWriteTokens { get; set; }
     public long ReasoningTokens { get; set; }
     public long CostMicros { get; set; }
+
+    /// <summary>The cost per token kind (<see cref="ITokenKindCosts"/>); what they leave of <see cref="CostMicros"/> is unattributed.</summary>
+    public long InputCostMicros { get; set; }
+    public long CachedInputCostMicros { get; set; }
+    public long CacheWriteCostMicros { get; set; }
+    public long OutputCostMicros { get; set; }
+    public long ReasoningCostMicros { get; set; }
     public double LatencyMsSum { get; set; }
     public long TtftCount { get; set; }
     public double TtftMsSum { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.Shared.Configuration;
 using Switchyard.Shared.Messages;
 
@@ -9,7 +10,7 @@ namespace Switchyard.ControlPlane.Features.Rollups;
 /// Usage summed per period and per tenant, tag, team, public model and price version: a record with several tags counts
 /// once under each (so tag rows do not add up to the tenant's total); an untagged record counts under no tag.
 /// </summary>
-public sealed class UsageTagRollup
+public sealed class UsageTagRollup : ITokenKindCosts
 {
     public RollupGranularity Granularity { get; set; }
     public DateTimeOffset Start { get; set; }
@@ -27,6 +28,13 @@ public sealed class UsageTagRollup
     public long CacheWriteTokens { get; set; }
     public long ReasoningTokens { get; set; }
     public long CostMicros { get; set; }
+
+    /// <summary>The cost per token kind (<see cref="ITokenKindCosts"/>); what they leave of <see cref="CostMicros"/> is unattributed.</summary>
+    public long InputCostMicros { get; set; }
+    public long CachedInputCostMicros { get; set; }
+    public long CacheWriteCostMicros { get; set; }
+    public long OutputCostMicros { get; set; }
+    public long ReasoningCostMicros { get; set; }
 }
 
 internal sealed class UsageTagRollupConfiguration : IEntityTypeConfiguration<UsageTagRollup>

@@ -51,8 +51,6 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time, I
 
         valid.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         var rows = valid.ConvertAll(UsageRecordEntity.From);
-        var now = time.GetUtcNow();
-        rows.ForEach(r => r.IngestedAt = now);
         var insert = UsageRecordInsert.For(db);
         int stored;
         try
@@ -69,8 +67,8 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time, I
     }
 
     /// <summary>
-    /// All rows and the steps' work, or nothing: one statement is atomic on its own; several, or one followed by steps,
-    /// run in one transaction.
+    /// All rows and the steps' work, or nothing, in one transaction. The rows are stamped (<see cref="UsageRecordEntity.IngestedAt"/>)
+    /// inside it, after <see cref="IngestCutoff"/>: a statement closing meanwhile either sees them or closes before their stamp.
     /// </summary>
     private async Task<int> InsertAsync(UsageRecordInsert insert, IReadOnlyList<UsageRecordEntity> rows, CancellationToken cancellationToken)
     {
@@ -79,15 +77,17 @@ public sealed class UsageIngestor(ControlPlaneDbContext db, TimeProvider time, I
             return 0;
         }
 
-        if (rows.Count <= insert.RowsPerStatement && _steps.Length == 0)
-        {
-            return (await insert.InsertAsync(db, rows, cancellationToken)).Count;
-        }
-
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await IngestCutoff.EnterIngestAsync(db, rows.Select(r => r.TenantId), cancellationToken);
+            var now = time.GetUtcNow();
+            foreach (var row in rows)
+            {
+                row.IngestedAt = now;
+            }
+
             var stored = await insert.InsertAsync(db, rows, cancellationToken);
             if (stored.Count > 0)
             {

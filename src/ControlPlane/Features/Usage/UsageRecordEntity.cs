@@ -6,7 +6,7 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>A stored <see cref="UsageRecord"/>; its id (from the node) is the primary key, which makes ingestion idempotent.</summary>
-public sealed class UsageRecordEntity : ITenantOwned
+public sealed class UsageRecordEntity : ITenantOwned, ITokenKindCosts
 {
     public Guid Id { get; set; }
     public DateTimeOffset Timestamp { get; set; }
@@ -37,6 +37,13 @@ public sealed class UsageRecordEntity : ITenantOwned
 
     /// <summary>Micro-dollars (USD × 10⁶), computed by the node at <see cref="PriceVersion"/>.</summary>
     public long CostMicros { get; set; }
+
+    /// <summary>The cost per token kind (<see cref="ITokenKindCosts"/>); what they leave of <see cref="CostMicros"/> is unattributed.</summary>
+    public long InputCostMicros { get; set; }
+    public long CachedInputCostMicros { get; set; }
+    public long CacheWriteCostMicros { get; set; }
+    public long OutputCostMicros { get; set; }
+    public long ReasoningCostMicros { get; set; }
     public string? PriceVersion { get; set; }
     public bool Estimated { get; set; }
 
@@ -81,6 +88,11 @@ public sealed class UsageRecordEntity : ITenantOwned
         CacheWriteTokens = r.CacheWriteTokens,
         ReasoningTokens = r.ReasoningTokens,
         CostMicros = r.CostMicros,
+        InputCostMicros = r.CostParts?.InputMicros ?? 0,
+        CachedInputCostMicros = r.CostParts?.CachedInputMicros ?? 0,
+        CacheWriteCostMicros = r.CostParts?.CacheWriteMicros ?? 0,
+        OutputCostMicros = r.CostParts?.OutputMicros ?? 0,
+        ReasoningCostMicros = r.CostParts?.ReasoningMicros ?? 0,
         PriceVersion = r.PriceVersion,
         Estimated = r.Estimated,
         Tags = r.Tags is { Count: > 0 } tags ? [.. tags] : null,

@@ -28,11 +28,22 @@ public static class UsageRecordValidator
             ?? (record.PromptTokens < 0 || record.CompletionTokens < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0
                 || record.ReasoningTokens < 0 ? "Token counts must not be negative." : null)
             ?? (record.CostMicros < 0 ? "costMicros must not be negative." : null)
+            ?? CostParts(record)
             ?? Tags(record.Tags)
             ?? Milliseconds("latencyMs", record.LatencyMs)
             ?? (record.TimeToFirstTokenMs is { } ttft ? Milliseconds("timeToFirstTokenMs", ttft) : null)
             ?? Attempts(record.Attempts);
     }
+
+    /// <summary>The cost per token kind, when the node sent it: no negative part, and the parts add up to the cost exactly.</summary>
+    private static string? CostParts(UsageRecord record) => record.CostParts switch
+    {
+        null => null,
+        { InputMicros: < 0 } or { CachedInputMicros: < 0 } or { CacheWriteMicros: < 0 } or { OutputMicros: < 0 } or { ReasoningMicros: < 0 } =>
+            "costParts must not be negative.",
+        var parts when parts.Sum() != record.CostMicros => "costParts must add up to costMicros.",
+        _ => null,
+    };
 
     private static string? Tags(IReadOnlyList<string>? tags)
     {

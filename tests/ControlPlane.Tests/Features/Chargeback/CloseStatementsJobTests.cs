@@ -158,6 +158,57 @@ public sealed class CloseStatementsJobTests
     }
 
     [Fact]
+    public async Task Run_CostPerTokenKind_LinesSplitPerKindAddUpToTheLedgerAndRedeliveryCountsOnce()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var february = RollupLedger.Generate(new Random(89), tenant.Id, 600, Feb, TimeSpan.FromDays(28));
+        await IngestAsync(host, february);
+        await IngestAsync(host, february.Take(250).ToList()); // redelivered
+        await RunJobAsync<DailyRollupJob, int>(host, j => j.RunAsync(CancellationToken.None));
+        Assert.Equal(1, await CloseAsync(host, Mar.AddDays(1)));
+        var late = RollupLedger.Generate(new Random(90), tenant.Id, 80, Feb.AddDays(3), TimeSpan.FromDays(10));
+        await IngestAsync(host, late);
+        await IngestAsync(host, late); // redelivered
+        Assert.Equal(1, await CloseAsync(host, Apr.AddDays(1)));
+
+        var statements = await GetAsync<List<ChargebackStatementSummaryDto>>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements");
+        var first = await GetAsync<ChargebackStatementDto>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[1].Id}");
+        var second = await GetAsync<ChargebackStatementDto>(host.Admin, $"/api/tenants/{tenant.Id}/chargeback/statements/{statements[0].Id}");
+        Assert.All(first.Lines.Concat(second.Lines), l => Assert.Equal(l.CostMicros, Parts(l).Sum()));
+
+        // Each line per token kind equals its records' parts; records from nodes that did not split are unattributed.
+        AssertPerKind(february, first.Lines.Where(l => l.Kind == "usage"));
+        AssertPerKind(late, second.Lines.Where(l => l.Kind == "adjustment"));
+        Assert.Contains(first.Lines, l => l.UnattributedCostMicros > 0 && l.InputCostMicros > 0);
+
+        // A line's requests explain each kind down to single records.
+        var biggest = first.Lines.MaxBy(l => l.Requests)!;
+        var behind = await AllRequestsAsync(host, tenant.Id, first.Statement.Id, biggest.Id);
+        Assert.Equal(
+            Parts(biggest),
+            (long[])[behind.Sum(r => r.InputCostMicros), behind.Sum(r => r.CachedInputCostMicros), behind.Sum(r => r.CacheWriteCostMicros),
+                behind.Sum(r => r.OutputCostMicros), behind.Sum(r => r.ReasoningCostMicros), behind.Sum(r => r.UnattributedCostMicros)]);
+
+        static long[] Parts(ChargebackStatementLineDto l) =>
+            [l.InputCostMicros, l.CachedInputCostMicros, l.CacheWriteCostMicros, l.OutputCostMicros, l.ReasoningCostMicros, l.UnattributedCostMicros];
+
+        static void AssertPerKind(List<UsageRecord> records, IEnumerable<ChargebackStatementLineDto> lines)
+        {
+            var expected = records.GroupBy(r => (r.TeamId, r.Model, Price: r.PriceVersion ?? "")).ToDictionary(g => g.Key, g =>
+            {
+                var none = new UsageCostParts(0, 0, 0, 0, 0);
+                return (long[])[g.Sum(r => (r.CostParts ?? none).InputMicros), g.Sum(r => (r.CostParts ?? none).CachedInputMicros),
+                    g.Sum(r => (r.CostParts ?? none).CacheWriteMicros), g.Sum(r => (r.CostParts ?? none).OutputMicros), g.Sum(r => (r.CostParts ?? none).ReasoningMicros),
+                    g.Where(r => r.CostParts is null).Sum(r => r.CostMicros)];
+            });
+            var actual = lines.ToDictionary(l => (l.TeamId, l.Model, l.PriceVersion), Parts);
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.All(expected, e => Assert.Equal(e.Value, actual[e.Key]));
+        }
+    }
+
+    [Fact]
     public async Task Statements_Roles_FinanceOfTheTenantReadsOthersRefused()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();

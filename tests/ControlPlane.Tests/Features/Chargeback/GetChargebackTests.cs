@@ -103,9 +103,18 @@ public sealed class GetChargebackTests
         var csv = (accept ?? format) is "text/csv" or "csv";
         Assert.Equal(csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         var rows = csv ? ChargebackExport.ReadCsv(bytes) : ChargebackExport.ReadXlsx(bytes);
-        var expected = json.Lines.Select(l => new ChargebackExport.Row("line", l.Key, l.Label ?? "", l.Requests, l.InputTokens, l.OutputTokens, l.CostMicros, l.CostUsd))
-            .Append(new ChargebackExport.Row("total", "total", "", json.Total.Requests, json.Total.InputTokens, json.Total.OutputTokens, json.Total.CostMicros, json.Total.CostUsd));
+        var expected = json.Lines.Select(l => new ChargebackExport.Row("line", l.Key, l.Label ?? "", l.Requests, l.InputTokens, l.OutputTokens, l.CostMicros, l.CostUsd, Parts(l)))
+            .Append(new ChargebackExport.Row("total", "total", "", json.Total.Requests, json.Total.InputTokens, json.Total.OutputTokens, json.Total.CostMicros, json.Total.CostUsd,
+                Parts(json.Total)));
         Assert.Equal(expected, rows);
+        Assert.All(rows, r => Assert.Equal(r.CostMicros, r.Parts.Split(' ').Sum(long.Parse)));
+        Assert.Contains(rows, r => r.Parts.Split(' ')[..5].Any(p => p != "0") && r.Parts.Split(' ')[5] != "0"); // split and unsplit records both present
+        if (csv)
+        {
+            // The columns finance already reads stay first and in order; the cost per token kind follows them.
+            string[] existing = ["kind", "key", "label", "requests", "errors", "input_tokens", "output_tokens", "cached_input_tokens", "cache_write_tokens", "reasoning_tokens", "cost_micros", "cost_usd"];
+            Assert.Equal((string[])[.. existing, .. ChargebackExport.PartColumns], ChargebackExport.CsvHeader(bytes));
+        }
         Assert.Equal(records.Where(r => r.Timestamp >= From && r.Timestamp < To).Sum(r => r.CostMicros), rows.Where(r => r.Kind == "line").Sum(r => r.CostMicros));
         Assert.Equal(rows.Single(r => r.Kind == "total").CostUsd * 1_000_000m, rows.Single(r => r.Kind == "total").CostMicros);
     }
@@ -160,6 +169,8 @@ public sealed class GetChargebackTests
     [InlineData("UTC", "tag")]
     [InlineData("America/New_York", "team")]
     [InlineData("Asia/Kolkata", "model")]
+    [InlineData("America/New_York", "key")]
+    [InlineData("Australia/Adelaide", "tag")]
     public async Task Chargeback_SeriesDay_EachGroupsCostPerDayOfTheTenantsZoneEqualsTheLedger(string timeZone, string groupBy)
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
@@ -179,6 +190,7 @@ public sealed class GetChargebackTests
         {
             "team" => r => [r.TeamId.ToString()],
             "model" => r => [r.Model],
+            "key" => r => [r.KeyId.ToString()],
             _ => r => r.Tags?.Distinct() ?? [],
         };
         var expected = records.Where(r => r.Timestamp >= From && r.Timestamp < To)
@@ -203,6 +215,9 @@ public sealed class GetChargebackTests
         Assert.Null(chargeback.Days);
         Assert.Equal(20, chargeback.Total.Requests);
     }
+
+    private static string Parts(ChargebackLineDto l) => ChargebackExport.Parts(
+        l.InputCostMicros, l.CachedInputCostMicros, l.CacheWriteCostMicros, l.OutputCostMicros, l.ReasoningCostMicros, l.UnattributedCostMicros);
 
     private static void AssertSums(List<UsageRecord> records, ChargebackLineDto line) => Assert.Equal(
         (records.Count, records.Count(r => r.StatusCode >= 400), records.Sum(r => (long)r.PromptTokens), records.Sum(r => (long)r.CompletionTokens),

@@ -63,6 +63,7 @@ public sealed class UsageIngestorTests
             CacheWriteTokens = 2,
             ReasoningTokens = 3,
             CostMicros = 123_456,
+            CostParts = new UsageCostParts(100_000, 3_000, 456, 15_000, 5_000),
             PriceVersion = "builtin-2025-11:gpt-4o",
             Estimated = true,
             Tags = ["cost-center:4711", "app:search"],
@@ -82,6 +83,27 @@ public sealed class UsageIngestorTests
         expected.ForEach(r => r.IngestedAt = clock.GetUtcNow()); // when the control plane stored it, by its own clock
         Assert.Equivalent(expected, stored.OrderBy(r => r.Id), strict: true);
         Assert.Equal(records[0].Findings, stored.Single(r => r.Id == records[0].Id).Findings);
+    }
+
+    [Fact]
+    public async Task Ingest_CostPartsNotAddingUpOrNegative_RecordQuarantinedOthersStored()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var records = Records(4);
+        records[0] = records[0] with { CostMicros = 100, CostParts = new UsageCostParts(40, 0, 0, 60, 0) };
+        records[1] = records[1] with { CostMicros = 100, CostParts = new UsageCostParts(40, 0, 0, 59, 0) };
+        records[2] = records[2] with { CostMicros = 100, CostParts = new UsageCostParts(140, 0, 0, -40, 0) };
+        records[3] = records[3] with { CostMicros = 100 }; // an older node: no split, the whole cost unattributed
+
+        var result = await IngestAsync(host, records);
+
+        Assert.Equal(new UsageIngestResult(Stored: 2, AlreadyStored: 0, Quarantined: 2), result);
+        var reasons = await host.WithDbAsync(db => db.UsageQuarantine.ToDictionaryAsync(q => q.Id, q => q.Reason));
+        Assert.Equal("costParts must add up to costMicros.", reasons[records[1].Id]);
+        Assert.Equal("costParts must not be negative.", reasons[records[2].Id]);
+        var stored = await host.WithDbAsync(db => db.UsageRecords.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(u => u.Id));
+        Assert.Equal((40, 60, 0), (stored[records[0].Id].InputCostMicros, stored[records[0].Id].OutputCostMicros, stored[records[0].Id].UnattributedMicros()));
+        Assert.Equal((0, 0, 100), (stored[records[3].Id].InputCostMicros, stored[records[3].Id].OutputCostMicros, stored[records[3].Id].UnattributedMicros()));
     }
 
     [Fact]

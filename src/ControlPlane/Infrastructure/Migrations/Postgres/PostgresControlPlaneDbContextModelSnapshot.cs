@@ -966,7 +966,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -978,6 +984,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("InputTokens")
@@ -993,6 +1002,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
 
@@ -1006,6 +1018,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("bigint");
@@ -1578,7 +1593,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1590,11 +1611,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
                     b.Property<double>("LatencyMsSum")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
@@ -1603,6 +1630,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<long>("RateOutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -1697,7 +1727,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1709,10 +1745,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -2245,8 +2290,14 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CacheWriteTokens")
                         .HasColumnType("integer");
+
+                    b.Property<long>("CachedInputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("CachedInputTokens")
                         .HasColumnType("integer");
@@ -2278,6 +2329,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("IngestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
 
@@ -2294,6 +2348,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PriceVersion")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2304,6 +2361,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ReasoningTokens")
                         .HasColumnType("integer");

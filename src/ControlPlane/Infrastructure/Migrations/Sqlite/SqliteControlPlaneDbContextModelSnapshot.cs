@@ -954,7 +954,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -966,6 +972,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("InputTokens")
@@ -981,6 +990,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputTokens")
                         .HasColumnType("INTEGER");
 
@@ -994,6 +1006,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("INTEGER");
@@ -1566,7 +1581,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -1578,11 +1599,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("LatencyMsSum")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OutputTokens")
                         .HasColumnType("INTEGER");
@@ -1591,6 +1618,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<long>("RateOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
@@ -1685,7 +1715,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CachedInputTokens")
@@ -1697,10 +1733,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReasoningTokens")
@@ -2233,7 +2278,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CacheWriteTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CachedInputTokens")
@@ -2266,6 +2317,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("IngestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
 
@@ -2282,6 +2336,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PriceVersion")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2292,6 +2349,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReasoningTokens")
                         .HasColumnType("INTEGER");

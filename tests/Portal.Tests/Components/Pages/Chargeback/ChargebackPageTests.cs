@@ -167,7 +167,8 @@ public sealed class ChargebackPageTests : PortalTestContext
         SignIn(MemberRole.Finance);
         var summary = new ChargebackStatementSummaryDto(Guid.NewGuid(), 3, February, February.AddMonths(1), "UTC", February.AddMonths(1).AddHours(6), 120, 9_000_000, 9m);
         var line = new ChargebackStatementLineDto(Guid.NewGuid(), "usage", February, February.AddMonths(1), Guid.NewGuid(), "Search", "CC-42", "gpt-4o",
-            "v2", 120, 10_000, 2_000, 0, 0, 0, 9_000_000, 9m);
+            "v2", 120, 10_000, 2_000, 4_000, 0, 500, 9_000_000, 9m, InputCostMicros: 3_000_000, CachedInputCostMicros: 400_000, OutputCostMicros: 4_000_000,
+            ReasoningCostMicros: 1_000_000, UnattributedCostMicros: 600_000);
         Api.ChargebackStatements.Add(summary);
         Api.ChargebackStatementDetails[summary.Id] = new ChargebackStatementDto(summary, [new("CC-42", 120, 9_000_000, 9m)], [line]);
         for (var i = 0; i < ChargebackStatements.PageSize + 5; i++)
@@ -183,6 +184,12 @@ public sealed class ChargebackPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Equal("Search", page.Find("[data-testid=statement-line-team]").TextContent.Trim()));
         Assert.Equal("$9.0000", page.Find("[data-testid=statement-line-cost]").TextContent.Trim());
         Assert.Contains("CC-42", page.Find("[data-testid=statement-cost-centers]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            ["input", "cached input", "output", "reasoning", "unattributed"],
+            page.FindAll("[data-testid=statement-line-part-kind]").Select(e => e.TextContent.Trim()));
+        Assert.Equal(
+            ["$3.0000", "$0.4000", "$4.0000", "$1.0000", "$0.6000"],
+            page.FindAll("[data-testid=statement-line-part-cost]").Select(e => e.TextContent.Trim()));
 
         page.Find("[data-testid=statement-line-open]").Click();
         page.WaitForAssertion(() => Assert.Equal(ChargebackStatements.PageSize, page.FindAll("[data-testid=line-request-cost]").Count));
