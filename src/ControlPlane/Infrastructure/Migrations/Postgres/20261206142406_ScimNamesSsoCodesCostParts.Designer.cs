@@ -13,8 +13,8 @@ using Switchyard.ControlPlane.Infrastructure.Database;
 namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlPlaneDbContext))]
-    [Migration("20261206130326_ScimNamesAndRoles")]
-    partial class ScimNamesAndRoles
+    [Migration("20261206142406_ScimNamesSsoCodesCostParts")]
+    partial class ScimNamesSsoCodesCostParts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -969,7 +969,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -981,6 +987,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("InputTokens")
@@ -996,6 +1005,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
 
@@ -1009,6 +1021,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("bigint");
@@ -1581,7 +1596,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1593,11 +1614,17 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
                     b.Property<double>("LatencyMsSum")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("OutputTokens")
                         .HasColumnType("bigint");
@@ -1606,6 +1633,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<long>("RateOutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -1700,7 +1730,13 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CacheWriteTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CachedInputCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CachedInputTokens")
@@ -1712,10 +1748,19 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasoningCostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReasoningTokens")
@@ -1956,6 +2001,27 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("SsoDomains", (string)null);
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("SsoHandoffCodes", (string)null);
                 });
 
             modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.TenantSso", b =>
@@ -2227,8 +2293,14 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("Attempts")
                         .HasColumnType("text");
 
+                    b.Property<long>("CacheWriteCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CacheWriteTokens")
                         .HasColumnType("integer");
+
+                    b.Property<long>("CachedInputCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("CachedInputTokens")
                         .HasColumnType("integer");
@@ -2260,6 +2332,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("IngestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("InputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
 
@@ -2276,6 +2351,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("OutputCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PriceVersion")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2286,6 +2364,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.Property<string>("ProviderKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ReasoningCostMicros")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ReasoningTokens")
                         .HasColumnType("integer");
@@ -2529,6 +2610,15 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                     b.HasOne("Switchyard.ControlPlane.Features.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchyard.ControlPlane.Features.Sso.SsoHandoffCode", b =>
+                {
+                    b.HasOne("Switchyard.ControlPlane.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

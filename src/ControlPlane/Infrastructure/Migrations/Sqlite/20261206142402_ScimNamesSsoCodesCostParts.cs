@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
+namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CostPerTokenKind : Migration
+    public partial class ScimNamesSsoCodesCostParts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,147 +14,200 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
             migrationBuilder.AddColumn<long>(
                 name: "CacheWriteCostMicros",
                 table: "UsageTagRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CachedInputCostMicros",
                 table: "UsageTagRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "InputCostMicros",
                 table: "UsageTagRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "OutputCostMicros",
                 table: "UsageTagRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "ReasoningCostMicros",
                 table: "UsageTagRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CacheWriteCostMicros",
                 table: "UsageRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CachedInputCostMicros",
                 table: "UsageRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "InputCostMicros",
                 table: "UsageRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "OutputCostMicros",
                 table: "UsageRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "ReasoningCostMicros",
                 table: "UsageRollups",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CacheWriteCostMicros",
                 table: "UsageRecords",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CachedInputCostMicros",
                 table: "UsageRecords",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "InputCostMicros",
                 table: "UsageRecords",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "OutputCostMicros",
                 table: "UsageRecords",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "ReasoningCostMicros",
                 table: "UsageRecords",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CacheWriteCostMicros",
                 table: "ChargebackStatementLines",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "CachedInputCostMicros",
                 table: "ChargebackStatementLines",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "InputCostMicros",
                 table: "ChargebackStatementLines",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "OutputCostMicros",
                 table: "ChargebackStatementLines",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "ReasoningCostMicros",
                 table: "ChargebackStatementLines",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisplayName",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FamilyName",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GivenName",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SsoHandoffCodes",
+                columns: table => new
+                {
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SsoHandoffCodes", x => x.CodeHash);
+                    table.ForeignKey(
+                        name: "FK_SsoHandoffCodes_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SsoHandoffCodes_ExpiresAt",
+                table: "SsoHandoffCodes",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SsoHandoffCodes_MemberId",
+                table: "SsoHandoffCodes",
+                column: "MemberId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SsoHandoffCodes");
+
             migrationBuilder.DropColumn(
                 name: "CacheWriteCostMicros",
                 table: "UsageTagRollups");
@@ -233,6 +287,18 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ReasoningCostMicros",
                 table: "ChargebackStatementLines");
+
+            migrationBuilder.DropColumn(
+                name: "DisplayName",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "FamilyName",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "GivenName",
+                table: "AspNetUsers");
         }
     }
 }
