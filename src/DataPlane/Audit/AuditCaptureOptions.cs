@@ -19,8 +19,9 @@ public sealed class AuditCaptureOptions : IValidatableObject
 
     /// <summary>
     /// The key (base64 of 32 random bytes) that encrypts records carrying audit bodies in the node's usage spool
-    /// (AES-256-GCM), until they are published. Required while <see cref="MaxBodyBytes"/> is above 0; there is no default.
-    /// A changed key cannot read what the old one wrote: change it only with an empty spool.
+    /// (AES-256-GCM), until they are published. When it is not set and <see cref="MaxBodyBytes"/> is above 0, the node
+    /// generates one in its data directory (<c>audit-spool.key</c>, 0600) and keeps it. A changed key cannot read what the
+    /// old one wrote: change it only with an empty spool.
     /// </summary>
     public string? SpoolKey { get; set; }
 
@@ -31,14 +32,6 @@ public sealed class AuditCaptureOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(SpoolKey))
         {
-            if (MaxBodyBytes > 0)
-            {
-                yield return new ValidationResult(
-                    "DataPlane:Audit:SpoolKey is required while DataPlane:Audit:MaxBodyBytes is above 0: full-mode audit bodies are encrypted in the node's spool. "
-                    + "Set it to the base64 of 32 random bytes (e.g. `openssl rand -base64 32`), or set DataPlane:Audit:MaxBodyBytes to 0 to keep no bodies.",
-                    [nameof(SpoolKey)]);
-            }
-
             yield break;
         }
 

@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Switchyard.DataPlane.Configuration;
+using Switchyard.ServiceDefaults.Files;
 
 namespace Switchyard.DataPlane.Audit;
 
 /// <summary>
 /// Encrypts the spool lines of usage records that carry audit bodies (<c>full</c> mode) with AES-256-GCM under
-/// <c>DataPlane:Audit:SpoolKey</c>: such a line is <c>e1:</c> followed by the base64 of a random 12-byte nonce, the
+/// <c>DataPlane:Audit:SpoolKey</c>, or when that is not set and bodies are kept, a key the node generates once in its data
+/// directory (<c>audit-spool.key</c>, 0600; the spool is the node's own, so only the node ever reads it): such a line is <c>e1:</c> followed by the base64 of a random 12-byte nonce, the
 /// 16-byte tag and the ciphertext of the record's JSON. Records without bodies stay plain JSON lines (nothing secret in
 /// them beyond what the usage record always holds). A line that does not decrypt (torn, or another key) is unreadable.
 /// </summary>
@@ -15,13 +18,21 @@ public sealed class AuditSpoolCipher
 {
     public const string Prefix = "e1:";
 
+    /// <summary>The key file the node generates in its data directory when <c>DataPlane:Audit:SpoolKey</c> is not set.</summary>
+    public const string KeyFileName = "audit-spool.key";
+
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private static readonly byte[] PrefixUtf8 = "e1:"u8.ToArray();
 
     private readonly byte[]? _key;
 
+    /// <summary>The configured key only (none: records are spooled without their bodies).</summary>
     public AuditSpoolCipher(IOptions<AuditCaptureOptions> options) => _key = options.Value.SpoolKeyBytesOrNull();
+
+    /// <summary>The configured key, else (while bodies are kept) the one in the node's data directory, created on first use.</summary>
+    public AuditSpoolCipher(IOptions<AuditCaptureOptions> options, DataPaths paths) =>
+        _key = options.Value.SpoolKeyBytesOrNull() ?? (options.Value.MaxBodyBytes > 0 ? LoadOrCreateKey(Path.Combine(paths.Root, KeyFileName)) : null);
 
     /// <summary>A key is set: records with bodies can be spooled (without one they are spooled without their bodies).</summary>
     public bool CanSeal => _key is not null;
@@ -69,6 +80,26 @@ public sealed class AuditSpoolCipher
         using var aes = new AesGcm(_key, TagBytes);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), json, PrefixUtf8);
         return json;
+    }
+
+    private static byte[] LoadOrCreateKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            PrivateFiles.Restrict(path);
+            var existing = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            if (existing.Length != AuditCaptureOptions.SpoolKeyBytes)
+            {
+                throw new InvalidOperationException($"{path} does not hold the base64 of {AuditCaptureOptions.SpoolKeyBytes} bytes; remove it (with an empty spool) or set DataPlane:Audit:SpoolKey.");
+            }
+
+            return existing;
+        }
+
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(AuditCaptureOptions.SpoolKeyBytes);
+        PrivateFiles.WriteAllText(path, Convert.ToBase64String(key));
+        return key;
     }
 
     public static bool IsSealed(string line) => line.StartsWith(Prefix, StringComparison.Ordinal);

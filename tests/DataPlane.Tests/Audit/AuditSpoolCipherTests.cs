@@ -76,8 +76,35 @@ public sealed class AuditSpoolCipherTests : IDisposable
         Assert.Equal((null, null, "abc"), (audit.RequestBody, audit.ResponseBody, audit.RequestSha256));
     }
 
+    [Fact]
+    public async Task Spool_BodiesKeptWithoutConfiguredKey_NodeKeyGeneratedOnce0600AndReadsBack()
+    {
+        var options = Options.Create(new AuditCaptureOptions());
+        var segment = await SpoolAsync(new AuditSpoolCipher(options, _paths), Record());
+
+        var keyFile = Path.Combine(_paths.Root, AuditSpoolCipher.KeyFileName);
+        Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(keyFile)).Length);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        Assert.DoesNotContain("Wayne Manor", await File.ReadAllTextAsync(segment), StringComparison.Ordinal);
+        var read = SpoolSegment.Read(segment, out var skipped, cipher: new AuditSpoolCipher(options, _paths));
+        Assert.Equal(0, skipped);
+        Assert.Equal(RequestText, Encoding.UTF8.GetString(Assert.Single(read).Audit!.RequestBody!));
+    }
+
+    [Fact]
+    public void Create_NoBodiesKeptWithoutConfiguredKey_NoKeyFile()
+    {
+        var cipher = new AuditSpoolCipher(Options.Create(new AuditCaptureOptions { MaxBodyBytes = 0 }), _paths);
+
+        Assert.False(cipher.CanSeal);
+        Assert.False(File.Exists(Path.Combine(_paths.Root, AuditSpoolCipher.KeyFileName)));
+    }
+
     [Theory]
-    [InlineData("", "DataPlane:Audit:SpoolKey is required")]
     [InlineData("c2hvcnQ=", "exactly 32 bytes")]
     [InlineData("not base64!", "exactly 32 bytes")]
     public async Task Start_BodiesKeptWithoutUsableSpoolKey_StopsTheNodeNamingTheSetting(string key, string message)
