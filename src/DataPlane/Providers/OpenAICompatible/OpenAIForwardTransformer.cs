@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
@@ -20,8 +19,6 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
 {
     private readonly TimeSpan _streamIdleTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     public override ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         var context = httpContext.Features.GetRequiredFeature<GatewayContext>();
@@ -29,12 +26,6 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
         proxyRequest.RequestUri = deployment.ChatCompletionsUri;
         PassThroughHeaders.CopyRequestHeaders(httpContext.Request, proxyRequest);
         UpstreamConnectTimeout.Apply(proxyRequest);
-
-        if (proxyRequest.Content is { } content)
-        {
-            content.Headers.ContentType = Json;
-            content.Headers.ContentLength = httpContext.Request.ContentLength;
-        }
 
         if (deployment.BearerAuthorization is { } authorization)
         {
