@@ -47,7 +47,7 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
         {
             // Nothing of the upstream's answer is relayed as it is: the adapter maps it to the caller's error.
             PassThroughHeaders.CopyRateLimitHeaders(proxyResponse, response);
-            var body = await ReadBoundedAsync(proxyResponse.Content, cancellationToken);
+            var body = await BoundedBody.ReadPrefixAsync(proxyResponse.Content, UpstreamExchange.MaxErrorBodyBytes, cancellationToken);
             httpContext.Features.Set(new UpstreamErrorCapture((int)proxyResponse.StatusCode, body, UpstreamExchange.RetryAfterOf(proxyResponse)));
             return false;
         }
@@ -75,18 +75,4 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
     /// <summary>Trailers are not relayed (OpenAI-compatible answers have none a caller needs).</summary>
     public override ValueTask TransformResponseTrailersAsync(HttpContext httpContext, HttpResponseMessage proxyResponse, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[UpstreamExchange.MaxErrorBodyBytes];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return buffer[..length];
-    }
 }
