@@ -41,7 +41,7 @@ public sealed class ExternalGuardrailClient(Func<HttpMessageInvoker> invoker)
                 return ExternalVerdict.Failed($"HTTP {(int)response.StatusCode}");
             }
 
-            var body = await ReadAsync(response, timeout.Token);
+            var body = await BoundedBody.ReadWholeAsync(response.Content, MaxAnswerBytes, timeout.Token);
             if (body is null)
             {
                 return ExternalVerdict.Failed("answer larger than 1 MiB");
@@ -184,24 +184,5 @@ public sealed class ExternalGuardrailClient(Func<HttpMessageInvoker> invoker)
         }
 
         return ExternalVerdict.Allow;
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxAnswerBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

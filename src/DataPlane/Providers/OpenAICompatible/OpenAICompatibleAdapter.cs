@@ -30,14 +30,14 @@ public sealed class OpenAICompatibleAdapter(
     public async Task<GatewayError?> ForwardAsync(GatewayContext context, RuntimeDeployment deployment)
     {
         var http = context.Http;
-        using var body = new PooledBufferWriter(context.Body.Length + 256);
+        var body = new PooledBufferWriter(context.Body.Length + 256);
         ChatRequestRewriter.Rewrite(context.Body.Span, deployment.UpstreamModel, context.Stream, body);
 
-        var request = http.Request;
-        request.Body = body.AsReadOnlyStream();
-        request.ContentLength = body.WrittenCount;
-
-        var error = await forwarder.SendAsync(http, deployment.BaseUrl, client.Invoker, _config, transformer, context.Aborted);
+        // The rewritten body goes upstream as known-length content (one send with the headers, see BufferedBodyInvoker);
+        // the content owns the pooled bytes and gives them back when disposed, or when a send still running then ends.
+        using var content = new PooledJsonContent(body);
+        var invoker = new BufferedBodyInvoker(client.Invoker, content);
+        var error = await forwarder.SendAsync(http, deployment.BaseUrl, invoker, _config, transformer, context.Aborted);
 
         if (http.Features.Get<UpstreamErrorCapture>() is { } failure)
         {

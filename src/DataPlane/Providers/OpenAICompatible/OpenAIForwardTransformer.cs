@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;
@@ -20,8 +19,6 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
 {
     private readonly TimeSpan _streamIdleTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     public override ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         var context = httpContext.Features.GetRequiredFeature<GatewayContext>();
@@ -29,12 +26,6 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
         proxyRequest.RequestUri = deployment.ChatCompletionsUri;
         PassThroughHeaders.CopyRequestHeaders(httpContext.Request, proxyRequest);
         UpstreamConnectTimeout.Apply(proxyRequest);
-
-        if (proxyRequest.Content is { } content)
-        {
-            content.Headers.ContentType = Json;
-            content.Headers.ContentLength = httpContext.Request.ContentLength;
-        }
 
         if (deployment.BearerAuthorization is { } authorization)
         {
@@ -56,7 +47,7 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
         {
             // Nothing of the upstream's answer is relayed as it is: the adapter maps it to the caller's error.
             PassThroughHeaders.CopyRateLimitHeaders(proxyResponse, response);
-            var body = await ReadBoundedAsync(proxyResponse.Content, cancellationToken);
+            var body = await BoundedBody.ReadPrefixAsync(proxyResponse.Content, UpstreamExchange.MaxErrorBodyBytes, cancellationToken);
             httpContext.Features.Set(new UpstreamErrorCapture((int)proxyResponse.StatusCode, body, UpstreamExchange.RetryAfterOf(proxyResponse)));
             return false;
         }
@@ -84,18 +75,4 @@ public sealed class OpenAIForwardTransformer(IOptions<UpstreamOptions> options) 
     /// <summary>Trailers are not relayed (OpenAI-compatible answers have none a caller needs).</summary>
     public override ValueTask TransformResponseTrailersAsync(HttpContext httpContext, HttpResponseMessage proxyResponse, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[UpstreamExchange.MaxErrorBodyBytes];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return buffer[..length];
-    }
 }

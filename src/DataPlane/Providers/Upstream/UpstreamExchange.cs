@@ -50,16 +50,7 @@ public sealed class UpstreamExchange : IAsyncDisposable
     {
         try
         {
-            await using var stream = await Response!.Content.ReadAsStreamAsync(Token);
-            var buffer = new byte[MaxErrorBodyBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), Token)) > 0)
-            {
-                length += read;
-            }
-
-            return buffer[..length];
+            return await BoundedBody.ReadPrefixAsync(Response!.Content, MaxErrorBodyBytes, Token);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && TimedOut))
         {

@@ -48,6 +48,26 @@ public sealed class BudgetSpendStepTests
     }
 
     [Fact]
+    public async Task List_TeamsOfTwoTenants_OnlyTheTenantsLevelsByNameEachWithItsSpend()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var acme = await host.CreateTenantAsync("Acme");
+        var zeta = await host.CreateTeamAsync(acme.Id, "Zeta");
+        var alpha = await host.CreateTeamAsync(acme.Id, "Alpha");
+        var other = await host.CreateTenantAsync("Other");
+        var theirs = await host.CreateTeamAsync(other.Id, "Beta");
+        foreach (var (tenant, team) in new[] { (acme.Id, zeta.Id), (acme.Id, alpha.Id), (other.Id, theirs.Id) })
+        {
+            await PatchTeamBudgetAsync(host, tenant, team, 1m);
+        }
+
+        await IngestAsync(host, [Record(acme.Id, zeta.Id, DateTimeOffset.UtcNow, 2_000), Record(other.Id, theirs.Id, DateTimeOffset.UtcNow, 5_000)]);
+
+        var budgets = (await host.Admin.GetFromJsonAsync<BudgetStatusDto[]>($"/api/tenants/{acme.Id}/budgets", SwitchyardJson.Options))!;
+        Assert.Equal([("Alpha", 0m), ("Zeta", 0.002m)], budgets.Select(b => (b.Name, b.SpentUsd)));
+    }
+
+    [Fact]
     public async Task Reconcile_LedgerCounterLost_SetBackFromTheRecords()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
