@@ -1,3 +1,4 @@
+using Switchyard.Shared.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Switchyard.Governance.Policies;

@@ -1,3 +1,4 @@
+using Switchyard.Shared.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Switchyard.DataPlane.Configuration;

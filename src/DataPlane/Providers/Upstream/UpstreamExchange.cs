@@ -1,3 +1,4 @@
+using Switchyard.Shared.Http;
 using System.Globalization;
 using Switchyard.DataPlane.Chat;
 

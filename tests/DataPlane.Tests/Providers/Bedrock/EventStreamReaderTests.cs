@@ -1,3 +1,4 @@
+using Switchyard.Testing.Streams;
 using System.IO.Pipelines;
 using System.Text.Json.Nodes;
 using Switchyard.DataPlane.Providers.Bedrock;

@@ -1,7 +1,7 @@
-namespace Switchyard.DataPlane.Tests.Providers.Bedrock;
+namespace Switchyard.Testing.Streams;
 
 /// <summary>A read-only stream handing out its bytes in small reads of the given sizes (cycled), like HTTP chunks.</summary>
-internal sealed class TrickleStream(byte[] data, params int[] sizes) : Stream
+public sealed class TrickleStream(byte[] data, params int[] sizes) : Stream
 {
     private int _position;
     private int _read;

@@ -1,7 +1,8 @@
+using Switchyard.Testing.Streams;
 using System.Text;
-using Switchyard.DataPlane.Providers.Upstream;
+using Switchyard.Shared.Http;
 
-namespace Switchyard.DataPlane.Tests.Providers.Upstream;
+namespace Switchyard.Shared.Tests.Http;
 
 public class BoundedBodyTests
 {

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Switchyard.DataPlane.Providers.Upstream;
+namespace Switchyard.Shared.Http;
 
 /// <summary>
 /// Reads an upstream answer's body within a byte limit (error bodies, a guardrail's verdict): the buffer grows with what
