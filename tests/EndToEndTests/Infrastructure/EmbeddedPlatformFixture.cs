@@ -37,6 +37,9 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
             // The fake upstreams listen on loopback, which the egress policy refuses unless allowed: the operator's setting,
             // read by the node (connect) and the control plane (saving routes) of the one process.
             ["Egress__AllowedNetworks__0"] = "127.0.0.1/32",
+            // Every browser test signs in from 127.0.0.1 against this one host; the default (10 a minute per address)
+            // would refuse the later ones. The limit itself is tested in the control plane's tests.
+            ["Auth__SignInRateLimit__PermitLimit"] = "1000",
         });
         await Host.WaitUntilReadyAsync(GatewayUrl + "/readyz", TimeSpan.FromSeconds(90));
         await Host.WaitUntilReadyAsync(PortalUrl + "/readyz", TimeSpan.FromSeconds(30));
