@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Switchyard.ServiceDefaults.Files;
 
 namespace Switchyard.Host;
@@ -27,7 +26,7 @@ internal static class EmbeddedDefaults
         var nodeSecret = config["ControlPlane:NodeSecret"] ?? config["DataPlane:NodeSecret"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "node-secret"));
         var spoolKey = config["DataPlane:Audit:SpoolKey"] ?? LoadOrCreateSecret(Path.Combine(dataDirectory, "audit-spool.key"));
         var keyRingKeyFile = string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKey"]) && string.IsNullOrEmpty(config["DataProtection:KeyEncryptionKeyFile"])
-            ? LoadOrCreateSecretFile(Path.Combine(dataDirectory, "keyring.key"))
+            ? PrivateFiles.LoadOrCreateSecretFile(Path.Combine(dataDirectory, "keyring.key"))
             : null;
         var internalUrl = $"http://127.0.0.1:{portalUrl.Port}";
 
@@ -54,18 +53,5 @@ internal static class EmbeddedDefaults
         return (portalUrl, gatewayUrl);
     }
 
-    private static string LoadOrCreateSecret(string path) => File.ReadAllText(LoadOrCreateSecretFile(path)).Trim();
-
-    /// <summary>A file holding 32 random bytes (base64), created 0600 on first use; an existing one is tightened to 0600.</summary>
-    private static string LoadOrCreateSecretFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            PrivateFiles.Restrict(path);
-            return path;
-        }
-
-        PrivateFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        return path;
-    }
+    private static string LoadOrCreateSecret(string path) => File.ReadAllText(PrivateFiles.LoadOrCreateSecretFile(path)).Trim();
 }

@@ -84,22 +84,11 @@ public sealed class AuditSpoolCipher
 
     private static byte[] LoadOrCreateKey(string path)
     {
-        if (File.Exists(path))
-        {
-            PrivateFiles.Restrict(path);
-            var existing = Convert.FromBase64String(File.ReadAllText(path).Trim());
-            if (existing.Length != AuditCaptureOptions.SpoolKeyBytes)
-            {
-                throw new InvalidOperationException($"{path} does not hold the base64 of {AuditCaptureOptions.SpoolKeyBytes} bytes; remove it (with an empty spool) or set DataPlane:Audit:SpoolKey.");
-            }
-
-            return existing;
-        }
-
         PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(AuditCaptureOptions.SpoolKeyBytes);
-        PrivateFiles.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
+        var key = Convert.FromBase64String(File.ReadAllText(PrivateFiles.LoadOrCreateSecretFile(path)).Trim());
+        return key.Length == AuditCaptureOptions.SpoolKeyBytes
+            ? key
+            : throw new InvalidOperationException($"{path} does not hold the base64 of {AuditCaptureOptions.SpoolKeyBytes} bytes; remove it (with an empty spool) or set DataPlane:Audit:SpoolKey.");
     }
 
     public static bool IsSealed(string line) => line.StartsWith(Prefix, StringComparison.Ordinal);

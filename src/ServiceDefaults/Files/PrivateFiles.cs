@@ -85,6 +85,19 @@ public static class PrivateFiles
         }
     }
 
+    /// <summary>A file holding 32 random bytes (base64), created 0600 on first use; an existing one is tightened to 0600.</summary>
+    public static string LoadOrCreateSecretFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            Restrict(path);
+            return path;
+        }
+
+        WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return path;
+    }
+
     /// <summary>Takes group and other permissions away from an existing file (no-op when it is missing or already private).</summary>
     public static void Restrict(string path)
     {
