@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +30,12 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     /// <summary>Required with PostgreSQL: the key ring is encrypted at rest.</summary>
     public const string KeyEncryptionKey = "integration-keyring-kek-0123456789abcdef-0123";
 
-    private PostgresControlPlaneHost(WebApplication app, string baseUrl, string database)
+    private readonly ServerErrorLog _errors;
+
+    private PostgresControlPlaneHost(WebApplication app, string baseUrl, string database, ServerErrorLog errors, string? virtualHost)
     {
+        _errors = errors;
+        VirtualHost = virtualHost;
         App = app;
         BaseUrl = baseUrl;
         Database = database;
@@ -44,10 +49,25 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
     public string Database { get; }
     public HttpClient Admin { get; }
 
+    /// <summary>The host's own RabbitMQ virtual host (named like its database), or null on the broker's shared "/".</summary>
+    public string? VirtualHost { get; }
+
     /// <param name="database">An existing host's <see cref="Database"/> to share it; by default a fresh database.</param>
-    public static async Task<PostgresControlPlaneHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, string? database = null)
+    /// <param name="privateBroker">
+    /// Use a RabbitMQ virtual host of its own (deleted with the host), so no message another test left in the shared queues,
+    /// and no other consumer of them, reaches this host.
+    /// </param>
+    public static async Task<PostgresControlPlaneHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? overrides = null, string? database = null, bool privateBroker = false)
     {
         database ??= "sy_it_" + Guid.NewGuid().ToString("N")[..12];
+        var virtualHost = privateBroker ? database : null;
+        if (virtualHost is not null)
+        {
+            await RabbitCtlAsync("add_vhost", virtualHost);
+            await RabbitCtlAsync("set_permissions", "-p", virtualHost, TestServices.RabbitUser, ".*", ".*", ".*");
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -62,6 +82,7 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
             ["Messaging:RabbitMq:Port"] = TestServices.RabbitPort,
             ["Messaging:RabbitMq:Username"] = TestServices.RabbitUser,
             ["Messaging:RabbitMq:Password"] = TestServices.RabbitPassword,
+            ["Messaging:RabbitMq:VirtualHost"] = virtualHost ?? "/",
         });
         if (overrides is not null)
         {
@@ -70,18 +91,20 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
 
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var errors = new ServerErrorLog();
+        builder.Logging.AddProvider(errors);
         builder.AddControlPlane();
         builder.AddSwitchyardMessaging();
         var app = builder.Build();
         app.MapControlPlane();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PostgresControlPlaneHost(app, address.TrimEnd('/'), database);
+        return new PostgresControlPlaneHost(app, address.TrimEnd('/'), database, errors, virtualHost);
     }
 
     public HttpClient Client(string? bearer = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var client = new HttpClient(_errors.Handler()) { BaseAddress = new Uri(BaseUrl) };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
@@ -147,5 +170,28 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
         }
 
         await App.DisposeAsync();
+        if (VirtualHost is not null)
+        {
+            await RabbitCtlAsync("delete_vhost", VirtualHost);
+        }
+    }
+
+    /// <summary>rabbitmqctl against the test broker (through infra/services.sh); its standard output.</summary>
+    public static async Task<string> RabbitCtlAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(TestServices.ServicesScript);
+        info.ArgumentList.Add("rabbitmqctl");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"rabbitmqctl {string.Join(' ', arguments)}: exit {process.ExitCode}: {error}");
+        return await output;
     }
 }

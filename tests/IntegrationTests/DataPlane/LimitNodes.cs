@@ -35,6 +35,9 @@ public sealed class LimitNodes : IAsyncDisposable
 
     public IReadOnlyList<HttpClient> Clients { get; private set; } = [];
 
+    /// <summary>The first answer of a load that was neither a success nor 429, with its body (for assertion messages).</summary>
+    public string? FirstUnexpectedAnswer { get; private set; }
+
     /// <param name="keyBudget">The key's budget (the mock deployment then needs <paramref name="price"/>).</param>
     public static async Task<LimitNodes> StartAsync(
         int count, string redis, RateLimits? keyLimits, int redisTimeoutMilliseconds = 100, Budget? keyBudget = null, DeploymentPrice? price = null)
@@ -134,6 +137,10 @@ public sealed class LimitNodes : IAsyncDisposable
             {
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
                 tokens = body.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt64();
+            }
+            else if (response.StatusCode != HttpStatusCode.TooManyRequests && FirstUnexpectedAnswer is null)
+            {
+                FirstUnexpectedAnswer = $"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
             }
 
             statuses[i] = (response.StatusCode, tokens);

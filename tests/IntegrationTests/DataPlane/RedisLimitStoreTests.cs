@@ -62,7 +62,7 @@ public class RedisLimitStoreTests
         // Never a failed request because Redis is down, never unlimited: four local shares of 200 / 4.
         Assert.True(
             after.All(s => s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests),
-            $"Answers: {string.Join(", ", after.CountBy(s => s).Select(c => $"{c.Key}×{c.Value}"))}. Node errors:\n{nodes.LoggedFailures()}");
+            $"Answers: {string.Join(", ", after.CountBy(s => s).Select(c => $"{c.Key}×{c.Value}"))}. First: {nodes.FirstUnexpectedAnswer}. Node errors:\n{nodes.LoggedFailures()}");
         Assert.InRange(after.Count(s => s == HttpStatusCode.OK), 4, limit);
         var health = await LimitNodes.StoreHealthAsync(nodes.Clients[0]);
         Assert.StartsWith("Degraded", health, StringComparison.Ordinal);
