@@ -124,11 +124,14 @@ for path in sorted(glob.glob(os.path.join(root, "**", "*.trx"), recursive=True))
             skipped += 1
         else:  # Failed, Error, Timeout, Aborted, ...
             failed += 1
-            msg = ""
+            # the message's first lines and where it was thrown: a CI log must be enough to see why it failed
+            lines = []
             for el in r.iter():
                 if el.tag.endswith("}Message") and el.text:
-                    msg = el.text.strip().splitlines()[0][:300]
-                    break
+                    lines += [l[:300] for l in el.text.strip().splitlines()[:12]]
+                elif el.tag.endswith("}StackTrace") and el.text:
+                    lines += [l.strip()[:300] for l in el.text.strip().splitlines()[:3]]
+            msg = "\n      ".join(lines)
             failures.append(f"  {outcome}: {r.get('testName')}" + (f"\n      {msg}" if msg else ""))
 if failures:
     print("Failed tests:")
