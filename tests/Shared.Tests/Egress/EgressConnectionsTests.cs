@@ -102,14 +102,24 @@ public sealed class EgressConnectionsTests : IDisposable
     [Fact]
     public async Task For_ConnectTimeoutElapsed_TimeoutNamingHostAndPort()
     {
-        using var connections = new EgressConnections(Loopback);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_server.Port}/");
-        request.Options.Set(EgressConnections.ConnectTimeout, TimeSpan.Zero);
+        using var full = new TcpListener(IPAddress.Loopback, 0);
+        var fillers = await FillAcceptQueueAsync(full);
+        try
+        {
+            using var connections = new EgressConnections(Loopback);
+            var port = ((IPEndPoint)full.LocalEndpoint).Port;
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/");
+            request.Options.Set(EgressConnections.ConnectTimeout, TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connections.For(EgressAllowList.Empty).SendAsync(request, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => connections.For(EgressAllowList.Empty).SendAsync(request, CancellationToken.None));
 
-        var timeout = Assert.IsType<TimeoutException>(error.InnerException);
-        Assert.Equal($"Connecting to 127.0.0.1:{_server.Port} took longer than 0 ms.", timeout.Message);
+            var timeout = Assert.IsType<TimeoutException>(error.InnerException);
+            Assert.Equal($"Connecting to 127.0.0.1:{port} took longer than 200 ms.", timeout.Message);
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
     }
 
     [Fact]
@@ -174,6 +184,32 @@ public sealed class EgressConnectionsTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var response = await invoker.SendAsync(request, timeout.Token);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="listener"/> with no backlog and connects to it without accepting until a connection attempt
+    /// no longer completes: from then on the listener's kernel drops new connection attempts, which hang until abandoned.
+    /// </summary>
+    private static async Task<List<Socket>> FillAcceptQueueAsync(TcpListener listener)
+    {
+        listener.Start(0);
+        var fillers = new List<Socket>();
+        for (var i = 0; i < 16; i++)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            fillers.Add(socket);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                await socket.ConnectAsync(listener.LocalEndpoint, wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return fillers;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("The listener kept accepting connections; cannot make a connection attempt hang.");
     }
 
     /// <summary>An IPv6 link-local address of an interface that is up, with its zone; null when there is none.</summary>
