@@ -1,14 +1,17 @@
+using Switchyard.Shared.Egress;
+
 namespace Switchyard.DataPlane.Egress;
 
 /// <summary>
-/// A route's per-attempt connect timeout (<c>timeouts.connectMs</c>) on its way to <see cref="EgressGuard.ConnectAsync"/>:
+/// A route's per-attempt connect timeout (<c>timeouts.connectMs</c>) on its way to the egress connections
+/// (<see cref="EgressConnections.ConnectTimeout"/>):
 /// the forward stage sets it for the attempt's asynchronous flow, the request builders copy it into the upstream
-/// request's options, and the guard ends a connection attempt that takes longer (the attempt then fails as unreachable
+/// request's options, and the connector ends a connection attempt that takes longer (the attempt then fails as unreachable
 /// and is retried). Nothing is set, read or allocated for routes without one.
 /// </summary>
 public static class UpstreamConnectTimeout
 {
-    public static readonly HttpRequestOptionsKey<TimeSpan> Key = new("switchyard.connect-timeout");
+    public static readonly HttpRequestOptionsKey<TimeSpan> Key = EgressConnections.ConnectTimeout;
 
     private static readonly AsyncLocal<TimeSpan?> Current = new();
 

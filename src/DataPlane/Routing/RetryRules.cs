@@ -20,7 +20,7 @@ public static class RetryRules
     public static (RetryDisposition Disposition, AttemptOutcome Health) Classify(GatewayError error) => error.Kind switch
     {
         // The egress policy refused the address: another deployment may be allowed, but this says nothing of the upstream's health.
-        GatewayErrorKind.Upstream when error.Code == EgressDeniedException.Code => (RetryDisposition.Retry, AttemptOutcome.Neutral),
+        GatewayErrorKind.Upstream when error.Code == EgressDeniedError.Code => (RetryDisposition.Retry, AttemptOutcome.Neutral),
         GatewayErrorKind.Upstream or GatewayErrorKind.Timeout or GatewayErrorKind.Overloaded => (RetryDisposition.Retry, AttemptOutcome.Failure),
         GatewayErrorKind.RateLimit => (RetryDisposition.RateLimited, AttemptOutcome.RateLimited),
         GatewayErrorKind.InvalidRequest when error.Code == "context_length_exceeded" => (RetryDisposition.ContextWindow, AttemptOutcome.Success),

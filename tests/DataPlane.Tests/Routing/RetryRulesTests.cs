@@ -40,7 +40,7 @@ public class RetryRulesTests
         Assert.Equal((RetryDisposition.Retry, AttemptOutcome.Failure), RetryRules.Classify(GatewayError.Upstream("unreachable")));
         Assert.Equal(AttemptOutcome.Success, RetryRules.Classify(GatewayError.InvalidRequest("bad")).Health);
         Assert.Equal((RetryDisposition.Retry, AttemptOutcome.Neutral),
-            RetryRules.Classify(GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)));
+            RetryRules.Classify(GatewayError.Upstream(EgressDeniedError.CallerMessage, EgressDeniedError.Code)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Switchyard.Shared.Egress;
 namespace Switchyard.ControlPlane.Features.Budgets;
 
 /// <summary>
-/// Posts budget alerts to tenants' webhooks under the egress policy (<see cref="EgressConnector"/>: public addresses, or
+/// Posts budget alerts to tenants' webhooks under the egress policy (<see cref="ControlPlaneEgress"/>: public addresses, or
 /// those allowed by <c>Egress:*</c> or the platform's allow-list, given per delivery). No redirects.
 /// </summary>
 public sealed class BudgetWebhookClient : IDisposable
@@ -16,14 +16,14 @@ public sealed class BudgetWebhookClient : IDisposable
     public BudgetWebhookClient(IOptions<EgressOptions> egress, IOptions<BudgetsOptions> options)
     {
         _configured = egress.Value.ToAllowList();
-        _client = new HttpClient(EgressConnector.CreateHandler(_configured)) { Timeout = TimeSpan.FromSeconds(options.Value.WebhookTimeoutSeconds) };
+        _client = new HttpClient(ControlPlaneEgress.CreateHandler(_configured)) { Timeout = TimeSpan.FromSeconds(options.Value.WebhookTimeoutSeconds) };
     }
 
     /// <summary>Posts <paramref name="payload"/> as JSON; null when the webhook answered 2xx, otherwise why not.</summary>
     public async Task<string?> PostAsync(string url, object payload, EgressAllowList platform, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
-        request.Options.Set(EgressConnector.PlatformAllowList, platform);
+        request.Options.Set(EgressHttpHandler.PlatformAllowList, platform);
         try
         {
             using var response = await _client.SendAsync(request, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class BudgetWebhookClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return EgressConnector.FindRefusal(ex) is { } refused ? refused.Message : "unreachable: " + ex.Message;
+            return EgressDeniedException.Find(ex) is { } refused ? refused.Message : "unreachable: " + ex.Message;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

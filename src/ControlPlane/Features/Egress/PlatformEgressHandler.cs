@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Egress;
 
 /// <summary>
 /// For HTTP clients whose requests are made by a library (the OpenID Connect backchannel): reads the platform's egress
-/// allow-list from the database and puts it on each request for <see cref="EgressConnector"/>, so a platform admin's
-/// change applies to the next connection of every control plane.
+/// allow-list from the database and puts it on each request for <see cref="EgressHttpHandler"/>, so a platform admin's
+/// change applies to the next request of every control plane.
 /// </summary>
 public sealed class PlatformEgressHandler(IServiceScopeFactory scopes) : DelegatingHandler
 {
@@ -15,7 +16,7 @@ public sealed class PlatformEgressHandler(IServiceScopeFactory scopes) : Delegat
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
-            request.Options.Set(EgressConnector.PlatformAllowList, await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken));
+            request.Options.Set(EgressHttpHandler.PlatformAllowList, await PlatformEgressPolicy.LoadAllowListAsync(db, cancellationToken));
         }
 
         return await base.SendAsync(request, cancellationToken);

@@ -13,7 +13,7 @@ namespace Switchyard.ControlPlane.Features.Policies;
 /// <summary>
 /// Asks a policy's external guardrails about a dry run's text from the control plane, as a node would: the same request
 /// body (with <c>"dryRun":true</c>), timeout and verdicts (<see cref="ExternalGuardrails"/>), over connections the egress
-/// policy allows (<see cref="EgressConnector"/>: <c>Egress:*</c> and the platform's allow-list), and a moderation rule
+/// policy allows (<see cref="ControlPlaneEgress"/>: <c>Egress:*</c> and the platform's allow-list), and a moderation rule
 /// with its tenant's own credential. The text is sent; it is never logged.
 /// </summary>
 public sealed class PolicyExternalCheck(
@@ -29,7 +29,7 @@ public sealed class PolicyExternalCheck(
             ? []
             : await db.ProviderCredentials.AsNoTracking().Where(c => c.TenantId == tenantId && ids.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.ProtectedSecret, cancellationToken);
-        using var invoker = new HttpMessageInvoker(new PlatformEgressHandler(scopes) { InnerHandler = EgressConnector.CreateHandler(_configured) });
+        using var invoker = new HttpMessageInvoker(new PlatformEgressHandler(scopes) { InnerHandler = ControlPlaneEgress.CreateHandler(_configured) });
         var client = new ExternalGuardrailClient(() => invoker);
         var who = new ExternalGuardrailContext(tenantId, null, null, null, "dry-run", output, DryRun: true);
         return await ExternalGuardrails.CheckAsync(client, rules, [text], who,

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Sso;
 
@@ -69,8 +69,9 @@ internal sealed partial class SsoEvents(
     {
         LogFailed(logger, context.Failure?.GetType().Name ?? "unknown", context.Failure?.Message ?? "");
         var returnUrl = context.Properties?.RedirectUri;
-        var message = EgressConnector.FindRefusal(context.Failure) is { } refused
-            ? SsoRefusal.EgressMessage(context.HttpContext.Features.Get<TenantSso>()?.Issuer ?? "", refused.Message)
+        var issuer = context.HttpContext.Features.Get<TenantSso>()?.Issuer ?? "";
+        var message = EgressDeniedException.Find(context.Failure) is { } refused ? SsoRefusal.EgressMessage(issuer, refused.Message)
+            : SsoRedirectRefusedException.Find(context.Failure) is { } redirected ? SsoRefusal.RedirectMessage(issuer, redirected.Message)
             : "Single sign-on did not complete: the identity provider's answer was refused or could not be verified. Try again.";
         await RefuseAsync(context.HttpContext, returnUrl, message);
         context.HandleResponse();

@@ -22,11 +22,14 @@ public static class SsoExtensions
         services.AddOptions<SsoOptions>().BindConfiguration(SsoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        // Every call to an identity provider (discovery, signing keys, token and user-info endpoints) under the egress policy.
+        // Every call to an identity provider (discovery, signing keys, token and user-info endpoints) under the egress policy,
+        // following no redirects (a redirect answer fails the call saying so).
         services.AddTransient<PlatformEgressHandler>();
+        services.AddTransient<SsoRedirectRefusal>();
         services.AddHttpClient(SsoMetadataCache.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(sp => EgressConnector.CreateHandler(sp.GetRequiredService<IOptions<EgressOptions>>().Value.ToAllowList()))
-            .AddHttpMessageHandler<PlatformEgressHandler>();
+            .ConfigurePrimaryHttpMessageHandler(sp => ControlPlaneEgress.CreateHandler(sp.GetRequiredService<IOptions<EgressOptions>>().Value.ToAllowList()))
+            .AddHttpMessageHandler<PlatformEgressHandler>()
+            .AddHttpMessageHandler<SsoRedirectRefusal>();
         services.AddSingleton<SsoSecretProtector>();
         services.AddScoped<SsoHandoff>();
         services.AddSingleton<SsoMetadataCache>();

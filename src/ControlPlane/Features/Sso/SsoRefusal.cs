@@ -27,4 +27,8 @@ internal static class SsoRefusal
     /// <summary>What the person is told when the egress policy refused a call to the identity provider.</summary>
     public static string EgressMessage(string issuer, string reason) =>
         $"Single sign-on cannot reach the identity provider {issuer}: {reason}. Ask a platform administrator to allow it in the egress policy.";
+
+    /// <summary>What the person is told when the identity provider answered a backchannel call with a redirect.</summary>
+    public static string RedirectMessage(string issuer, string reason) =>
+        $"Single sign-on cannot use the identity provider {issuer}: {reason}. Ask an administrator of this organisation to correct its single sign-on settings.";
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Switchyard.ControlPlane.Features.Egress;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.Shared.Egress;
 
 namespace Switchyard.ControlPlane.Features.Sso;
 
@@ -21,8 +21,9 @@ internal sealed partial class TenantOidcHandler(
     : OpenIdConnectHandler(options, logger, htmlEncoder, encoder)
 {
     /// <summary>
-    /// Sending the browser to the provider needs its metadata; when the egress policy refuses the provider's address the
-    /// person goes back to the return URL with a message saying so (the callback's calls end in <see cref="SsoEvents.RemoteFailure"/>).
+    /// Sending the browser to the provider needs its metadata; when the egress policy refuses the provider's address, or
+    /// the provider answers with a redirect, the person goes back to the return URL with a message saying so (the
+    /// callback's calls end in <see cref="SsoEvents.RemoteFailure"/>).
     /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -30,10 +31,15 @@ internal sealed partial class TenantOidcHandler(
         {
             await base.HandleChallengeAsync(properties);
         }
-        catch (Exception e) when (EgressConnector.FindRefusal(e) is { } refused && !Response.HasStarted)
+        catch (Exception e) when (EgressDeniedException.Find(e) is { } refused && !Response.HasStarted)
         {
             LogEgressRefused(Logger, Options.Authority ?? "", refused.Message);
             await SsoRefusal.SendAsync(Context, properties.RedirectUri, SsoRefusal.EgressMessage(Options.Authority ?? "", refused.Message), ssoOptions.Value);
+        }
+        catch (Exception e) when (SsoRedirectRefusedException.Find(e) is { } redirected && !Response.HasStarted)
+        {
+            LogRedirectRefused(Logger, Options.Authority ?? "", redirected.Message);
+            await SsoRefusal.SendAsync(Context, properties.RedirectUri, SsoRefusal.RedirectMessage(Options.Authority ?? "", redirected.Message), ssoOptions.Value);
         }
     }
 
@@ -75,4 +81,7 @@ internal sealed partial class TenantOidcHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SSO sign-in to {Issuer} refused by the egress policy: {Reason}")]
     private static partial void LogEgressRefused(ILogger logger, string issuer, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SSO sign-in to {Issuer} failed: {Reason}")]
+    private static partial void LogRedirectRefused(ILogger logger, string issuer, string reason);
 }

@@ -82,8 +82,8 @@ public sealed class OpenAICompatibleAdapter(
                 }
 
                 http.Response.Clear();
-                return EgressDeniedException.IsCause(errorFeature?.Exception)
-                    ? GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)
+                return EgressDeniedError.IsCause(errorFeature?.Exception)
+                    ? GatewayError.Upstream(EgressDeniedError.CallerMessage, EgressDeniedError.Code)
                     : GatewayError.Upstream("The gateway could not reach the upstream provider.");
         }
     }

@@ -33,8 +33,8 @@ public sealed class UpstreamClient(UpstreamHttpClient http, IOptions<UpstreamOpt
         {
             timeout.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
-            return new UpstreamExchange(EgressDeniedException.IsCause(ex)
-                ? GatewayError.Upstream(EgressDeniedException.CallerMessage, EgressDeniedException.Code)
+            return new UpstreamExchange(EgressDeniedError.IsCause(ex)
+                ? GatewayError.Upstream(EgressDeniedError.CallerMessage, EgressDeniedError.Code)
                 : GatewayError.Upstream("The gateway could not reach the upstream provider."));
         }
         catch

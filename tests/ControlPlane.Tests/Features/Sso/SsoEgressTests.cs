@@ -77,6 +77,26 @@ public sealed class SsoEgressTests
         Assert.Empty(idp.Requests);
     }
 
+    [Fact]
+    public async Task Login_DiscoveryAnsweredWithRedirect_BackToReturnUrlSayingRedirectsAreNotFollowed()
+    {
+        await using var idp = await MetadataServer.StartAsync(redirectDiscovery: true);
+        await using var host = await ControlPlaneTestHost.StartAsync(new Dictionary<string, string?> { ["Egress:AllowedNetworks:0"] = "127.0.0.1/32" });
+        var tenant = await host.CreateTenantAsync("Acme");
+        (await PutSsoAsync(host, tenant.Id, idp.Issuer)).EnsureSuccessStatusCode();
+
+        var response = await host.Anonymous.GetAsync($"/api/auth/sso/{tenant.Id}/login?returnUrl=%2Faccount%2Flogin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = WebUtility.UrlDecode(response.Headers.Location!.ToString());
+        Assert.StartsWith("/account/login?", location, StringComparison.Ordinal);
+        Assert.Contains(
+            $"answered {idp.Issuer}/.well-known/openid-configuration with a redirect (HTTP 302 to https://login.elsewhere.test/.well-known/openid-configuration), which single sign-on does not follow",
+            location, StringComparison.Ordinal);
+        Assert.DoesNotContain("session=", location, StringComparison.Ordinal);
+        Assert.Equal(["/.well-known/openid-configuration"], idp.Requests);
+    }
+
     private static Task<HttpResponseMessage> PutSsoAsync(ControlPlaneTestHost host, Guid tenantId, string issuer) =>
         host.Admin.PutAsJsonAsync($"/api/tenants/{tenantId}/sso", new SsoConfigRequest(issuer, "client", "secret", ["acme.test"]), SwitchyardJson.Options);
 
@@ -95,7 +115,8 @@ public sealed class SsoEgressTests
 
         public string Issuer { get; private set; } = "";
 
-        public static async Task<MetadataServer> StartAsync()
+        /// <param name="redirectDiscovery">Answer the discovery document with a redirect to another host (with a query).</param>
+        public static async Task<MetadataServer> StartAsync(bool redirectDiscovery = false)
         {
             var server = new MetadataServer();
             var builder = WebApplication.CreateSlimBuilder();
@@ -107,7 +128,9 @@ public sealed class SsoEgressTests
                 server.Requests.Add(context.Request.Path.Value ?? "");
                 return next(context);
             });
-            server._app.MapGet("/.well-known/openid-configuration", () => Results.Text(
+            server._app.MapGet("/.well-known/openid-configuration", () => redirectDiscovery
+                ? Results.Redirect("https://login.elsewhere.test/.well-known/openid-configuration?session=secret")
+                : Results.Text(
                 $$"""{"issuer":"{{server.Issuer}}","authorization_endpoint":"{{server.Issuer}}/auth","token_endpoint":"{{server.Issuer}}/token","jwks_uri":"{{server.Issuer}}/jwks","response_types_supported":["code"],"subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"]}""",
                 "application/json"));
             server._app.MapGet("/jwks", () => Results.Text("""{"keys":[]}""", "application/json"));
