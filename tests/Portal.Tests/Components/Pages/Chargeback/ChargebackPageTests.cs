@@ -72,6 +72,24 @@ public sealed class ChargebackPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_ByTeam_ShowsEachTeamsCostCentre()
+    {
+        SignIn(MemberRole.Finance);
+        var search = Api.AddTeam("Search") with { CostCenter = "CC-42" };
+        Api.Teams[Api.Teams.FindIndex(t => t.Id == search.Id)] = search;
+        var support = Api.AddTeam("Support");
+        Api.Chargeback["team"].Add(Line(search.Id.ToString(), "Search", 10, 3_000_000));
+        Api.Chargeback["team"].Add(Line(support.Id.ToString(), "Support", 5, 1_000_000));
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal(["CC-42", ""], page.FindAll("[data-testid=chargeback-line-cost-center]").Select(c => c.TextContent.Trim())));
+        page.Pick("chargeback-group-by", "Model");
+        page.WaitForAssertion(() => Assert.Equal("model", Api.ChargebackQueries[^1].GroupBy));
+        Assert.Empty(page.FindAll("[data-testid=chargeback-line-cost-center]"));
+    }
+
+    [Fact]
     public void GroupBy_Model_RefetchesAndShowsTheModelLines()
     {
         SignIn(MemberRole.TenantAdmin);
