@@ -4,10 +4,12 @@ namespace Switchyard.Shared.Admin;
 /// One tenant's Stripe billing as platform admins see it: its Stripe customer and subscription (null: not linked), the
 /// last usage sync, the last reconciliation (<c>Status</c>: <c>matched</c>, <c>differences</c> or <c>never</c>) and failed payments.
 /// </summary>
+/// <param name="ReconciliationDetail">The differing hours of the last reconciliation (the first 20), each with the
+/// ledger's figure and Stripe's (or what was sent), e.g. <c>2026-02-03T08:00Z: ledger 1500, sent 1000</c>; null when none differ.</param>
 public sealed record TenantBillingSummaryDto(
     Guid TenantId, string TenantName, string? StripeCustomerId, string? StripeSubscriptionId, string? SubscriptionStatus,
     DateTimeOffset? LastSyncAt, string? LastSyncError, string ReconciliationStatus, int ReconciliationDifferences,
-    DateTimeOffset? ReconciledAt, int FailedPayments, string Standing);
+    DateTimeOffset? ReconciledAt, int FailedPayments, string Standing, string? ReconciliationDetail = null);
 
 /// <summary>GET /api/platform/billing: whether billing is on, every tenant's billing and the failed-payment rule in force.</summary>
 public sealed record PlatformBillingDto(

@@ -3,26 +3,33 @@ using System.Net;
 using Microsoft.Playwright;
 using Switchyard.EndToEndTests.Infrastructure;
 using Switchyard.Shared.Admin;
+using Switchyard.Shared.Configuration;
 
 namespace Switchyard.EndToEndTests.Portal;
 
-/// <summary>The Chargeback page in Chromium: finance downloads the period's CSV, whose totals row is the figure on the page.</summary>
+/// <summary>
+/// The Chargeback page in Chromium: finance downloads the period's CSV, whose totals row is the figure on the page and the
+/// admin API's, priced (non-zero) and split per token kind.
+/// </summary>
 [Collection(PortalBrowserCollection.Name)]
 public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
 {
     private const int Calls = 3;
+    private const string PricedModel = "priced-mock";
 
     [Fact]
     public async Task DownloadCsv_ThroughThePortal_TotalsRowEqualsThePagesTotal()
     {
         var scenario = await TenantScenario.CreateAsync(platform.Admin);
+        await platform.Admin.CreateRouteAsync(scenario.Tenant.Id, new RouteRequest(PricedModel,
+            [new DeploymentRequest(ProviderKinds.Mock, "mock-1", InputPricePerMTok: 300m, OutputPricePerMTok: 900m)]));
         var finance = await PortalBrowser.CreateMemberAsync(platform, scenario, MemberRole.Finance);
         var key = await scenario.CreateKeyAsync(platform.Admin);
         await Eventually.HoldsAsync(
-            async () => await GatewayCalls.ChatAsync(platform.GatewayUrl, key) == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the key works on the gateway");
+            async () => await GatewayCalls.ChatAsync(platform.GatewayUrl, key, PricedModel) == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the key works on the gateway");
         for (var i = 1; i < Calls; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(platform.GatewayUrl, key));
+            Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(platform.GatewayUrl, key, PricedModel));
         }
 
         await PortalBrowser.RunAsync(platform, async (_, page) =>
@@ -40,6 +47,11 @@ public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
             var pageRequests = (await page.GetByTestId("chargeback-total-requests").TextContentAsync())!.Trim();
             var pageInput = (await page.GetByTestId("chargeback-total-input").TextContentAsync())!.Trim();
             var pageCost = (await page.GetByTestId("chargeback-total-cost").TextContentAsync())!.Trim();
+            var pageKinds = new Dictionary<string, string>();
+            foreach (var cell in await page.GetByTestId("chargeback-total-kind-cost").AllAsync())
+            {
+                pageKinds[(await cell.GetAttributeAsync("data-kind"))!] = (await cell.TextContentAsync())!.Trim();
+            }
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("chargeback-export-csv").ClickAsync());
             Assert.Contains("/downloads/chargeback?", download.Url, StringComparison.Ordinal);
@@ -60,6 +72,29 @@ public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
             var decimals = pageCost.Length - pageCost.IndexOf('.', StringComparison.Ordinal) - 1;
             Assert.Equal(shown, Math.Round(exact, decimals, MidpointRounding.AwayFromZero));
             Assert.Equal(long.Parse(Column("cost_micros"), CultureInfo.InvariantCulture), (long)(exact * 1_000_000m));
+
+            // The same range from the admin API: the CSV's totals are its totals, priced, and split per token kind.
+            var query = System.Web.HttpUtility.ParseQueryString(new Uri(download.Url).Query);
+            var api = await platform.Admin.GetAsync<ChargebackDto>(
+                $"/api/tenants/{scenario.Tenant.Id}/chargeback?from={Uri.EscapeDataString(query["from"]!)}&to={Uri.EscapeDataString(query["to"]!)}&groupBy=team");
+            long Micros(string name) => long.Parse(Column(name), CultureInfo.InvariantCulture);
+            Assert.Equal(Calls, api.Total.Requests);
+            Assert.True(api.Total.CostMicros > 0, "the priced model's calls cost something");
+            Assert.Equal(api.Total.CostMicros, Micros("cost_micros"));
+            Assert.Equal(api.Total.InputTokens, Micros("input_tokens"));
+            Assert.Equal(api.Total.OutputTokens, Micros("output_tokens"));
+            Assert.True(api.Total.InputCostMicros > 0 && api.Total.OutputCostMicros > 0, "input and output were both priced");
+            Assert.Equal(api.Total.InputCostMicros, Micros("input_cost_micros"));
+            Assert.Equal(api.Total.OutputCostMicros, Micros("output_cost_micros"));
+            Assert.Equal(api.Total.CostMicros, Micros("input_cost_micros") + Micros("cached_input_cost_micros") + Micros("cache_write_cost_micros")
+                + Micros("output_cost_micros") + Micros("reasoning_cost_micros") + Micros("unattributed_cost_micros"));
+            Assert.Equal(
+                new Dictionary<string, string> { ["input"] = CostText(api.Total.InputCostMicros), ["output"] = CostText(api.Total.OutputCostMicros) },
+                pageKinds);
         });
     }
+
+    /// <summary>Dollars as the portal shows them: 4 decimals, 6 below a cent.</summary>
+    private static string CostText(long micros) =>
+        "$" + (micros / 1_000_000m).ToString(micros is > -10_000 and < 10_000 ? "0.000000" : "N4", CultureInfo.InvariantCulture);
 }

@@ -411,7 +411,9 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
             var lines = Chargeback[groupBy];
             var total = new ChargebackLineDto("total", null, lines.Sum(l => l.Requests), lines.Sum(l => l.Errors), lines.Sum(l => l.InputTokens),
                 lines.Sum(l => l.OutputTokens), lines.Sum(l => l.CachedInputTokens), lines.Sum(l => l.CacheWriteTokens), lines.Sum(l => l.ReasoningTokens),
-                lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd));
+                lines.Sum(l => l.CostMicros), lines.Sum(l => l.CostUsd), lines.Sum(l => l.InputCostMicros), lines.Sum(l => l.CachedInputCostMicros),
+                lines.Sum(l => l.CacheWriteCostMicros), lines.Sum(l => l.OutputCostMicros), lines.Sum(l => l.ReasoningCostMicros),
+                lines.Sum(l => l.UnattributedCostMicros));
             return new ChargebackDto(tenantId, from, to, groupBy, total, [.. lines], byDay ? [.. ChargebackDays.Where(d => lines.Any(l => l.Key == d.Key))] : null, byDay ? "UTC" : null);
         });
 

@@ -8,7 +8,7 @@ namespace Switchyard.ControlPlane.Features.Billing;
 
 /// <summary>
 /// GET /api/platform/billing (platform admins): every tenant's Stripe link, last usage sync (and its error), last
-/// reconciliation, failed payments and standing, and the failed-payment rule in force; 404 when billing is off.
+/// reconciliation (with its differing hours), failed payments and standing, and the failed-payment rule in force; 404 when billing is off.
 /// </summary>
 public static class GetPlatformBilling
 {
@@ -31,7 +31,7 @@ public static class GetPlatformBilling
             return new TenantBillingSummaryDto(
                 t.Id, t.Name, a?.StripeCustomerId, a?.StripeSubscriptionId, a?.SubscriptionStatus, a?.LastSyncAt, a?.LastSyncError,
                 status, a?.ReconciliationDifferences ?? 0, a?.ReconciledAt, a?.FailedPayments ?? 0,
-                TenantStanding.Describe(standing.TryGetValue(t.Id, out var s) ? s : null));
+                TenantStanding.Describe(standing.TryGetValue(t.Id, out var s) ? s : null), a?.ReconciliationDetail);
         });
         var rule = await FailedPaymentRule.CurrentAsync(db, o, cancellationToken);
         return TypedResults.Ok(new PlatformBillingDto(o.MeterEventName, o.MeterUnit.ToString(), rows, rule.ToDto()));

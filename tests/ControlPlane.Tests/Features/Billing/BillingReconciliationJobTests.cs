@@ -27,12 +27,12 @@ public sealed class BillingReconciliationJobTests
         var overview = await b.Host.Admin.GetFromJsonAsync<PlatformBillingDto>("/api/platform/billing", SwitchyardJson.Options);
         var row = Assert.Single(overview!.Tenants);
         Assert.Equal(("differences", 1), (row.ReconciliationStatus, row.ReconciliationDifferences));
-        Assert.Contains("ledger 1500, sent 1000", (await b.AccountAsync(tenant)).ReconciliationDetail);
+        Assert.Equal($"{Hour8:yyyy-MM-ddTHH}:00Z: ledger 1500, sent 1000", row.ReconciliationDetail); // the hour and both figures, for the operator
 
         await b.SyncAsync();
         Assert.Equal(0, await ReconcileAsync(b));
         overview = await b.Host.Admin.GetFromJsonAsync<PlatformBillingDto>("/api/platform/billing", SwitchyardJson.Options);
-        Assert.Equal("matched", overview!.Tenants.Single().ReconciliationStatus);
+        Assert.Equal(("matched", null), (overview!.Tenants.Single().ReconciliationStatus, overview.Tenants.Single().ReconciliationDetail));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class BillingPageTests : PortalTestContext
         Api.PlatformBilling = new PlatformBillingDto("switchyard_usage", "CostMicros",
         [
             new(Guid.NewGuid(), "acme", "cus_123", "sub_1", "active", Now.AddMinutes(-5), null, "matched", 0, Now.AddHours(-2), 0, "good"),
-            new(Guid.NewGuid(), "globex", "cus_456", "sub_2", "past_due", Now.AddMinutes(-5), "Stripe answered 500: boom", "differences", 3, Now.AddHours(-2), 2, "suspended"),
+            new(Guid.NewGuid(), "globex", "cus_456", "sub_2", "past_due", Now.AddMinutes(-5), "Stripe answered 500: boom", "differences", 3, Now.AddHours(-2), 2, "suspended",
+                "2026-02-03T08:00Z: ledger 1500, sent 1000; 2026-02-03T09:00Z: ledger 700, sent 0; 2026-02-03T10:00Z: ledger 20, sent 0"),
             new(Guid.NewGuid(), "initech", null, null, null, null, null, "never", 0, null, 0, "good"),
         ]);
 
@@ -29,6 +30,7 @@ public sealed class BillingPageTests : PortalTestContext
         Assert.Contains("not linked", customers[2].TextContent, StringComparison.Ordinal);
         Assert.Equal(["matched", "differences", "never"], page.FindAll("[data-testid=billing-reconciliation]").Select(c => c.GetAttribute("data-status")));
         Assert.Contains("3 hour(s) differ", page.FindAll("[data-testid=billing-reconciliation]")[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-02-03T08:00Z: ledger 1500, sent 1000", Assert.Single(page.FindAll("[data-testid=billing-reconciliation-detail]")).TextContent, StringComparison.Ordinal);
         Assert.Equal("Stripe answered 500: boom", page.Find("[data-testid=billing-sync-error]").TextContent.Trim());
         Assert.Equal(["0", "2", "0"], page.FindAll("[data-testid=billing-failed-payments]").Select(c => c.TextContent.Trim()));
         Assert.Equal("suspended", page.FindAll("[data-testid=billing-standing]")[1].GetAttribute("data-standing"));

@@ -31,6 +31,65 @@ public sealed class ChargebackPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_CostPerTokenKind_ColumnsForTheKindsPaidForWithEachLinesAndTheTotalsCost()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 100, 3_500_000) with
+        {
+            InputCostMicros = 1_000_000, CachedInputCostMicros = 250_000, OutputCostMicros = 2_000_000, ReasoningCostMicros = 250_000,
+        });
+        Api.Chargeback["team"].Add(Line("t-2", "Support", 10, 1_250_000) with { InputCostMicros = 50_000, OutputCostMicros = 200_000, UnattributedCostMicros = 1_000_000 });
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Input cost", "Cached input cost", "Output cost", "Reasoning cost", "Unattributed cost"], // nobody paid for cache writes
+            page.FindAll("[data-testid=chargeback-kind-header]").Select(c => c.TextContent.Trim())));
+        var cells = page.FindAll("[data-testid=chargeback-line-kind-cost]").Select(c => (c.GetAttribute("data-kind"), c.TextContent.Trim())).ToList();
+        Assert.Equal(
+            [
+                ("input", "$1.0000"), ("cached-input", "$0.2500"), ("output", "$2.0000"), ("reasoning", "$0.2500"), ("unattributed", "$0.000000"),
+                ("input", "$0.0500"), ("cached-input", "$0.000000"), ("output", "$0.2000"), ("reasoning", "$0.000000"), ("unattributed", "$1.0000"),
+            ],
+            cells);
+        Assert.Equal(
+            [("input", "$1.0500"), ("cached-input", "$0.2500"), ("output", "$2.2000"), ("reasoning", "$0.2500"), ("unattributed", "$1.0000")],
+            page.FindAll("[data-testid=chargeback-total-kind-cost]").Select(c => (c.GetAttribute("data-kind"), c.TextContent.Trim())));
+        Assert.Equal("$4.7500", page.Find("[data-testid=chargeback-total-cost]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_NoCostSplit_NoKindColumns()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 100, 0));
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal("100", page.Find("[data-testid=chargeback-total-requests]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=chargeback-kind-header]"));
+        Assert.Empty(page.FindAll("[data-testid=chargeback-line-kind-cost]"));
+    }
+
+    [Fact]
+    public void Render_ByTeam_ShowsEachTeamsCostCentre()
+    {
+        SignIn(MemberRole.Finance);
+        var search = Api.AddTeam("Search") with { CostCenter = "CC-42" };
+        Api.Teams[Api.Teams.FindIndex(t => t.Id == search.Id)] = search;
+        var support = Api.AddTeam("Support");
+        Api.Chargeback["team"].Add(Line(search.Id.ToString(), "Search", 10, 3_000_000));
+        Api.Chargeback["team"].Add(Line(support.Id.ToString(), "Support", 5, 1_000_000));
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal(["CC-42", ""], page.FindAll("[data-testid=chargeback-line-cost-center]").Select(c => c.TextContent.Trim())));
+        page.Pick("chargeback-group-by", "Model");
+        page.WaitForAssertion(() => Assert.Equal("model", Api.ChargebackQueries[^1].GroupBy));
+        Assert.Empty(page.FindAll("[data-testid=chargeback-line-cost-center]"));
+    }
+
+    [Fact]
     public void GroupBy_Model_RefetchesAndShowsTheModelLines()
     {
         SignIn(MemberRole.TenantAdmin);
@@ -200,6 +259,28 @@ public sealed class ChargebackPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=line-request-cost]").Count));
         Assert.Equal(2, Api.ChargebackLineRequestQueries[^1].Page);
         Assert.Equal("Page 2 of 2", page.Find("[data-testid=line-requests-page]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Open_StatementOfANewYorkTenant_PeriodsAreItsLocalDays()
+    {
+        SignIn(MemberRole.Finance);
+        var (from, to) = (February.AddHours(5), February.AddMonths(1).AddHours(5)); // EST midnights, as the statement stores them
+        var summary = new ChargebackStatementSummaryDto(Guid.NewGuid(), 4, from, to, "America/New_York", to.AddHours(6), 1, 1_000, 0.001m);
+        var january = (February.AddMonths(-1).AddHours(5), from);
+        var adjustment = new ChargebackStatementLineDto(Guid.NewGuid(), "adjustment", january.Item1, january.Item2, Guid.NewGuid(), "Search", "", "gpt-4o",
+            "v2", 1, 10, 2, 0, 0, 0, 1_000, 0.001m);
+        Api.ChargebackStatements.Add(summary);
+        Api.ChargebackStatementDetails[summary.Id] = new ChargebackStatementDto(summary, [new("", 1, 1_000, 0.001m)], [adjustment]);
+
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "2026-02-01 – 2026-02-28 (America/New_York)", page.Find("[data-testid=statement-period]").TextContent.Trim()));
+        page.Find("[data-testid=statement-open]").Click();
+        page.WaitForAssertion(() => Assert.Contains(
+            "Statement 4: 2026-02-01 – 2026-02-28 (America/New_York)", page.Find("[data-testid=statement-detail] h3").TextContent, StringComparison.Ordinal));
+        Assert.Equal("for 2026-01-01 – 2026-01-31", page.Find("[data-testid=statement-line-for]").TextContent.Trim());
     }
 
     [Fact]
