@@ -6,7 +6,7 @@ namespace Switchyard.DataPlane.Egress;
 /// Thrown by <see cref="EgressGuard"/> instead of connecting to a destination the egress policy does not allow; the
 /// HTTP stack wraps it in an <see cref="HttpRequestException"/>.
 /// </summary>
-public sealed class EgressDeniedException : IOException
+public sealed class EgressDeniedException : Switchyard.Shared.Egress.EgressRefusal
 {
     /// <summary>The code of the caller's error (502).</summary>
     public const string Code = "egress_denied";
