@@ -82,6 +82,9 @@ public static class ControlPlaneExtensions
     public static IEndpointConventionBuilder MapControlPlane(this WebApplication app)
     {
         app.UseSwitchyardForwardedHeaders();
+        app.UseOnce("ControlPlane.AdminAudit", a => a.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseMiddleware<AdminAuditAttemptMiddleware>()));
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));

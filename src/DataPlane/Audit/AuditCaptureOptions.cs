@@ -20,33 +20,48 @@ public sealed class AuditCaptureOptions : IValidatableObject
     /// <summary>
     /// The key (base64 of 32 random bytes) that encrypts records carrying audit bodies in the node's usage spool
     /// (AES-256-GCM), until they are published. When it is not set and <see cref="MaxBodyBytes"/> is above 0, the node
-    /// generates one in its data directory (<c>audit-spool.key</c>, 0600) and keeps it. A changed key cannot read what the
-    /// old one wrote: change it only with an empty spool.
+    /// generates one in its data directory (<c>audit-spool.key</c>, 0600) and keeps it. To rotate it, put the old key in
+    /// <see cref="PreviousSpoolKeys"/> until the spool has been published.
     /// </summary>
     public string? SpoolKey { get; set; }
+
+    /// <summary>
+    /// Keys (base64 of 32 bytes each) that only open spool lines sealed before a rotation; new lines are always sealed under
+    /// the current key. Remove an old key once the lines it sealed have been published.
+    /// </summary>
+    public List<string> PreviousSpoolKeys { get; set; } = [];
 
     /// <summary>The key's bytes, or null when none is set (checked at start).</summary>
     public byte[]? SpoolKeyBytesOrNull() => string.IsNullOrWhiteSpace(SpoolKey) ? null : Convert.FromBase64String(SpoolKey.Trim());
 
+    /// <summary>The previous keys' bytes, blank entries left out (checked at start).</summary>
+    public byte[][] PreviousSpoolKeyBytes() => [.. PreviousSpoolKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Convert.FromBase64String(k.Trim()))];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(SpoolKey))
+        if (!string.IsNullOrWhiteSpace(SpoolKey) && !IsKey(SpoolKey))
         {
-            yield break;
+            yield return new ValidationResult("DataPlane:Audit:SpoolKey must be the base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).", [nameof(SpoolKey)]);
         }
 
-        byte[]? key = null;
+        for (var i = 0; i < PreviousSpoolKeys.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(PreviousSpoolKeys[i]) && !IsKey(PreviousSpoolKeys[i]))
+            {
+                yield return new ValidationResult($"DataPlane:Audit:PreviousSpoolKeys:{i} must be the base64 of exactly 32 bytes.", [nameof(PreviousSpoolKeys)]);
+            }
+        }
+    }
+
+    private static bool IsKey(string value)
+    {
         try
         {
-            key = SpoolKeyBytesOrNull();
+            return Convert.FromBase64String(value.Trim()).Length == SpoolKeyBytes;
         }
         catch (FormatException)
         {
-        }
-
-        if (key is not { Length: SpoolKeyBytes })
-        {
-            yield return new ValidationResult("DataPlane:Audit:SpoolKey must be the base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).", [nameof(SpoolKey)]);
+            return false;
         }
     }
 }

@@ -12,7 +12,9 @@ namespace Switchyard.DataPlane.Audit;
 /// <c>DataPlane:Audit:SpoolKey</c>, or when that is not set and bodies are kept, a key the node generates once in its data
 /// directory (<c>audit-spool.key</c>, 0600; the spool is the node's own, so only the node ever reads it): such a line is <c>e1:</c> followed by the base64 of a random 12-byte nonce, the
 /// 16-byte tag and the ciphertext of the record's JSON. Records without bodies stay plain JSON lines (nothing secret in
-/// them beyond what the usage record always holds). A line that does not decrypt (torn, or another key) is unreadable.
+/// them beyond what the usage record always holds). Lines are opened with the current key, else with one of
+/// <c>DataPlane:Audit:PreviousSpoolKeys</c> (lines sealed before a rotation; GCM's tag tells which key sealed a line).
+/// A line that none of them decrypts (torn, or an unknown key) is unreadable.
 /// </summary>
 public sealed class AuditSpoolCipher
 {
@@ -26,13 +28,21 @@ public sealed class AuditSpoolCipher
     private static readonly byte[] PrefixUtf8 = "e1:"u8.ToArray();
 
     private readonly byte[]? _key;
+    private readonly byte[][] _previous;
 
     /// <summary>The configured key only (none: records are spooled without their bodies).</summary>
-    public AuditSpoolCipher(IOptions<AuditCaptureOptions> options) => _key = options.Value.SpoolKeyBytesOrNull();
+    public AuditSpoolCipher(IOptions<AuditCaptureOptions> options)
+    {
+        _key = options.Value.SpoolKeyBytesOrNull();
+        _previous = options.Value.PreviousSpoolKeyBytes();
+    }
 
     /// <summary>The configured key, else (while bodies are kept) the one in the node's data directory, created on first use.</summary>
-    public AuditSpoolCipher(IOptions<AuditCaptureOptions> options, DataPaths paths) =>
+    public AuditSpoolCipher(IOptions<AuditCaptureOptions> options, DataPaths paths)
+    {
         _key = options.Value.SpoolKeyBytesOrNull() ?? (options.Value.MaxBodyBytes > 0 ? LoadOrCreateKey(Path.Combine(paths.Root, KeyFileName)) : null);
+        _previous = options.Value.PreviousSpoolKeyBytes();
+    }
 
     /// <summary>A key is set: records with bodies can be spooled (without one they are spooled without their bodies).</summary>
     public bool CanSeal => _key is not null;
@@ -65,7 +75,7 @@ public sealed class AuditSpoolCipher
     /// <summary>The record JSON of a sealed line (<see cref="IsSealed"/>); throws <see cref="CryptographicException"/> or <see cref="FormatException"/> when it cannot be read.</summary>
     public byte[] Open(string line)
     {
-        if (_key is null)
+        if (_key is null && _previous.Length == 0)
         {
             throw new CryptographicException("DataPlane:Audit:SpoolKey is not set.");
         }
@@ -77,9 +87,22 @@ public sealed class AuditSpoolCipher
         }
 
         var json = new byte[sealedBytes.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(_key, TagBytes);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), json, PrefixUtf8);
-        return json;
+        CryptographicException? failure = null;
+        foreach (var key in _key is null ? _previous : [_key, .. _previous])
+        {
+            try
+            {
+                using var aes = new AesGcm(key, TagBytes);
+                aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), json, PrefixUtf8);
+                return json;
+            }
+            catch (CryptographicException ex)
+            {
+                failure = ex;
+            }
+        }
+
+        throw failure!;
     }
 
     private static byte[] LoadOrCreateKey(string path)

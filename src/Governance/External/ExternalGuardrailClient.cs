@@ -2,6 +2,7 @@ using Switchyard.Shared.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Switchyard.Governance.Policies;
+using Switchyard.Shared.Egress;
 using Switchyard.Shared.Governance;
 
 namespace Switchyard.Governance.External;
@@ -10,13 +11,17 @@ namespace Switchyard.Governance.External;
 /// Calls the external guardrails (<c>http</c>, <c>moderation</c>) through the invoker its owner gives (on a node, the
 /// upstream connections, so every call goes only where the egress policy allows), within the rule's timeout. Any failure — timeout, refused connection or
 /// egress, a non-2xx status, an answer it cannot read — is a <see cref="ExternalVerdict.Failed"/> verdict; the caller
-/// applies the rule's fail mode. The texts are sent; they are never logged.
+/// applies the rule's fail mode. An egress refusal says so (<see cref="EgressRefused"/>; the host and address are in the
+/// connect callback's own log, not in the reason, which callers may see). The texts are sent; they are never logged.
 /// </summary>
 /// <param name="invoker">The invoker for the next call (read per call: a node's pool follows the egress policy).</param>
 public sealed class ExternalGuardrailClient(Func<HttpMessageInvoker> invoker)
 {
     /// <summary>The most bytes read from a guardrail's answer.</summary>
     public const int MaxAnswerBytes = 1 << 20;
+
+    /// <summary>The failure reason when the egress policy refused the guardrail's address.</summary>
+    public const string EgressRefused = "the egress policy refused the guardrail's host";
 
     /// <summary>Asks one guardrail about the request's (or the answer's) <paramref name="texts"/>.</summary>
     /// <param name="secret">The moderation credential's secret (null for <c>http</c>).</param>
@@ -50,6 +55,10 @@ public sealed class ExternalGuardrailClient(Func<HttpMessageInvoker> invoker)
 
             using var document = JsonDocument.Parse(body);
             return rule.Type == GuardrailTypes.Moderation ? ReadModeration(rule, document.RootElement) : ReadHttp(document.RootElement);
+        }
+        catch (Exception ex) when (EgressDeniedException.Find(ex) is not null)
+        {
+            return ExternalVerdict.Failed(EgressRefused);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -67,6 +67,33 @@ public sealed class AuditSpoolCipherTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_SealedBeforeRotationWithOldKeyInPreviousKeys_ReadsBackIntact()
+    {
+        var oldKey = DataPlaneTestHost.SpoolKey;
+        var newKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        var before = await SpoolAsync(Cipher(oldKey), Record());
+        var rotated = new AuditSpoolCipher(Options.Create(new AuditCaptureOptions { SpoolKey = newKey, PreviousSpoolKeys = [oldKey] }));
+
+        var read = SpoolSegment.Read(before, out var skipped, cipher: rotated);
+
+        Assert.Equal(0, skipped);
+        Assert.Equal(RequestText, Encoding.UTF8.GetString(Assert.Single(read).Audit!.RequestBody!));
+        Assert.Equal(0, ReadBack(rotated, Cipher(newKey)));
+        Assert.Equal(1, ReadBack(rotated, Cipher(oldKey)));
+    }
+
+    [Fact]
+    public async Task Start_PreviousSpoolKeyNotAKey_StopsTheNodeNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var host = await DataPlaneTestHost.StartAsync(settings: new Dictionary<string, string?> { ["DataPlane:Audit:PreviousSpoolKeys:0"] = "c2hvcnQ=" });
+        });
+
+        Assert.Contains("DataPlane:Audit:PreviousSpoolKeys:0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Spool_RecordWithBodiesWithoutKey_SpooledWithoutBodies()
     {
         var segment = await SpoolAsync(Cipher(null), Record());
@@ -144,6 +171,24 @@ public sealed class AuditSpoolCipherTests : IDisposable
         }
 
         return Assert.Single(SpoolSegment.ListClosed(_paths.SpoolDirectory));
+    }
+
+    /// <summary>How many lines <paramref name="reader"/> skips of a spool that <paramref name="writer"/> sealed (new lines use the current key only).</summary>
+    private int ReadBack(AuditSpoolCipher writer, AuditSpoolCipher reader)
+    {
+        using var dir = new TempDirectory();
+        var paths = new DataPaths(dir.Path);
+        var options = Options.Create(new UsageSpoolOptions());
+        var queue = new UsageQueue(10);
+        using (var spool = new UsageSpoolWriter(queue, paths, options, _time, NullLogger<UsageSpoolWriter>.Instance, cipher: writer))
+        {
+            spool.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Assert.True(queue.TryEnqueue(Record()));
+            spool.Flush();
+        }
+
+        SpoolSegment.Read(Assert.Single(SpoolSegment.ListClosed(paths.SpoolDirectory)), out var skipped, cipher: reader);
+        return skipped;
     }
 
     private static AuditSpoolCipher Cipher(string? key) => new(Options.Create(new AuditCaptureOptions { SpoolKey = key }));

@@ -77,6 +77,31 @@ public sealed class ExternalGuardrailTests
         Assert.Empty(GuardedNode.Received(host));
     }
 
+    [Fact]
+    public async Task Chat_HttpGuardrailHostRefusedByEgressFailClosed_Answers503SayingEgressNothingSent()
+    {
+        await using var host = await GuardedNode.StartAsync(tenantA: HttpPolicy(url: RefusedGuard));
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat(Ask));
+
+        var error = await ErrorAssert.IsOpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable, "guardrail_unavailable");
+        Assert.Contains("egress policy refused the guardrail's host", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("169.254", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(GuardedNode.Received(host));
+    }
+
+    [Fact]
+    public async Task Chat_HttpGuardrailHostRefusedByEgressFailOpen_RequestGoesOnUnchecked()
+    {
+        await using var host = await GuardedNode.StartAsync(tenantA: HttpPolicy(failMode: GuardrailTypes.FailOpen, url: RefusedGuard));
+
+        using var response = await host.Client.SendAsync(GuardedNode.Chat(Ask));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var usage = await host.WaitForUsageAsync(r => r.Model == "echo");
+        Assert.Equal(("corp-filter", "unchecked"), (Assert.Single(usage.Findings!).Rule, usage.Findings![0].Action));
+    }
+
     [Theory]
     [InlineData(500, "{}")]
     [InlineData(200, """{"action":"maybe"}""")]
@@ -148,9 +173,12 @@ public sealed class ExternalGuardrailTests
         Assert.Empty(host.Upstream.Requests);
     }
 
-    private static Shared.Configuration.PolicySnapshot HttpPolicy(string action = DlpActions.Block, int? timeoutMs = null, string? failMode = null) =>
+    /// <summary>A guardrail on a link-local address: the node's egress policy (loopback allowed for the fake upstream) refuses it.</summary>
+    private const string RefusedGuard = "http://169.254.169.254/guard";
+
+    private static Shared.Configuration.PolicySnapshot HttpPolicy(string action = DlpActions.Block, int? timeoutMs = null, string? failMode = null, string? url = null) =>
         GuardedNode.Policy("external", TestSnapshots.TenantId, guardrails:
         [
-            new GuardrailRule(GuardrailTypes.Http, action, Name: "corp-filter", Url: GuardedNode.UpstreamPlaceholder + GuardPath, TimeoutMs: timeoutMs, FailMode: failMode),
+            new GuardrailRule(GuardrailTypes.Http, action, Name: "corp-filter", Url: url ?? GuardedNode.UpstreamPlaceholder + GuardPath, TimeoutMs: timeoutMs, FailMode: failMode),
         ]);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Scim;
 
@@ -10,8 +12,11 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// the object, the source address and how it ended, on the route tenant's admin chain (platform-level calls:
 /// <see cref="Guid.Empty"/>). A call that saves changes gets its entry in the same transaction as them
 /// (<see cref="AdminAuditInterceptor"/>, outcome <c>saved</c>); a call that saved nothing (refused, failed, or nothing to
-/// change) gets one here, after it, in a transaction of its own — if that write fails, it is logged and the call's own
-/// answer stands. Calls refused by authorisation (403) are recorded by <see cref="AdminAuthorizationResultHandler"/>.
+/// change) gets one here, after it, in a transaction of its own, before its answer goes out — if that write fails, the
+/// call answers 503 instead (it saved nothing, so it can be retried; the missing entry is logged). Every admin change
+/// goes through SaveChanges for this reason (no ExecuteUpdate/ExecuteDelete in admin calls). Calls refused by
+/// authorisation (403) are recorded by <see cref="AdminAuthorizationResultHandler"/>, calls refused before the filter
+/// runs by <see cref="AdminAuditAttemptMiddleware"/>.
 /// </summary>
 public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAuditFilter> logger) : IEndpointFilter
 {
@@ -24,6 +29,7 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
             return await next(context);
         }
 
+        AdminAuditAttempt.MarkRecorded(http);
         var scope = new AdminAuditScope(actor);
         http.Features.Set(scope);
         object? result;
@@ -34,13 +40,12 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
         catch (Exception ex)
         {
             // A SCIM refusal is an exception answered in SCIM's shape by its handler: recorded as refused, not failed.
-            await WriteAsync(http, scope, ex is ScimException scim ? scim.Status : StatusCodes.Status500InternalServerError);
+            _ = await WriteAsync(http, scope, ex is ScimException scim ? scim.Status : StatusCodes.Status500InternalServerError);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
             throw;
         }
 
-        await WriteAsync(http, scope, StatusOf(result, http));
-        return result;
+        return await WriteAsync(http, scope, StatusOf(result, http)) ? result : AuditUnavailable();
     }
 
     private static int StatusOf(object? result, HttpContext http)
@@ -58,22 +63,31 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
         return result is IStatusCodeHttpResult { StatusCode: { } status } ? status : http.Response.StatusCode;
     }
 
-    private async Task WriteAsync(HttpContext http, AdminAuditScope scope, int status)
+    /// <summary>Writes the entry of a call that saved nothing; false when it could not be written (logged).</summary>
+    private async Task<bool> WriteAsync(HttpContext http, AdminAuditScope scope, int status)
     {
         http.Features.Set<AdminAuditScope>(null);
         if (scope.Written > 0)
         {
-            return;
+            return true;
         }
 
         try
         {
             await writer.WriteAsync(writer.Create(http, scope.Actor, status, AdminAuditOutcomes.ForStatus(status), objectType: scope.ObjectType, objectId: scope.ObjectId));
+            return true;
         }
         catch (Exception ex)
         {
-            // Nothing was saved by the call, so its answer stands; the missing entry is an operational error.
             AuditLog.AdminEntryNotWritten(logger, ex, http.Request.Method, http.Request.Path.Value ?? "");
+            return false;
         }
     }
+
+    private static ProblemHttpResult AuditUnavailable() => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Audit log unavailable",
+        Detail = "The call's admin audit entry could not be written, so it is not answered as done. It saved no changes; retry it later.",
+    });
 }

@@ -15,7 +15,8 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// before and after), and the entries it wrote with them. Secrets are
 /// never collected: any property whose name contains Hash, Secret, Password, Stamp, Protected, WrappedKey or Token is left
 /// out (virtual and admin key hashes, provider credentials, Identity's password hash and stamps), and Identity's user tokens
-/// (authenticator keys, recovery codes) are never collected at all.
+/// (authenticator keys, recovery codes) are never collected at all. An audit data key's deletion is recorded (its tenant
+/// and creation time; the wrapped key is a secret by name).
 /// </summary>
 public sealed class AdminAuditScope(AdminAuditActor actor)
 {
@@ -23,7 +24,7 @@ public sealed class AdminAuditScope(AdminAuditActor actor)
 
     private static readonly HashSet<Type> Ignored =
     [
-        typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry), typeof(AuditDataKey),
+        typeof(ConfigRevision), typeof(DataProtectionKey), typeof(AuditChain), typeof(AuditRequestEntry), typeof(AuditAdminEntry),
         typeof(IdentityUserToken<Guid>),
     ];
 

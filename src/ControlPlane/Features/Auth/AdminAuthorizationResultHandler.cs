@@ -23,6 +23,7 @@ internal sealed partial class AdminAuthorizationResultHandler(IServiceProvider s
             && context.Request.Path.StartsWithSegments("/api") && Caller.FromPrincipal(context.User) is { } caller
             && services.GetService<AdminAuditWriter>() is { } writer)
         {
+            AdminAuditAttempt.MarkRecorded(context);
             try
             {
                 await writer.WriteAsync(writer.Create(context, AdminAuditActor.Of(context, caller), StatusCodes.Status403Forbidden, AdminAuditOutcomes.Denied));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Governance.Dlp;
@@ -16,6 +18,8 @@ namespace Switchyard.ControlPlane.Features.Policies;
 /// team or key is held to them. External guardrails are asked only with <c>"external":true</c> (it sends the text out, see
 /// <see cref="PolicyExternalCheck"/>): after the built-in rules, on the text as they left it, like a node; their findings
 /// carry the guardrail's block detail or why it could not be asked, and a fail-closed rule that could not be asked blocks.
+/// Asking them makes the control plane call out with the tenant's credentials, so only tenant admins and platform admins
+/// may set <c>"external":true</c>; other members get 403 naming <c>external</c> (the built-in rules stay open to them).
 /// The text is not stored or logged.
 /// </summary>
 public static class DryRunPolicy
@@ -23,8 +27,13 @@ public static class DryRunPolicy
     public const int MaxTextLength = 100_000;
 
     public static async Task<Results<Ok<PolicyDryRunResult>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid tenantId, Guid policyId, PolicyDryRunRequest request, ControlPlaneDbContext db, PolicyExternalCheck external, CancellationToken cancellationToken)
+        Guid tenantId, Guid policyId, PolicyDryRunRequest request, Caller caller, ControlPlaneDbContext db, PolicyExternalCheck external, CancellationToken cancellationToken)
     {
+        if (request.External && !caller.IsTenantAdmin)
+        {
+            return ExternalForbidden();
+        }
+
         var errors = new ValidationErrors();
         if (request.Text is null || request.Text.Length > MaxTextLength)
         {
@@ -99,5 +108,18 @@ public static class DryRunPolicy
 
         var byRule = (findings.ToUsage() ?? []).Select(f => new PolicyDryRunFinding(f.Rule, f.Count, f.Action, details.GetValueOrDefault(f.Rule))).ToArray();
         return TypedResults.Ok(new PolicyDryRunResult(block is not null, block?.Rule, message, block is null ? text : null, byRule));
+    }
+
+    private static ProblemHttpResult ExternalForbidden()
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Forbidden",
+            Detail = "Only a tenant admin or a platform admin can set external: true (it makes the control plane call the external guardrails with the tenant's credentials); "
+                     + "leave it out to try the built-in rules.",
+        };
+        problem.Extensions["field"] = "external";
+        return TypedResults.Problem(problem);
     }
 }

@@ -47,8 +47,10 @@ public static class ReplayQuarantinedUsage
             return Problems.Conflict($"The record still cannot be stored: {reason}");
         }
 
-        await db.UsageQuarantine.Where(q => q.Id == recordId)
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.ResolvedAt, time.GetUtcNow()), cancellationToken);
+        // Through SaveChanges, so the admin audit entry commits with the change.
+        var replayed = await db.UsageQuarantine.FirstAsync(q => q.Id == recordId, cancellationToken);
+        replayed.ResolvedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new UsageReplayResultDto(result.Stored, result.AlreadyStored, result.Quarantined));
     }
 }

@@ -36,8 +36,10 @@ public static class ReplayUsageDeadLetter
             return Problems.Conflict($"The batch still cannot be stored: {ex.GetBaseException().Message}");
         }
 
-        await db.UsageDeadLetters.Where(d => d.Id == batchId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReplayedAt, time.GetUtcNow()), cancellationToken);
+        // Through SaveChanges, so the admin audit entry commits with the change.
+        var replayed = await db.UsageDeadLetters.FirstAsync(d => d.Id == batchId, cancellationToken);
+        replayed.ReplayedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new UsageReplayResultDto(result.Stored, result.AlreadyStored, result.Quarantined));
     }
 }

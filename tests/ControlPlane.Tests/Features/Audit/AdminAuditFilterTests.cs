@@ -174,6 +174,56 @@ public sealed class AdminAuditFilterTests
         Assert.Equal("hash mismatch", chain.BrokenAt.Reason);
     }
 
+    [Fact]
+    public async Task DeleteApprovedModel_AuditEntryCannotBeWritten_ModelKept()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var created = await host.Admin.PostAsJsonAsync("/api/platform/approved-models", new ApprovedModelRequest(ProviderKinds.OpenAI, "gpt-4o"), SwitchyardJson.Options);
+        var model = (await created.Content.ReadFromJsonAsync<ApprovedModelDto>(SwitchyardJson.Options))!;
+        await BreakAdminChainsAsync(host);
+
+        var response = await host.Admin.DeleteAsync($"/api/platform/approved-models/{model.Id}");
+
+        Assert.False(response.IsSuccessStatusCode);
+        var models = await host.Admin.GetFromJsonAsync<List<ApprovedModelDto>>("/api/platform/approved-models", SwitchyardJson.Options);
+        Assert.Contains(models!, m => m.Id == model.Id);
+    }
+
+    [Fact]
+    public async Task DeleteAuditDataKey_Deleted_EntrySavedWithTheChange()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        await AuditTestData.IngestAsync(host, AuditTestData.Records(tenant.Id, 1));
+
+        (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/audit/key")).EnsureSuccessStatusCode();
+
+        var entry = (await AdminEntriesAsync(host, tenant.Id)).Items[0];
+        Assert.Equal(("DeleteAuditDataKey", "saved", "AuditDataKey"), (entry.Action, entry.Outcome, entry.ObjectType));
+        Assert.DoesNotContain("wrappedKey", entry.Changes!.Value.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DryRun_SavesNothingAndAuditEntryCannotBeWritten_Answers503()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("acme");
+        var created = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/policies", new PolicyRequest("pii"), SwitchyardJson.Options);
+        var policy = (await created.Content.ReadFromJsonAsync<PolicyDto>(SwitchyardJson.Options))!;
+        await BreakAdminChainsAsync(host);
+
+        var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/policies/{policy.Id}/dry-run", new PolicyDryRunRequest("hello"), SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Moves every admin chain's last entry one place on: the next entry of any chain cannot be inserted.</summary>
+    private static Task BreakAdminChainsAsync(ControlPlaneTestHost host) =>
+        host.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+            "UPDATE \"AuditAdminEntries\" SET \"Sequence\" = \"Sequence\" + 1 WHERE \"Sequence\" = " +
+            "(SELECT MAX(b.\"Sequence\") FROM \"AuditAdminEntries\" b WHERE b.\"TenantId\" = \"AuditAdminEntries\".\"TenantId\")"));
+
     private static async Task<AuditAdminPage> AdminEntriesAsync(ControlPlaneTestHost host, Guid tenantId) =>
         (await host.Admin.GetFromJsonAsync<AuditAdminPage>($"/api/tenants/{tenantId}/audit?type=admin", SwitchyardJson.Options))!;
 }

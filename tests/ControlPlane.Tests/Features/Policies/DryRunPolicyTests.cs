@@ -75,7 +75,8 @@ public sealed class DryRunPolicyTests
         var result = await DryRunAsync(host, tenantId, policyId, new PolicyDryRunRequest("Ship it to Wayne Manor", External: true));
 
         Assert.True(result.Blocked);
-        Assert.Equal("unavailable", Assert.Single(result.Findings).Action);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("unavailable", "the egress policy refused the guardrail's host"), (finding.Action, finding.Detail));
         Assert.Empty(guard.Requests);
     }
 
@@ -94,6 +95,44 @@ public sealed class DryRunPolicyTests
         Assert.Equal("Ship it to [ADDRESS]", output.Text);
         Assert.Equal(new PolicyDryRunFinding("corp-filter", 1, DlpActions.Redact), Assert.Single(output.Findings));
         Assert.Equal("output", Assert.Single(guard.Requests).Json["direction"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DryRun_ExternalByDeveloper_Forbidden403NamingExternalAndNothingSent()
+    {
+        await using var guard = await FakeUpstream.StartAsync();
+        guard.Answer(GuardPath, FakeReply.Json("""{"action":"allow"}"""));
+        await using var host = await ControlPlaneTestHost.StartAsync(LoopbackAllowed);
+        var (tenantId, policyId) = await CreateAsync(host, guard);
+        using var developer = await host.MemberClientAsync(tenantId, "dev@acme.test", MemberRole.Developer);
+        var url = $"/api/tenants/{tenantId}/policies/{policyId}/dry-run";
+
+        var external = await developer.PostAsJsonAsync(url, new PolicyDryRunRequest("Ship it to Wayne Manor", External: true), SwitchyardJson.Options);
+        var builtIn = await developer.PostAsJsonAsync(url, new PolicyDryRunRequest("Ship it to Wayne Manor"), SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.Forbidden, external.StatusCode);
+        Assert.Equal("application/problem+json", external.Content.Headers.ContentType?.MediaType);
+        var problem = await external.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("external", problem.GetProperty("field").GetString());
+        Assert.Contains("external", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, builtIn.StatusCode);
+        Assert.Empty(guard.Requests);
+    }
+
+    [Fact]
+    public async Task DryRun_ExternalByTenantAdmin_GuardrailAsked()
+    {
+        await using var guard = await FakeUpstream.StartAsync();
+        guard.Answer(GuardPath, FakeReply.Json("""{"action":"allow"}"""));
+        await using var host = await ControlPlaneTestHost.StartAsync(LoopbackAllowed);
+        var (tenantId, policyId) = await CreateAsync(host, guard);
+        using var admin = await host.MemberClientAsync(tenantId, "admin@acme.test", MemberRole.TenantAdmin);
+
+        var response = await admin.PostAsJsonAsync(
+            $"/api/tenants/{tenantId}/policies/{policyId}/dry-run", new PolicyDryRunRequest("Ship it to Wayne Manor", External: true), SwitchyardJson.Options);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(guard.Requests);
     }
 
     private static async Task<(Guid TenantId, Guid PolicyId)> CreateAsync(ControlPlaneTestHost host, FakeUpstream guard, string applies = GuardrailTypes.Input)

@@ -87,4 +87,49 @@ public sealed class PoliciesPageTests : PortalTestContext
         Assert.Equal(new PolicyDryRunRequest("about project falcon", "input"), Assert.Single(Api.DryRuns));
         Assert.Single(page.FindAll("[data-testid=policy-try-finding]"));
     }
+
+    [Fact]
+    public void Try_TenantAdminSwitchesExternalOn_RequestAsksExternalAndDetailShown()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.AddPolicy("corp");
+        Api.DryRunResult = new PolicyDryRunResult(true, "corp-filter", "The request was blocked by policy 'corp', rule 'corp-filter'.", null,
+            [new PolicyDryRunFinding("corp-filter", 1, "block", "mentions an address")]);
+        var page = RenderPage<PoliciesPage>();
+
+        page.WaitForElement("[data-testid=policy-open]").Click();
+        page.WaitForElement("textarea[data-testid=policy-try-text]").Change("Ship it to Wayne Manor");
+        page.Find("input[data-testid=policy-try-external]").Change(true);
+        page.Find("[data-testid=policy-try-run]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(new PolicyDryRunRequest("Ship it to Wayne Manor", "input", External: true), Assert.Single(Api.DryRuns)));
+        page.WaitForAssertion(() => Assert.Contains("mentions an address", page.Find("[data-testid=policy-try-finding]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Try_TenantAdminLeavesExternalOff_RequestDoesNotAskExternal()
+    {
+        SignIn(MemberRole.TenantAdmin);
+        Api.AddPolicy("corp");
+        var page = RenderPage<PoliciesPage>();
+
+        page.WaitForElement("[data-testid=policy-open]").Click();
+        page.WaitForElement("textarea[data-testid=policy-try-text]").Change("Ship it to Wayne Manor");
+        page.Find("[data-testid=policy-try-run]").Click();
+
+        page.WaitForAssertion(() => Assert.False(Assert.Single(Api.DryRuns).External));
+    }
+
+    [Fact]
+    public void Try_Developer_NoExternalSwitch()
+    {
+        SignIn(MemberRole.Developer);
+        Api.AddPolicy("corp");
+        var page = RenderPage<PoliciesPage>();
+
+        page.WaitForElement("[data-testid=policy-open]").Click();
+
+        page.WaitForElement("textarea[data-testid=policy-try-text]");
+        Assert.Empty(page.FindAll("[data-testid=policy-try-external]"));
+    }
 }
