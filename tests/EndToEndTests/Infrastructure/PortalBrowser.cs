@@ -18,8 +18,12 @@ public static class PortalBrowser
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
     ];
 
-    /// <summary>Runs the steps with a page of a new browser context (<paramref name="options"/>: viewport, permissions…).</summary>
-    public static async Task RunAsync(EmbeddedPlatformFixture platform, Func<IBrowser, IPage, Task> steps, BrowserNewContextOptions? options = null)
+    /// <summary>
+    /// Runs the steps with a page of a new browser context (<paramref name="options"/>: viewport, permissions…);
+    /// <paramref name="diagnostics"/> adds to a failure's report (another process's output).
+    /// </summary>
+    public static async Task RunAsync(
+        EmbeddedPlatformFixture platform, Func<IBrowser, IPage, Task> steps, BrowserNewContextOptions? options = null, Func<string>? diagnostics = null)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -42,7 +46,7 @@ public static class PortalBrowser
             var screenshot = Path.Combine(Path.GetTempPath(), $"switchyard-portal-{Guid.NewGuid():N}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             throw new InvalidOperationException(
-                $"{e.Message}\nURL: {page.Url}\nScreenshot: {screenshot}\nBrowser console:\n{string.Join('\n', console)}\nHost errors:\n{HostErrors(platform)}\nPage:\n{await page.ContentAsync()}", e);
+                $"{e.Message}\nURL: {page.Url}\nScreenshot: {screenshot}\nBrowser console:\n{string.Join('\n', console)}\nHost errors:\n{HostErrors(platform)}\n{diagnostics?.Invoke()}\nPage:\n{await page.ContentAsync()}", e);
         }
     }
 

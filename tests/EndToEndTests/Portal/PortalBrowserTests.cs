@@ -6,90 +6,37 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.EndToEndTests.Portal;
 
 /// <summary>The portal in a real headless Chromium, against the all-in-one host, as a developer would use it.</summary>
-public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixture<EmbeddedPlatformFixture>
+[Collection(PortalBrowserCollection.Name)]
+public class PortalBrowserTests(EmbeddedPlatformFixture platform)
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-    ];
-
     [Fact]
     public async Task SignInCreateKeyCallGateway_RequestAppearsOnUsagePage()
     {
         var scenario = await TenantScenario.CreateAsync(platform.Admin);
-        var (email, password) = await CreateMemberAsync(scenario, MemberRole.Developer);
+        var email = await PortalBrowser.CreateMemberAsync(platform, scenario, MemberRole.Developer);
 
-        await RunInBrowserAsync(page => SignInCreateKeyAndSeeUsageAsync(page, email, password));
+        await PortalBrowser.RunAsync(platform, (_, page) => SignInCreateKeyAndSeeUsageAsync(page, email));
     }
 
     [Fact]
     public async Task SignInCreateRouteWithTwoDeployments_RouteListedWithItsHealth()
     {
         var scenario = await TenantScenario.CreateAsync(platform.Admin);
-        var (email, password) = await CreateMemberAsync(scenario, MemberRole.TenantAdmin);
+        var email = await PortalBrowser.CreateMemberAsync(platform, scenario, MemberRole.TenantAdmin);
         var model = "browser-route-" + Guid.NewGuid().ToString("N")[..6];
 
-        await RunInBrowserAsync(async page =>
+        await PortalBrowser.RunAsync(platform, async (_, page) =>
         {
-            await SignInAsync(page, email, password);
+            await page.SignInAsync(platform, email);
             await CreateRouteAsync(page, model);
             await SeeRouteHealthAsync(page, scenario, model);
         });
     }
 
-    private async Task<(string Email, string Password)> CreateMemberAsync(TenantScenario scenario, MemberRole role)
-    {
-        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
-        const string password = "Correct-Horse-Battery-9";
-        var member = await platform.Admin.PostAsync<MemberDto>($"/api/tenants/{scenario.Tenant.Id}/members", new CreateMemberRequest(email, password, role));
-        await platform.Admin.PutAsync<TeamMemberDto>($"/api/tenants/{scenario.Tenant.Id}/teams/{scenario.Team.Id}/members/{member.Id}", new SetTeamMemberRequest());
-        return (email, password);
-    }
-
-    /// <summary>Runs the steps in a fresh headless Chromium; a failure carries a screenshot, the console and the page.</summary>
-    private async Task RunInBrowserAsync(Func<IPage, Task> steps)
-    {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestServices.Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        var console = new List<string>();
-        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
-        try
-        {
-            await steps(page);
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            var screenshot = Path.Combine(Path.GetTempPath(), $"switchyard-portal-{Guid.NewGuid():N}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            throw new InvalidOperationException(
-                $"{e.Message}\nURL: {page.Url}\nScreenshot: {screenshot}\nBrowser console:\n{string.Join('\n', console)}\nHost errors:\n{HostErrors()}\nPage:\n{await page.ContentAsync()}", e);
-        }
-    }
-
-    private string HostErrors() => string.Join('\n', platform.Host.Output.Split('\n')
-        .SkipWhile(line => !line.StartsWith("fail", StringComparison.Ordinal)).Take(40));
-
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync(platform.PortalUrl + "/account/login");
-        await page.GetByTestId("login-email").FillAsync(email);
-        await page.GetByTestId("login-password").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(email);
-    }
-
     /// <summary>A weighted route to two mock deployments (the mock provider needs no credential), through the editor.</summary>
     private async Task CreateRouteAsync(IPage page, string model)
     {
-        await OpenInteractiveAsync(page, "/routes");
+        await page.OpenInteractiveAsync(platform, "/routes");
         await page.GetByTestId("new-route").ClickAsync();
         await page.Locator("#route-public-model").FillAsync(model);
         await page.Locator("#deployment-0-model").FillAsync("mock-a");
@@ -135,11 +82,11 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         await Assertions.Expect(page.GetByTestId("route-health-panel").GetByTestId("error-alert")).ToHaveCountAsync(0);
     }
 
-    private async Task SignInCreateKeyAndSeeUsageAsync(IPage page, string email, string password)
+    private async Task SignInCreateKeyAndSeeUsageAsync(IPage page, string email)
     {
-        await SignInAsync(page, email, password);
+        await page.SignInAsync(platform, email);
 
-        await OpenInteractiveAsync(page, "/keys");
+        await page.OpenInteractiveAsync(platform, "/keys");
         await page.GetByTestId("create-key").ClickAsync();
         await page.Locator("#key-name").FillAsync("browser-key");
         await page.GetByTestId("create-key-confirm").ClickAsync();
@@ -151,7 +98,7 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
             async () => await GatewayCalls.ChatAsync(platform.GatewayUrl, secret) == HttpStatusCode.OK,
             TimeSpan.FromSeconds(5), "the new key works on the gateway");
 
-        await OpenInteractiveAsync(page, "/usage");
+        await page.OpenInteractiveAsync(platform, "/usage");
         await Eventually.HoldsAsync(async () =>
         {
             await page.GetByTestId("usage-refresh").ClickAsync();
@@ -167,7 +114,7 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
     /// <summary>The dashboard's charts and top lists show the traffic (from the rollups); the screenshot is kept as an artifact.</summary>
     private async Task SeeDashboardChartsAsync(IPage page)
     {
-        await OpenInteractiveAsync(page, "/");
+        await page.OpenInteractiveAsync(platform, "/");
         await Eventually.HoldsAsync(async () =>
         {
             await page.GetByTestId("dashboard-refresh").ClickAsync();
@@ -186,15 +133,8 @@ public class PortalBrowserTests(EmbeddedPlatformFixture platform) : IClassFixtur
         Directory.CreateDirectory(artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "portal-dashboard.png"), FullPage = true });
 
-        await OpenInteractiveAsync(page, "/models/compare");
+        await page.OpenInteractiveAsync(platform, "/models/compare");
         await Assertions.Expect(page.GetByTestId("compare-name").First).ToContainTextAsync(TenantScenario.MockModel);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "portal-model-comparison.png"), FullPage = true });
-    }
-
-    /// <summary>Loads a portal page and waits until its circuit is interactive (before that, clicks do nothing).</summary>
-    private async Task OpenInteractiveAsync(IPage page, string path)
-    {
-        await page.GotoAsync(platform.PortalUrl + path);
-        await page.Locator("[data-testid=render-mode][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 }

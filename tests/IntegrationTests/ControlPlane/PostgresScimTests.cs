@@ -20,6 +20,13 @@ public class PostgresScimTests
         await ScimProvisioningSequences.OktaAsync(await HarnessAsync(host));
     }
 
+    [Fact]
+    public async Task Filters_OnPostgresNonAsciiInAnotherCase_MatchedCaseInsensitively()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await ScimCaseFoldingSequence.RunAsync(await HarnessAsync(host));
+    }
+
     private static async Task<ScimHarness> HarnessAsync(PostgresControlPlaneHost host)
     {
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("scim-" + Guid.NewGuid().ToString("N")[..8]));

@@ -23,6 +23,9 @@ public static class AuthExtensions
         services.AddIdentityCore<Member>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // User names are email addresses or an identity provider's user names: any letter (zoë@bücher.example), not
+                // Identity's default ASCII set. Uniqueness and look-ups go by the normalised (upper-cased) name.
+                o.User.AllowedUserNameCharacters = string.Empty;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;

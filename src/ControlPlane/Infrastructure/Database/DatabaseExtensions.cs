@@ -37,7 +37,7 @@ public static class DatabaseExtensions
         {
             builder.Services.AddDbContext<ControlPlaneDbContext, SqliteControlPlaneDbContext>((sp, o) =>
                 o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString)
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors([.. sp.GetServices<IInterceptor>(), new SqliteUnicodeUpper()]));
         }
 
         builder.Services.AddSwitchyardHealthChecks()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Switchyard.Portal.Services;
+using Switchyard.Shared.Admin;
 
 namespace Switchyard.Portal.Components.Shared;
 
@@ -12,6 +13,15 @@ public abstract class PortalPage : ComponentBase
 
     [Inject]
     protected IControlPlaneClient ControlPlane { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>
+    /// Whether auditors use this page. The admin API lets auditors read the audit log only (and their own sign-in
+    /// security), so every other page sends them to the audit log instead of showing them a refusal.
+    /// </summary>
+    protected virtual bool OpenToAuditors => false;
 
     /// <summary>The signed-in member (null only if the claims are unusable, which shows an error).</summary>
     protected PortalUser? CurrentUser { get; private set; }
@@ -31,6 +41,12 @@ public abstract class PortalPage : ComponentBase
         if (CurrentUser is null)
         {
             Error = "Your session is missing tenant details; sign out and sign in again.";
+            return;
+        }
+
+        if (CurrentUser.Role == MemberRole.Auditor && !OpenToAuditors)
+        {
+            Navigation.NavigateTo("audit");
             return;
         }
 

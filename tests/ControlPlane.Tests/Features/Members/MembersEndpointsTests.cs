@@ -147,6 +147,19 @@ public sealed class MembersEndpointsTests
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
     }
 
+    [Fact]
+    public async Task CreateMember_EmailWithNonAsciiLetters_CreatedAndSignsInInAnotherCase()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+
+        var member = await CreateMemberAsync(host, tenant.Id, "zoë.ñandú@bücher.test", MemberRole.Developer);
+        var login = await host.Anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest("ZOË.ÑANDÚ@BÜCHER.TEST", "correct-horse-battery"), SwitchyardJson.Options);
+
+        Assert.Equal("zoë.ñandú@bücher.test", member.Email);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
     internal static async Task<MemberDto> CreateMemberAsync(ControlPlaneTestHost host, Guid tenantId, string email, MemberRole role)
     {
         var response = await host.Admin.PostAsJsonAsync($"/api/tenants/{tenantId}/members", new CreateMemberRequest(email, "correct-horse-battery", role), SwitchyardJson.Options);

@@ -34,4 +34,14 @@ public sealed class NavMenuTests : PortalTestContext
 
         Assert.Equal(seesNodes, menu.FindAll("[data-testid=nav-nodes]").Count == 1);
     }
+
+    [Fact]
+    public void Render_Auditor_OffersTheAuditLogAndSecurityOnly()
+    {
+        SignIn(MemberRole.Auditor);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["nav-audit", "nav-security"], menu.FindAll("[data-testid^=nav-]").Select(l => l.GetAttribute("data-testid")!).Order(StringComparer.Ordinal));
+    }
 }

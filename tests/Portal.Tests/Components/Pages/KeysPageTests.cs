@@ -86,6 +86,18 @@ public sealed class KeysPageTests : PortalTestContext
     }
 
     [Fact]
+    public void Render_KeyUsedThisMonth_ShowsItsRequestsAndCostFromTheMonthsStart()
+    {
+        Api.Spend["key"].Add(new SpendGroupDto(Api.Keys[0].Id.ToString(), "ci-bot", 1_250_000, 42, 1000, 500, 0, 0, 0, 0));
+
+        var page = RenderKeysPage();
+
+        page.WaitForAssertion(() => Assert.Equal("42 requests · $1.2500", page.Find("[data-testid=key-usage-cell]").TextContent.Trim()));
+        var (from, to, groupBy) = Assert.Single(Api.SpendQueries);
+        Assert.Equal((new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), FakeControlPlaneClient.Now, "key"), (from, to, groupBy));
+    }
+
+    [Fact]
     public void Render_FirstTeamSelected_ListsItsKeys()
     {
         var page = RenderKeysPage();

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Switchyard.Portal.Components.Shared;
 using Switchyard.Portal.Tests.Infrastructure;
@@ -43,21 +41,6 @@ public sealed class PageAccessibilityTests : PortalTestContext
 
         var page = RenderPage(typeof(PortalPage).Assembly.GetType(pageType, throwOnError: true)!);
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("h1")));
-        var labelled = page.FindAll("label[for]").Select(l => l.GetAttribute("for")).ToHashSet(StringComparer.Ordinal);
-        var unlabelled = page.FindAll("input, textarea, select")
-            .Where(i => i.GetAttribute("type") != "hidden" && !i.HasAttribute("hidden"))
-            .Where(i => !labelled.Contains(i.Id ?? "") && !HasAccessibleName(i) && i.Closest("label") is null)
-            .Select(i => i.OuterHtml);
-        Assert.Empty(unlabelled);
-        // MudForm's hidden default submit button (display: none, aria-hidden) is read by no one.
-        var unnamed = page.FindAll("button, a.mud-icon-button")
-            .Where(b => b.Closest("[aria-hidden=true]") is null)
-            .Where(b => string.IsNullOrWhiteSpace(b.TextContent) && !HasAccessibleName(b))
-            .Select(b => b.OuterHtml);
-        Assert.Empty(unnamed);
+        AccessibilityAssert.OneH1LabelledInputsAndNamedIconButtons(page);
     }
-
-    private static bool HasAccessibleName(IElement element) =>
-        !string.IsNullOrWhiteSpace(element.GetAttribute("aria-label")) || !string.IsNullOrWhiteSpace(element.GetAttribute("aria-labelledby"));
 }
