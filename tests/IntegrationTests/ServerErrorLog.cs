@@ -26,7 +26,14 @@ public sealed class ServerErrorLog : ILoggerProvider
     {
         if (_entries.Count < MaxEntries)
         {
-            _entries.Enqueue(entry);
+            // A reason phrase takes no line breaks (messages and exceptions carry them).
+            _entries.Enqueue(string.Create(entry.Length, entry, (span, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    span[i] = char.IsControl(text[i]) ? ' ' : text[i];
+                }
+            }));
         }
     }
 

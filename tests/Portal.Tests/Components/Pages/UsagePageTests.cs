@@ -156,6 +156,20 @@ public sealed class UsagePageTests : PortalTestContext
         Assert.Equal("No requests match.", page.Find("[data-testid=usage-page-range]").TextContent.Trim());
     }
 
+    [Fact]
+    public void Filter_Model_ListsOnlyItsRequestsAndSendsItWithTheQuery()
+    {
+        Api.Spend["model"].AddRange([Group("gpt-4o-mini", null, 1_000_000), Group("gpt-4o", null, 234_500)]);
+        var page = RenderPage<Usage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=usage-row]").Count));
+
+        page.Pick("usage-model-filter", "gpt-4o");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=usage-row]")));
+        Assert.Equal("gpt-4o", page.Find("[data-testid=usage-row-model]").TextContent.Trim());
+        Assert.Equal(("gpt-4o", 0), (Api.UsageQueries[^1].Model, Api.UsageQueries[^1].Offset));
+    }
+
     private UsageRecordDto Record(Guid teamId, string model, int status, double latency, double? ttft) =>
         new(Guid.NewGuid(), FakeControlPlaneClient.Now, teamId, _key.Id, model, "mock", false, 10, 4, status,
             status >= 400 ? "rate_limited" : null, latency, ttft);
