@@ -30,16 +30,5 @@ public sealed class EgressDeniedException : IOException
     public string Reason { get; }
 
     /// <summary>The egress refusal in <paramref name="exception"/> or its chain of inner exceptions, if any.</summary>
-    public static EgressDeniedException? Find(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is EgressDeniedException denied)
-            {
-                return denied;
-            }
-        }
-
-        return null;
-    }
+    public static EgressDeniedException? Find(Exception? exception) => ExceptionChain.Find<EgressDeniedException>(exception);
 }

@@ -42,18 +42,8 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         }
     }
 
-    private static bool IsSerializationFailure(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsSerializationFailure(Exception? exception) =>
+        ExceptionChain.Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.SerializationFailure };
 
     private async Task<PublishedSnapshot> BuildOnceAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Switchyard.Shared;
+
 namespace Switchyard.ControlPlane.Features.Sso;
 
 /// <summary>
@@ -11,18 +13,7 @@ public sealed class SsoRedirectRefusedException(Uri requested, int status, Uri? 
         "which single sign-on does not follow; set the issuer to the address the provider serves its discovery document at")
 {
     /// <summary>The redirect refusal in <paramref name="exception"/> or its chain of inner exceptions, if any.</summary>
-    public static SsoRedirectRefusedException? Find(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SsoRedirectRefusedException refused)
-            {
-                return refused;
-            }
-        }
-
-        return null;
-    }
+    public static SsoRedirectRefusedException? Find(Exception? exception) => ExceptionChain.Find<SsoRedirectRefusedException>(exception);
 
     private static string WithoutQuery(Uri url) =>
         url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString.Split('?', '#')[0];
