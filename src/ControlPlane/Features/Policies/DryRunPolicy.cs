@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Mvc;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Governance.Dlp;
 using Switchyard.Governance.Policies;
@@ -31,7 +31,10 @@ public static class DryRunPolicy
     {
         if (request.External && !caller.IsTenantAdmin)
         {
-            return ExternalForbidden();
+            return Problems.Forbidden(
+                "Only a tenant admin or a platform admin can set external: true (it makes the control plane call the external guardrails with the tenant's credentials); "
+                + "leave it out to try the built-in rules.",
+                "external");
         }
 
         var errors = new ValidationErrors();
@@ -108,18 +111,5 @@ public static class DryRunPolicy
 
         var byRule = (findings.ToUsage() ?? []).Select(f => new PolicyDryRunFinding(f.Rule, f.Count, f.Action, details.GetValueOrDefault(f.Rule))).ToArray();
         return TypedResults.Ok(new PolicyDryRunResult(block is not null, block?.Rule, message, block is null ? text : null, byRule));
-    }
-
-    private static ProblemHttpResult ExternalForbidden()
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "Forbidden",
-            Detail = "Only a tenant admin or a platform admin can set external: true (it makes the control plane call the external guardrails with the tenant's credentials); "
-                     + "leave it out to try the built-in rules.",
-        };
-        problem.Extensions["field"] = "external";
-        return TypedResults.Problem(problem);
     }
 }

@@ -34,9 +34,7 @@ internal static class ScimPredicate
             _ => throw Unsupported(condition, "eq, ne, co, sw, ew or pr"),
         };
 
-        // test(column(row)), inlined so EF Core translates it.
-        var body = new ParameterBinder(test.Parameters[0], column.Body).Visit(test.Body);
-        return Expression.Lambda<Func<T, bool>>(body, column.Parameters);
+        return OnColumn(test, column);
     }
 
     /// <summary>A comparison on a Guid id with <c>eq</c>, <c>ne</c> or <c>pr</c> (a value that is no Guid matches nothing).</summary>
@@ -51,8 +49,7 @@ internal static class ScimPredicate
             _ => throw Unsupported(condition, "eq, ne or pr"),
         };
 
-        var body = new ParameterBinder(test.Parameters[0], column.Body).Visit(test.Body);
-        return Expression.Lambda<Func<T, bool>>(body, column.Parameters);
+        return OnColumn(test, column);
     }
 
     public static ScimException Unsupported(ScimFilterCondition condition, string operators) =>
@@ -66,6 +63,10 @@ internal static class ScimPredicate
         ScimFilterCondition comparison => Inline(condition(comparison), row),
         _ => throw ScimException.InvalidFilter("The filter is not supported."),
     };
+
+    /// <summary><c>row => test(column(row))</c>, inlined so EF Core translates it.</summary>
+    private static Expression<Func<T, bool>> OnColumn<T, TColumn>(Expression<Func<TColumn, bool>> test, Expression<Func<T, TColumn>> column) =>
+        Expression.Lambda<Func<T, bool>>(new ParameterBinder(test.Parameters[0], column.Body).Visit(test.Body), column.Parameters);
 
     private static Expression Inline<T>(Expression<Func<T, bool>> lambda, ParameterExpression row) =>
         new ParameterBinder(lambda.Parameters[0], row).Visit(lambda.Body);

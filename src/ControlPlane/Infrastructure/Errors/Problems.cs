@@ -12,8 +12,17 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail });
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail });
+    /// <param name="field">The request field the caller may not set (extension <c>field</c>), if the refusal is about one.</param>
+    public static ProblemHttpResult Forbidden(string detail, string? field = null)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail };
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult PayloadTooLarge(string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = detail });
