@@ -19,9 +19,13 @@ public sealed class OpenAICompatibleAdapter(
     IOptions<UpstreamOptions> options,
     ILogger<OpenAICompatibleAdapter> logger) : IPassThroughAdapter
 {
-    // The relay of a stream enforces the configured silence limit itself (so it can end the stream with an error event);
-    // YARP's own activity timeout, which tears the connection down, is set a little later as the backstop.
-    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = ForwarderTimeout(options.Value.UpstreamTimeoutSeconds) };
+    // YARP's activity timeout bounds the upstream's silence; when it fires mid-body it tears the connection down.
+    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = ForwarderTimeout(options.Value.UpstreamTimeoutSeconds, 1) };
+
+    // The relay of a stream enforces the silence limit between events itself (so it ends the stream with an error event);
+    // YARP's timeout is only the backstop there, late enough (≥ 5 s after) that a busy machine running the relay's timer
+    // and writing its error event late never loses the race and resets the caller's connection instead.
+    private readonly ForwarderRequestConfig _streamConfig = new() { ActivityTimeout = ForwarderTimeout(options.Value.UpstreamTimeoutSeconds, 5) };
 
     /// <summary>Upstreams that take OpenAI requests as they are and answer in OpenAI's exact shape.</summary>
     public IReadOnlyList<string> Kinds { get; } =
@@ -37,7 +41,7 @@ public sealed class OpenAICompatibleAdapter(
         // the content owns the pooled bytes and gives them back when disposed, or when a send still running then ends.
         using var content = new PooledJsonContent(body);
         var invoker = new BufferedBodyInvoker(client.Invoker, content);
-        var error = await forwarder.SendAsync(http, deployment.BaseUrl, invoker, _config, transformer, context.Aborted);
+        var error = await forwarder.SendAsync(http, deployment.BaseUrl, invoker, context.Stream ? _streamConfig : _config, transformer, context.Aborted);
 
         if (http.Features.Get<UpstreamErrorCapture>() is { } failure)
         {
@@ -88,5 +92,5 @@ public sealed class OpenAICompatibleAdapter(
         }
     }
 
-    private static TimeSpan ForwarderTimeout(double seconds) => TimeSpan.FromSeconds(seconds + Math.Max(1, seconds / 10));
+    private static TimeSpan ForwarderTimeout(double seconds, double minMargin) => TimeSpan.FromSeconds(seconds + Math.Max(minMargin, seconds / 10));
 }
