@@ -59,5 +59,5 @@ public sealed class AnthropicDialect : ChatDialect
     public override (int Status, string Type) Map(GatewayError error) => AnthropicErrors.Map(error);
 
     protected override Task WriteErrorBodyAsync(HttpContext context, GatewayError error, int status, string type) =>
-        AnthropicErrors.WriteAsync(context, error.Message, status, type);
+        AnthropicErrors.WriteAsync(context, error.Message, error.Code, status, type);
 }

@@ -26,14 +26,23 @@ internal static class AnthropicErrors
         _ => (StatusCodes.Status500InternalServerError, "api_error"),
     };
 
-    /// <summary>Writes <c>{"type":"error","error":{...}}</c>, with <c>request_id</c> when given (HTTP errors, not stream events).</summary>
-    public static void WriteObject(Utf8JsonWriter w, string type, string message, string? requestId)
+    /// <summary>
+    /// Writes <c>{"type":"error","error":{...}}</c>, with <c>request_id</c> when given (HTTP errors, not stream events).
+    /// The gateway's own error code (<c>guardrail_blocked</c>, <c>budget_exceeded</c>…), which Anthropic's shape has no
+    /// field for, goes in an extra <c>error.code</c> that the SDKs ignore and callers can read.
+    /// </summary>
+    public static void WriteObject(Utf8JsonWriter w, string type, string message, string? code, string? requestId)
     {
         w.WriteStartObject();
         w.WriteString("type", "error");
         w.WriteStartObject("error");
         w.WriteString("type", type);
         w.WriteString("message", message);
+        if (code is not null)
+        {
+            w.WriteString("code", code);
+        }
+
         w.WriteEndObject();
         if (requestId is not null)
         {
@@ -44,14 +53,14 @@ internal static class AnthropicErrors
     }
 
     /// <summary>Sets status and headers and writes the body (the response has not started).</summary>
-    public static async Task WriteAsync(HttpContext context, string message, int status, string type)
+    public static async Task WriteAsync(HttpContext context, string message, string? code, int status, string type)
     {
         var response = context.Response;
         var requestId = AnthropicIds.NewRequestId();
         using var buffer = new PooledBufferWriter(512);
         using (var w = new Utf8JsonWriter(buffer, AnthropicWire.WriterOptions))
         {
-            WriteObject(w, type, message, requestId);
+            WriteObject(w, type, message, code, requestId);
         }
 
         response.StatusCode = status;

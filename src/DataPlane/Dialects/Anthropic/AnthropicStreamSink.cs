@@ -189,7 +189,7 @@ internal sealed class AnthropicStreamSink : IChatStreamSink, IDisposable
 
         var (status, type) = AnthropicErrors.Map(error);
         _observer.Failed(status, error.Code ?? type);
-        AnthropicErrors.WriteObject(_events.BeginRaw("error"u8), type, error.Message, requestId: null);
+        AnthropicErrors.WriteObject(_events.BeginRaw("error"u8), type, error.Message, error.Code, requestId: null);
         _events.End();
         await FlushAsync(cancellationToken);
     }

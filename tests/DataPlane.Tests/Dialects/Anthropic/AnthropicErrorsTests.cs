@@ -59,6 +59,23 @@ public class AnthropicErrorsTests
     }
 
     [Fact]
+    public async Task WriteError_GatewayCode_InErrorCodeBesideAnthropicType()
+    {
+        var (_, body, _) = await WriteAsync(GatewayError.InvalidRequest("Blocked by policy 'pii'.", code: "guardrail_blocked"));
+
+        Assert.Equal("invalid_request_error", body["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("guardrail_blocked", body["error"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WriteError_NoGatewayCode_NoCodeMember()
+    {
+        var (_, body, _) = await WriteAsync(new GatewayError(GatewayErrorKind.NotFound, 404, "No such model."));
+
+        Assert.False(body["error"]!.AsObject().ContainsKey("code"));
+    }
+
+    [Fact]
     public async Task WriteError_ResponseStarted_WritesNothing()
     {
         var context = new DefaultHttpContext();
