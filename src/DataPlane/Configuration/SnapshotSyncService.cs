@@ -15,12 +15,14 @@ public sealed class SnapshotSyncService(
     SnapshotStaleness staleness,
     IOptions<SnapshotSyncOptions> options,
     TimeProvider time,
-    ILogger<SnapshotSyncService> logger) : BackgroundService
+    ILogger<SnapshotSyncService> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private bool _stale;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var poll = TimeSpan.FromSeconds(options.Value.RevisionPollSeconds);
         await BootAsync(poll, stoppingToken);
         LogStalenessChange();

@@ -14,11 +14,13 @@ namespace Switchyard.DataPlane.Limits;
 /// plane is unreachable the counters keep their values.
 /// </summary>
 public sealed class InProcessSpendSync(
-    SnapshotFetcher controlPlane, LimitCells cells, IOptions<RateLimitingOptions> options, TimeProvider time, ILogger<InProcessSpendSync> logger)
+    SnapshotFetcher controlPlane, LimitCells cells, IOptions<RateLimitingOptions> options, TimeProvider time, ILogger<InProcessSpendSync> logger,
+    IHostApplicationLifetime? lifetime = null)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var every = TimeSpan.FromSeconds(options.Value.SpendSyncSeconds);
         var untilFirst = TimeSpan.FromSeconds(Math.Min(2, options.Value.SpendSyncSeconds)); // the control plane may still be starting
         var synced = false;

@@ -59,7 +59,7 @@ public sealed class SnapshotBuilder(SnapshotSecretSealer sealer)
         var routes = await db.ModelRoutes.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var credentials = await db.ProviderCredentials.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
         var policies = await db.Policies.AsNoTracking().IgnoreQueryFilters().ToListAsync(cancellationToken);
-        var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var egress = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PlatformEgressPolicy.SingletonId, cancellationToken);
         var approved = await db.ApprovedModels.AsNoTracking().ToListAsync(cancellationToken);
         var billing = await db.TenantBillingStates.AsNoTracking().IgnoreQueryFilters().ToDictionaryAsync(b => b.TenantId, b => b.Status, cancellationToken);
         var prices = new PriceBook(

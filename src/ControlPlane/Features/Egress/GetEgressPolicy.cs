@@ -10,7 +10,7 @@ public static class GetEgressPolicy
 {
     public static async Task<Ok<EgressPolicyDto>> HandleAsync(ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var policy = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var policy = await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PlatformEgressPolicy.SingletonId, cancellationToken);
         return TypedResults.Ok(policy?.ToDto() ?? new EgressPolicyDto([], []));
     }
 }

@@ -39,7 +39,7 @@ public sealed class PlatformEgressPolicy : IConfigEntity
 
     /// <summary>The platform's allow-list as stored; empty when it was never set.</summary>
     public static async Task<EgressAllowList> LoadAllowListAsync(ControlPlaneDbContext db, CancellationToken cancellationToken) =>
-        (await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ToAllowList() ?? EgressAllowList.Empty;
+        (await db.PlatformEgressPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PlatformEgressPolicy.SingletonId, cancellationToken))?.ToAllowList() ?? EgressAllowList.Empty;
 }
 
 internal sealed class PlatformEgressPolicyConfiguration : IEntityTypeConfiguration<PlatformEgressPolicy>

@@ -31,7 +31,7 @@ public static class UpdateEgressPolicy
             return errors.ToProblem();
         }
 
-        var policy = await db.PlatformEgressPolicies.FirstOrDefaultAsync(cancellationToken);
+        var policy = await db.PlatformEgressPolicies.FirstOrDefaultAsync(p => p.Id == PlatformEgressPolicy.SingletonId, cancellationToken);
         if (policy is not null && policy.ToAllowList().Equals(allowList))
         {
             return TypedResults.Ok(policy.ToDto());

@@ -8,7 +8,8 @@ namespace Switchyard.ControlPlane.Infrastructure.Database;
 
 /// <summary>
 /// Stores a nullable value (a contract record or a list of them) as JSON in a text column, written with
-/// <see cref="SwitchyardJson.Options"/>; null stays SQL NULL. Lists are compared by their elements for change tracking.
+/// <see cref="SwitchyardJson.Options"/>; null stays SQL NULL. Lists are compared by their elements for change tracking,
+/// other values (records, maps of lists) by their JSON, so a change inside a nested collection is seen too.
 /// </summary>
 public static class JsonTextColumn
 {
@@ -17,10 +18,16 @@ public static class JsonTextColumn
     {
         property.HasConversion(
                 v => JsonSerializer.Serialize(v, SwitchyardJson.Options),
-                v => JsonSerializer.Deserialize<T>(v, SwitchyardJson.Options))
+                v => JsonSerializer.Deserialize<T>(v, SwitchyardJson.Options),
+                new ValueComparer<T?>(
+                    (a, b) => Json(a) == Json(b),
+                    v => Json(v).GetHashCode(StringComparison.Ordinal),
+                    v => v == null ? null : JsonSerializer.Deserialize<T>(Json(v), SwitchyardJson.Options)))
             .HasColumnType("text");
         return property;
     }
+
+    private static string Json<T>(T? value) => value is null ? "" : JsonSerializer.Serialize(value, SwitchyardJson.Options);
 
     public static PropertyBuilder<List<T>?> HasJsonTextListConversion<T>(this PropertyBuilder<List<T>?> property)
     {
