@@ -27,6 +27,13 @@ public class PostgresScimTests
         await ScimCaseFoldingSequence.RunAsync(await HarnessAsync(host));
     }
 
+    [Fact]
+    public async Task TeamNames_OnPostgresNameOfAnotherTeamInAnotherCase_ConflictThroughAdminApiAndScim()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await TeamNameUniquenessSequence.RunAsync(await HarnessAsync(host));
+    }
+
     private static async Task<ScimHarness> HarnessAsync(PostgresControlPlaneHost host)
     {
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("scim-" + Guid.NewGuid().ToString("N")[..8]));

@@ -41,6 +41,36 @@ public class PostgresSpendTests
     }
 
     [Fact]
+    public async Task Spend_OnPostgresAsDeveloper_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("acme-" + Guid.NewGuid().ToString("N")[..8]));
+        var search = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("search"));
+        var ads = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("ads"));
+        var developer = await host.MemberAsync(tenant.Id, MemberRole.Developer, search.Id);
+        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
+        (await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}", new SetTeamMemberRequest(), SwitchyardJson.Options)).EnsureSuccessStatusCode();
+        var personal = (await host.PostAsync<CreatedKeyDto>(developer, $"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(ads.Id, "mine", Personal: true))).Key.Id;
+        (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).EnsureSuccessStatusCode();
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UsageIngestor>().IngestAsync(new UsageBatchReported(Guid.NewGuid(), "it-node",
+            [
+                Record(tenant.Id, search.Id, "gpt-4o", Day.AddHours(1), 1_000, null),
+                Record(tenant.Id, ads.Id, "gpt-4o", Day.AddHours(2), 200, null) with { KeyId = personal },
+                Record(tenant.Id, ads.Id, "gpt-4o", Day.AddHours(3), 5_000, null),
+            ]), CancellationToken.None);
+        }
+
+        var range = $"from={Day:yyyy-MM-ddTHH:mm:ssZ}&to={Day.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}";
+        var byTeam = await developer.GetFromJsonAsync<SpendDto>($"/api/tenants/{tenant.Id}/spend?{range}&groupBy=team", SwitchyardJson.Options);
+        var all = await host.Admin.GetFromJsonAsync<SpendDto>($"/api/tenants/{tenant.Id}/spend?{range}&groupBy=team", SwitchyardJson.Options);
+
+        Assert.Equal([("search", 1_000L), ("ads", 200L)], byTeam!.Groups.Select(g => (g.Label!, g.CostMicros)));
+        Assert.Equal((1_200L, 6_200L), (byTeam.Total.CostMicros, all!.Total.CostMicros));
+    }
+
+    [Fact]
     public async Task Prices_OnPostgres_AdminVersionAndTenantDiscountReachTheSnapshot()
     {
         await using var host = await PostgresControlPlaneHost.StartAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
+using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -54,6 +55,22 @@ internal sealed class KeyScope
 
         var ids = _teams.Keys.ToList();
         return keys.Where(k => ids.Contains(k.TeamId));
+    }
+
+    /// <summary>
+    /// Narrows usage records to those of keys the caller may account for: a developer's teams' keys and their own personal
+    /// keys (also those of a team they have since left); everyone else's scope is the whole tenant.
+    /// </summary>
+    public IQueryable<UsageRecordEntity> FilterUsage(IQueryable<UsageRecordEntity> records, IQueryable<VirtualKey> keys)
+    {
+        if (_teams is null)
+        {
+            return records;
+        }
+
+        var ids = _teams.Keys.ToList();
+        var me = _caller.SubjectId;
+        return records.Where(u => ids.Contains(u.TeamId) || keys.Any(k => k.Id == u.KeyId && k.OwnerMemberId == me));
     }
 
     /// <summary>403 when the key is another member's personal key and the caller is no admin of its team; null when allowed.</summary>

@@ -43,7 +43,7 @@ internal static class ScimGroups
 
     /// <summary>
     /// Applies <paramref name="changes"/> to <paramref name="team"/> (added to the context by the caller when new) and saves.
-    /// A taken displayName or externalId answers 409 <c>uniqueness</c>; a member id that is not one of the tenant's users
+    /// A displayName taken in any case (<see cref="TeamNames"/>) or a taken externalId answers 409 <c>uniqueness</c>; a member id that is not one of the tenant's users
     /// 400 <c>invalidValue</c>. Deactivated members are not added.
     /// </summary>
     public static async Task SaveAsync(
@@ -56,7 +56,7 @@ internal static class ScimGroups
                 throw ScimException.InvalidValue($"The displayName attribute must be 1 to {Team.NameMaxLength} characters.");
             }
 
-            if (name != team.Name && await Visible(db, client).AnyAsync(t => t.Name == name && t.Id != team.Id, cancellationToken))
+            if (name != team.Name && await TeamNames.TakenAsync(db, client.TenantId, name, team.Id, cancellationToken))
             {
                 throw ScimException.Uniqueness($"A group with the displayName '{name}' already exists.");
             }

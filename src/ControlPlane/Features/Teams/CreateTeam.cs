@@ -11,7 +11,7 @@ using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Teams;
 
-/// <summary>POST /api/tenants/{tenantId}/teams (tenant admins). Team names are unique within a tenant; the <c>teams</c> quota applies (409).</summary>
+/// <summary>POST /api/tenants/{tenantId}/teams (tenant admins). Team names are unique within a tenant regardless of case (409 naming <c>name</c>); the <c>teams</c> quota applies (409).</summary>
 public static class CreateTeam
 {
     public static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -26,9 +26,9 @@ public static class CreateTeam
         }
 
         var name = request.Name.Trim();
-        if (await db.Teams.AnyAsync(t => t.TenantId == tenantId && t.Name == name, cancellationToken))
+        if (await TeamNames.TakenAsync(db, tenantId, name, Guid.Empty, cancellationToken))
         {
-            return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
+            return TeamNames.Conflict(name);
         }
 
         var tenantQuotas = await quotas.ForTenantAsync(db, tenantId, cancellationToken);

@@ -13,7 +13,7 @@ namespace Switchyard.ControlPlane.Features.Teams;
 
 /// <summary>
 /// PATCH /api/tenants/{tenantId}/teams/{teamId} (tenant admins and the team's admins): renames (names are unique within a
-/// tenant, 409) and sets or removes (<c>{}</c>) the team's rate limits and its budget, and sets (or with "" removes) its
+/// tenant regardless of case, 409) and sets or removes (<c>{}</c>) the team's rate limits and its budget, and sets (or with "" removes) its
 /// cost centre; a null field is left unchanged. A team admin who is no tenant admin changes only the rate limits, each no
 /// higher than the tenant's own (403 otherwise).
 /// </summary>
@@ -57,9 +57,9 @@ public static class UpdateTeam
         if (request.Name is not null)
         {
             var name = request.Name.Trim();
-            if (await db.Teams.AnyAsync(t => t.TenantId == tenantId && t.Name == name && t.Id != teamId, cancellationToken))
+            if (await TeamNames.TakenAsync(db, tenantId, name, teamId, cancellationToken))
             {
-                return Problems.Conflict($"A team named '{name}' already exists in this tenant.");
+                return TeamNames.Conflict(name);
             }
 
             team.Row.Name = name;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
@@ -8,7 +10,8 @@ namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>
 /// GET /api/tenants/{tenantId}/spend?from=&amp;to=&amp;groupBy=team|key|model|tag (members): cost, token and request totals of
-/// the tenant's usage records with <c>from ≤ timestamp &lt; to</c> (ISO 8601; default the last 30 days, at most 366 days),
+/// the tenant's usage records the caller may account for (a developer: their teams' keys and their personal keys, see
+/// <see cref="KeyScope.FilterUsage"/>; tenant admins, finance and platform admins: all) with <c>from ≤ timestamp &lt; to</c> (ISO 8601; default the last 30 days, at most 366 days),
 /// most expensive first. Team, key and model totals are summed by the database; tag totals are summed over the period's
 /// tagged records as they are read (a record with several tags counts in each; untagged ones under "(untagged)").
 /// </summary>
@@ -21,7 +24,7 @@ public static class GetSpend
     private static readonly string[] GroupBys = ["team", "key", "model", "tag"];
 
     public static async Task<Results<Ok<SpendDto>, ValidationProblem>> HandleAsync(
-        Guid tenantId, string? from, string? to, string? groupBy, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid tenantId, string? from, string? to, string? groupBy, Caller caller, ControlPlaneDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var end = errors.OptionalTime("to", to) ?? time.GetUtcNow();
@@ -46,7 +49,10 @@ public static class GetSpend
             return errors.ToProblem();
         }
 
-        var records = db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId && u.Timestamp >= start && u.Timestamp < end);
+        var scope = await KeyScope.ForAsync(caller, tenantId, db, cancellationToken);
+        var records = scope.FilterUsage(
+            db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId && u.Timestamp >= start && u.Timestamp < end),
+            db.VirtualKeys.Where(k => k.TenantId == tenantId));
         var groups = group switch
         {
             "team" => await Labelled(records.GroupBy(u => u.TeamId), db.Teams.Where(t => t.TenantId == tenantId).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken), cancellationToken),

@@ -9,8 +9,17 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"{what} was not found." });
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail });
+    /// <param name="field">The request field whose value clashes (extension <c>field</c>), if the conflict is about one.</param>
+    public static ProblemHttpResult Conflict(string detail, string? field = null)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail };
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
 
     /// <param name="field">The request field the caller may not set (extension <c>field</c>), if the refusal is about one.</param>
     public static ProblemHttpResult Forbidden(string detail, string? field = null)

@@ -45,4 +45,25 @@ public sealed class ScimEndpointsTests
         Assert.StartsWith("scim-token:", entry.Actor, StringComparison.Ordinal);
         Assert.Equal((400, "refused"), (entry.StatusCode, entry.Outcome));
     }
+
+    [Fact]
+    public async Task ScimChanges_CreatesPatchAndDelete_EntriesRecordTheStatusesAnswered()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var scim = await ScimHosts.HarnessAsync(host);
+
+        var user = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", """{"userName":"ada@contoso.test"}""");
+        var group = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Groups", $$"""{"displayName":"Search","members":[{"value":"{{user.Id}}"}]}""");
+        var patch = await scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Groups/{group.Id}",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"Ranking"}]}""");
+        var delete = await scim.DeleteAsync($"/scim/v2/Users/{user.Id}");
+
+        var entries = (await host.Admin.GetFromJsonAsync<AuditAdminPage>($"/api/tenants/{scim.TenantId}/audit?type=admin", SwitchyardJson.Options))!
+            .Items.Where(e => e.Action.StartsWith("Scim", StringComparison.Ordinal)).OrderBy(e => e.Sequence).ToList();
+        Assert.Equal(HttpStatusCode.Created, user.Status);
+        Assert.Equal(
+            [("ScimCreateUser", (int)user.Status), ("ScimCreateGroup", (int)group.Status), ("ScimPatchGroup", (int)patch.Status), ("ScimDeleteUser", (int)delete.Status)],
+            entries.Select(e => (e.Action, e.StatusCode)));
+        Assert.All(entries, e => Assert.Equal("saved", e.Outcome));
+    }
 }

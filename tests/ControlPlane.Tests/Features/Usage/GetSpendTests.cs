@@ -93,9 +93,52 @@ public sealed class GetSpendTests
         Assert.True(foreign.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, foreign.StatusCode.ToString());
     }
 
-    private static async Task<SpendDto> GetAsync(ControlPlaneTestHost host, Guid tenantId, string query)
+    [Fact]
+    public async Task Spend_Developer_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
     {
-        var response = await host.Admin.GetAsync($"/api/tenants/{tenantId}/spend?{query}");
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var search = await host.CreateTeamAsync(tenant.Id, "Search");
+        var ads = await host.CreateTeamAsync(tenant.Id, "Ads");
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: search.Id);
+        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
+        await host.JoinTeamAsync(tenant.Id, ads.Id, developerId);
+        var personal = await CreateKeyAsync(developer, tenant.Id, new CreateKeyRequest(ads.Id, "mine", Personal: true));
+        var adsService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(ads.Id, "ads service"));
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).StatusCode);
+        var finance = await host.MemberClientAsync(tenant.Id, "fin@acme.test", MemberRole.Finance);
+        var searchKey = Guid.CreateVersion7();
+        await IngestAsync(host,
+        [
+            Record(tenant.Id, search.Id, searchKey, "gpt-4o", Day.AddHours(1), cost: 1_000, null),
+            Record(tenant.Id, ads.Id, personal, "gpt-4o", Day.AddHours(2), cost: 200, null),
+            Record(tenant.Id, ads.Id, adsService, "gpt-4o", Day.AddHours(3), cost: 5_000, null),
+        ]);
+        var query = $"from={Day:yyyy-MM-dd}&to={Day.AddDays(1):yyyy-MM-dd}";
+
+        var developerByKey = await GetAsync(developer, tenant.Id, query + "&groupBy=key");
+        var developerByTeam = await GetAsync(developer, tenant.Id, query + "&groupBy=team");
+        var financeByKey = await GetAsync(finance, tenant.Id, query + "&groupBy=key");
+
+        Assert.Equal([(searchKey.ToString(), 1_000L), (personal.ToString(), 200L)], developerByKey.Groups.Select(g => (g.Key, g.CostMicros)));
+        Assert.Equal(1_200, developerByKey.Total.CostMicros);
+        Assert.Equal([("Search", 1_000L), ("Ads", 200L)], developerByTeam.Groups.Select(g => (g.Label!, g.CostMicros)));
+        Assert.Equal([adsService.ToString(), searchKey.ToString(), personal.ToString()], financeByKey.Groups.Select(g => g.Key));
+        Assert.Equal(6_200, financeByKey.Total.CostMicros);
+    }
+
+    private static async Task<Guid> CreateKeyAsync(HttpClient client, Guid tenantId, CreateKeyRequest request)
+    {
+        var response = await client.PostAsJsonAsync($"/api/tenants/{tenantId}/keys", request, SwitchyardJson.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
+    }
+
+    private static Task<SpendDto> GetAsync(ControlPlaneTestHost host, Guid tenantId, string query) => GetAsync(host.Admin, tenantId, query);
+
+    private static async Task<SpendDto> GetAsync(HttpClient client, Guid tenantId, string query)
+    {
+        var response = await client.GetAsync($"/api/tenants/{tenantId}/spend?{query}");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<SpendDto>(SwitchyardJson.Options))!;
     }

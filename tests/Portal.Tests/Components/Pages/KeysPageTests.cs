@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Switchyard.Portal.Components.Pages.Keys;
 using Switchyard.Portal.Tests.Infrastructure;
 using Switchyard.Shared.Admin;
@@ -95,6 +96,21 @@ public sealed class KeysPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Equal("42 requests · $1.2500", page.Find("[data-testid=key-usage-cell]").TextContent.Trim()));
         var (from, to, groupBy) = Assert.Single(Api.SpendQueries);
         Assert.Equal((new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), FakeControlPlaneClient.Now, "key"), (from, to, groupBy));
+    }
+
+    [Fact]
+    public void Render_TenantAheadOfUtcIntoNextMonth_CountsFromTheTenantsMonthStartAndNamesTheZone()
+    {
+        // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (summer time, UTC+2): the tenant's month began 90 minutes ago.
+        var now = new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero);
+        ((FakeTimeProvider)Services.GetRequiredService<TimeProvider>()).SetUtcNow(now);
+        Api.Tenant = Api.Tenant with { TimeZone = "Europe/Berlin" };
+
+        var page = RenderKeysPage();
+
+        page.WaitForAssertion(() => Assert.Single(Api.SpendQueries));
+        Assert.Equal((new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero), now, "key"), Api.SpendQueries[0]);
+        page.WaitForAssertion(() => Assert.Equal("This month (Europe/Berlin)", page.Find("[data-testid=key-usage-header]").TextContent.Trim()));
     }
 
     [Fact]
