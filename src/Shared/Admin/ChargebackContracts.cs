@@ -2,7 +2,7 @@ namespace Switchyard.Shared.Admin;
 
 /// <summary>
 /// GET /api/tenants/{tenantId}/chargeback: the tenant's usage and cost over [<paramref name="From"/>, <paramref name="To"/>)
-/// grouped by <paramref name="GroupBy"/> (team, tag, key or model), read from the rollups. <paramref name="Total"/> is the
+/// grouped by <paramref name="GroupBy"/> (team, costCenter, tag, key or model), read from the rollups. <paramref name="Total"/> is the
 /// tenant's whole usage in the range; with groupBy=tag a record carrying several tags counts under each and an untagged
 /// one under none, so tag lines need not add up to the total.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed record ChargebackDto(
 public sealed record ChargebackDayDto(DateOnly Day, string Key, long CostMicros);
 
 /// <summary>One group's usage; <paramref name="CostMicros"/> is US dollars × 10⁶ (exact), <paramref name="CostUsd"/> the same in dollars.</summary>
-/// <param name="Key">The group's value: team, key id, tag or model name ("total" for the total).</param>
+/// <param name="Key">The group's value: team, key id, cost centre, tag or model name ("total" for the total; by cost centre
+/// "" for usage of teams without one and without a team).</param>
 /// <param name="Label">A readable name when the key is an id (team or key name); "(none)" for usage without one.</param>
 /// <param name="InputCostMicros">The cost of uncached input tokens (embeddings: all input). This and the next four parts
 /// plus <paramref name="UnattributedCostMicros"/> (records from nodes that did not split their cost) add up to

@@ -8,8 +8,8 @@ using Switchyard.Shared.Configuration;
 namespace Switchyard.EndToEndTests.Portal;
 
 /// <summary>
-/// The Chargeback page in Chromium: finance downloads the period's CSV, whose totals row is the figure on the page and the
-/// admin API's, priced (non-zero) and split per token kind.
+/// The Chargeback page in Chromium: finance picks custom days around the calls and downloads their CSV, whose totals row
+/// is the figure on the page and the admin API's, priced (non-zero) and split per token kind.
 /// </summary>
 [Collection(PortalBrowserCollection.Name)]
 public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
@@ -25,6 +25,7 @@ public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
             [new DeploymentRequest(ProviderKinds.Mock, "mock-1", InputPricePerMTok: 300m, OutputPricePerMTok: 900m)]));
         var finance = await PortalBrowser.CreateMemberAsync(platform, scenario, MemberRole.Finance);
         var key = await scenario.CreateKeyAsync(platform.Admin);
+        var before = DateTimeOffset.UtcNow;
         await Eventually.HoldsAsync(
             async () => await GatewayCalls.ChatAsync(platform.GatewayUrl, key, PricedModel) == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the key works on the gateway");
         for (var i = 1; i < Calls; i++)
@@ -32,18 +33,27 @@ public class ChargebackBrowserTests(EmbeddedPlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, await GatewayCalls.ChatAsync(platform.GatewayUrl, key, PricedModel));
         }
 
+        // Custom days around the calls (the tenant's zone is UTC), a day's margin each side: not "this month to date",
+        // which a run across a month change would split, leaving some calls in the month before.
+        var after = DateTimeOffset.UtcNow;
+        var firstDay = DateOnly.FromDateTime(before.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lastDay = DateOnly.FromDateTime(after.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
         await PortalBrowser.RunAsync(platform, async (_, page) =>
         {
             await page.SignInAsync(platform, finance);
-            var thisMonth = DateTimeOffset.UtcNow.ToString("MMMM yyyy", CultureInfo.InvariantCulture) + " (to date)";
             await Eventually.HoldsAsync(async () =>
             {
                 await page.OpenInteractiveAsync(platform, "/chargeback");
                 await page.GetByTestId("chargeback-range").WaitForAsync();
-                await page.PickAsync("chargeback-period", thisMonth);
-                await Assertions.Expect(page.GetByTestId("chargeback-range")).ToContainTextAsync(DateTimeOffset.UtcNow.ToString("yyyy-MM-01", CultureInfo.InvariantCulture));
+                await page.PickAsync("chargeback-period", "Custom days…");
+                await page.GetByTestId("chargeback-from").FillAsync(firstDay);
+                await page.GetByTestId("chargeback-from").PressAsync("Tab");
+                await page.GetByTestId("chargeback-to").FillAsync(lastDay);
+                await page.GetByTestId("chargeback-to").PressAsync("Tab");
+                await Assertions.Expect(page.GetByTestId("chargeback-range")).ToContainTextAsync($"{firstDay} to {lastDay}");
                 return (await page.GetByTestId("chargeback-total-requests").TextContentAsync())?.Trim() == Calls.ToString(CultureInfo.InvariantCulture);
-            }, TimeSpan.FromSeconds(30), "the page counts the calls of this month");
+            }, TimeSpan.FromSeconds(30), "the page counts the calls of the days around them");
             var pageRequests = (await page.GetByTestId("chargeback-total-requests").TextContentAsync())!.Trim();
             var pageInput = (await page.GetByTestId("chargeback-total-input").TextContentAsync())!.Trim();
             var pageCost = (await page.GetByTestId("chargeback-total-cost").TextContentAsync())!.Trim();

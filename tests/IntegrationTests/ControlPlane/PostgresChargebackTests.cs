@@ -147,6 +147,43 @@ public sealed class PostgresChargebackTests
         Assert.True(close.IsCompleted, "The close neither finished nor waited for the ingest lock.");
     }
 
+    [Fact]
+    public async Task Chargeback_ByCostCenter_LinesAndLocalDaysEqualTheLedgerPerTeamsCentre()
+    {
+        await using var host = await PostgresControlPlaneHost.StartAsync();
+        var tenant = (await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest($"centres-{Guid.NewGuid():N}", TimeZone: "America/New_York"))).Id;
+        var centres = new Dictionary<Guid, string>();
+        foreach (var (name, centre) in new[] { ("search", "CC-1"), ("support", "CC-1"), ("research", "CC-2"), ("ops", "") })
+        {
+            centres[(await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant}/teams", new CreateTeamRequest(name, CostCenter: centre))).Id] = centre;
+        }
+
+        Guid[] owners = [.. centres.Keys, Guid.Empty];
+        List<UsageRecord> Assign(List<UsageRecord> records) => Truncate(records).Select((r, i) => r with { TeamId = owners[i % owners.Length] }).ToList();
+        var usage = Assign(RollupLedger.Generate(new Random(96), tenant, 1_000, Feb, TimeSpan.FromDays(5)));
+        await IngestAsync(host, usage);
+        await RunAsync<DailyRollupJob, int>(host, j => j.RunAsync(CancellationToken.None));
+        var late = Assign(RollupLedger.Generate(new Random(97), tenant, 100, Feb.AddDays(1), TimeSpan.FromDays(1)));
+        await IngestAsync(host, late); // on a summed day: read from the hourly rows
+        usage.AddRange(late);
+        var (from, to) = (Feb.AddHours(3), Feb.AddDays(5));
+
+        var report = (await host.Admin.GetFromJsonAsync<ChargebackDto>(
+            $"/api/tenants/{tenant}/chargeback?from={from:yyyy-MM-ddTHH:mm:ssZ}&to={to:yyyy-MM-ddTHH:mm:ssZ}&groupBy=costCenter&series=day", SwitchyardJson.Options))!;
+
+        var inRange = usage.Where(r => r.Timestamp >= from && r.Timestamp < to).ToList();
+        string CentreOf(UsageRecord r) => centres.GetValueOrDefault(r.TeamId, "");
+        Assert.Equal(
+            inRange.GroupBy(CentreOf).Select(g => (g.Key, (long)g.Count(), g.Sum(r => r.CostMicros))).OrderBy(l => l.Key, StringComparer.Ordinal),
+            report.Lines.Select(l => (l.Key, l.Requests, l.CostMicros)).OrderBy(l => l.Key, StringComparer.Ordinal));
+        Assert.Equal("(none)", Assert.Single(report.Lines, l => l.Key == "").Label);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        Assert.Equal(
+            inRange.GroupBy(r => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Timestamp, zone).DateTime), Key: CentreOf(r)))
+                .Select(g => new ChargebackDayDto(g.Key.Day, g.Key.Key, g.Sum(r => r.CostMicros))).OrderBy(d => d.Day).ThenBy(d => d.Key, StringComparer.Ordinal),
+            report.Days!);
+    }
+
     /// <summary>A fixed clock that runs <paramref name="onFirstRead"/> the first time it is read (the ingest's stamp).</summary>
     private sealed class StampingTimeProvider(DateTimeOffset now, Action onFirstRead) : TimeProvider
     {

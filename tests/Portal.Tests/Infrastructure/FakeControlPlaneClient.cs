@@ -22,7 +22,7 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
     public List<UpdateKeyRequest> UpdatedKeyRequests { get; } = [];
 
     /// <summary>The spend answers by groupBy; the periods asked for are recorded in <see cref="SpendQueries"/>.</summary>
-    public Dictionary<string, List<SpendGroupDto>> Spend { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
+    public Dictionary<string, List<SpendGroupDto>> Spend { get; } = new() { ["team"] = [], ["costCenter"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
     public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy)> SpendQueries { get; } = [];
     public List<RouteRequest> RouteRequests { get; } = [];
 
@@ -394,7 +394,7 @@ internal sealed partial class FakeControlPlaneClient : IControlPlaneClient
         Run(nameof(VerifyAuditAsync), () => AuditVerification);
 
     /// <summary>The chargeback lines by groupBy; the queries asked for are recorded in <see cref="ChargebackQueries"/>.</summary>
-    public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
+    public Dictionary<string, List<ChargebackLineDto>> Chargeback { get; } = new() { ["team"] = [], ["costCenter"] = [], ["model"] = [], ["tag"] = [], ["key"] = [] };
     public List<(DateTimeOffset From, DateTimeOffset To, string GroupBy, bool ByDay)> ChargebackQueries { get; } = [];
     /// <summary>The by-day series answered with byDay (filtered to the asked groupBy's keys).</summary>
     public List<ChargebackDayDto> ChargebackDays { get; } = [];

@@ -6,13 +6,16 @@ namespace Switchyard.ControlPlane.Features.Audit;
 /// <summary>
 /// Records the mutating admin API calls (POST, PUT, PATCH, DELETE under <c>/api</c> that reached an endpoint) of a signed-in
 /// caller that were refused before <see cref="AdminAuditFilter"/> could run: a body over the size limit (413), the
-/// missing anti-forgery header (403), a body that does not bind (400), or an exception before the handler. The entry
-/// names the caller, the endpoint, the status and its outcome (never the body), on the route tenant's chain. The caller
-/// is authenticated here, before anything can refuse the call (authentication handlers run once per request, so the
-/// authentication middleware later reuses this result); anonymous callers, and callers of a tenant they may not see, are
-/// not recorded (as elsewhere). The answer has gone out by then, so a failed write is logged.
+/// missing anti-forgery header (403), a body that does not bind (400), or an exception before the handler
+/// (<see cref="AdminAuditAttemptRecorder"/>). The caller is authenticated here, before anything can refuse the call
+/// (authentication handlers run once per request, so the authentication middleware later reuses this result). The entry
+/// is written before the answer goes out: a refusal answered with ProblemDetails is recorded by
+/// <see cref="AdminAuditRefusalWriter"/> as it is written, one answered without a body (the 400 of a body that does not
+/// bind) here once the pipeline returns; either way, when the entry cannot be written the call answers 503 ProblemDetails
+/// instead, as the filter does. Only an exception nothing answered (the server's 500), or an answer some other part
+/// already started, is recorded after it, and a failed write of those is logged.
 /// </summary>
-internal sealed class AdminAuditAttemptMiddleware(RequestDelegate next, AdminAuditWriter writer, ILogger<AdminAuditAttemptMiddleware> logger)
+internal sealed class AdminAuditAttemptMiddleware(RequestDelegate next, AdminAuditAttemptRecorder recorder)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,39 +26,22 @@ internal sealed class AdminAuditAttemptMiddleware(RequestDelegate next, AdminAud
             return;
         }
 
-        var attempt = new AdminAuditAttempt();
+        var attempt = new AdminAuditAttempt { Principal = await PrincipalAsync(context) };
         context.Features.Set(attempt);
-        var principal = await PrincipalAsync(context);
         try
         {
             await next(context);
         }
         catch (Exception) when (!attempt.Recorded && !context.Response.HasStarted)
         {
-            await RecordAsync(context, principal, StatusCodes.Status500InternalServerError);
+            await recorder.RecordAsync(context, attempt, StatusCodes.Status500InternalServerError);
             throw;
         }
 
-        if (!attempt.Recorded)
+        if (!attempt.Recorded && !await recorder.RecordAsync(context, attempt, context.Response.StatusCode) && !context.Response.HasStarted)
         {
-            await RecordAsync(context, principal, context.Response.StatusCode);
-        }
-    }
-
-    private async Task RecordAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal? principal, int status)
-    {
-        if (context.GetEndpoint() is null || Actor(context, principal) is not { } actor)
-        {
-            return;
-        }
-
-        try
-        {
-            await writer.WriteAsync(writer.Create(context, actor, status, AdminAuditOutcomes.ForStatus(status)));
-        }
-        catch (Exception ex)
-        {
-            AuditLog.AdminEntryNotWritten(logger, ex, context.Request.Method, context.Request.Path.Value ?? "");
+            context.Response.Clear();
+            await AdminAuditUnavailable.Result().ExecuteAsync(context);
         }
     }
 
@@ -73,17 +59,5 @@ internal sealed class AdminAuditAttemptMiddleware(RequestDelegate next, AdminAud
             // the request, so the authentication middleware meets the same failure and the admin API answers it.
             return null;
         }
-    }
-
-    private static AdminAuditActor? Actor(HttpContext context, System.Security.Claims.ClaimsPrincipal? principal)
-    {
-        if (context.Features.Get<AdminAuditActor>() is { } set)
-        {
-            return set;
-        }
-
-        var caller = Caller.FromPrincipal(context.User) ?? (principal is null ? null : Caller.FromPrincipal(principal));
-        var tenant = AdminAuditWriter.TenantOf(context);
-        return caller is null || (tenant != Guid.Empty && !caller.CanSeeTenant(tenant)) ? null : AdminAuditActor.Of(context, caller);
     }
 }

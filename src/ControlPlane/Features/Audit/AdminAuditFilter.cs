@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Features.Scim;
 
@@ -45,7 +44,7 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
             throw;
         }
 
-        return await WriteAsync(http, scope, StatusOf(result, http)) ? result : AuditUnavailable();
+        return await WriteAsync(http, scope, StatusOf(result, http)) ? result : AdminAuditUnavailable.Result();
     }
 
     private static int StatusOf(object? result, HttpContext http)
@@ -83,11 +82,4 @@ public sealed class AdminAuditFilter(AdminAuditWriter writer, ILogger<AdminAudit
             return false;
         }
     }
-
-    private static ProblemHttpResult AuditUnavailable() => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Title = "Audit log unavailable",
-        Detail = "The call's admin audit entry could not be written, so it is not answered as done. It saved no changes; retry it later.",
-    });
 }

@@ -18,6 +18,9 @@ public static class AuditExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<AdminAuditWriter>();
         services.AddSingleton<AdminAuditInterceptor>();
+        services.AddSingleton<AdminAuditAttemptRecorder>();
+        // First of the ProblemDetails writers (AddProblemDetails adds the default one, which would take every answer).
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, AdminAuditRefusalWriter>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AdminAuditInterceptor>());
         services.AddScoped<IUsageIngestStep, AuditIngestStep>();
         services.AddRecurringJob<AuditRetentionJob>(AuditRetentionJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30));

@@ -19,13 +19,15 @@ public static class ChargebackDaySeries
 {
     public static async Task<List<ChargebackDayDto>> RunAsync(
         ControlPlaneDbContext db, Guid tenantId, ChargebackRequest request, TimeZoneInfo zone, IReadOnlySet<DateTimeOffset> unsummedDays,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, string>? costCenters, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<(DateOnly Day, string Key), (long Requests, long Cost)>();
         void Add(DateOnly day, Cell cell, long sign)
         {
-            var sum = sums.GetValueOrDefault((day, cell.Key));
-            sums[(day, cell.Key)] = (sum.Requests + sign * cell.Requests, sum.Cost + sign * cell.Cost);
+            // By cost centre the cells are per team (the key is the team id): each goes to its team's centre.
+            var key = costCenters is null ? cell.Key : ChargebackCostCenters.Of(costCenters, Guid.Parse(cell.Key));
+            var sum = sums.GetValueOrDefault((day, key));
+            sums[(day, key)] = (sum.Requests + sign * cell.Requests, sum.Cost + sign * cell.Cost);
         }
 
         foreach (var (granularity, start, end) in ChargebackRanges.Split(request.From, request.To, unsummedDays))

@@ -23,17 +23,21 @@ public static class ChargebackQuery
         string? zoneId = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
+            var centers = request.GroupBy == ChargebackRequest.ByCostCenter ? await ChargebackCostCenters.OfTeamsAsync(db, tenantId, cancellationToken) : null;
             var from = RollupBatch.DayOf(request.From);
             var unsummed = (await db.Set<RollupDirtyDay>().AsNoTracking()
                 .Where(d => d.TenantId == tenantId && d.Day >= from && d.Day < request.To).Select(d => d.Day).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var (granularity, start, end) in ChargebackRanges.Split(request.From, request.To, unsummed))
             {
-                // Team, key and model lines partition the tenant's usage: the total is their sum (one query per range).
+                // Team, cost centre, key and model lines partition the tenant's usage: the total is their sum (one query per range).
                 var rows = db.UsageRollups.AsNoTracking().Where(r => r.TenantId == tenantId && r.Granularity == granularity && r.Start >= start && r.Start < end);
                 switch (request.GroupBy)
                 {
                     case "team":
                         Merge(groups, total, await SumAsync(rows, r => r.TeamId, cancellationToken), k => k.ToString());
+                        break;
+                    case ChargebackRequest.ByCostCenter:
+                        Merge(groups, total, await SumAsync(rows, r => r.TeamId, cancellationToken), k => ChargebackCostCenters.Of(centers!, k));
                         break;
                     case "key":
                         Merge(groups, total, await SumAsync(rows, r => r.KeyId, cancellationToken), k => k.ToString());
@@ -53,7 +57,7 @@ public static class ChargebackQuery
             {
                 var zone = BudgetPeriods.Zone(await db.Tenants.IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.TimeZone).FirstOrDefaultAsync(cancellationToken));
                 zoneId = zone.Id;
-                days = await ChargebackDaySeries.RunAsync(db, tenantId, request, zone, unsummed, cancellationToken);
+                days = await ChargebackDaySeries.RunAsync(db, tenantId, request, zone, unsummed, centers, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -112,6 +116,11 @@ public static class ChargebackQuery
     private static async Task<Dictionary<string, string>> LabelsAsync(
         ControlPlaneDbContext db, Guid tenantId, string groupBy, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
+        if (groupBy == ChargebackRequest.ByCostCenter)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal) { [ChargebackCostCenters.None] = ChargebackCostCenters.NoneLabel };
+        }
+
         if (groupBy is not ("team" or "key"))
         {
             return [];

@@ -7,7 +7,7 @@ namespace Switchyard.ControlPlane.Features.Chargeback;
 /// <summary>
 /// The validated query of a chargeback request: <c>from</c> and <c>to</c> (required, ISO 8601, on whole UTC hours because
 /// the rollups are hourly, <c>from</c> before <c>to</c>, at most <see cref="MaxDays"/> days apart), <c>groupBy</c>
-/// (team, tag, key or model; default team) and the answer's format: <c>format=json|csv|xlsx</c>, else the Accept header
+/// (team, costCenter, tag, key or model, any case; default team) and the answer's format: <c>format=json|csv|xlsx</c>, else the Accept header
 /// (<c>text/csv</c>, <see cref="XlsxContentType"/>), else JSON. <c>series=day</c> adds each group's cost per day of the
 /// tenant's time zone to a JSON answer (<see cref="Days"/>).
 /// </summary>
@@ -16,7 +16,8 @@ public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, s
     public const int MaxDays = 366;
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static readonly string[] GroupBys = ["team", "tag", "key", "model"];
+    public const string ByCostCenter = "costCenter";
+    public static readonly string[] GroupBys = ["team", ByCostCenter, "tag", "key", "model"];
 
     public static ChargebackRequest? Parse(
         string? from, string? to, string? groupBy, string? format, string? accept, ValidationErrors errors, string? series = null)
@@ -35,8 +36,8 @@ public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, s
             }
         }
 
-        var group = string.IsNullOrWhiteSpace(groupBy) ? "team" : groupBy.Trim().ToLowerInvariant();
-        if (!GroupBys.Contains(group))
+        var group = string.IsNullOrWhiteSpace(groupBy) ? "team" : GroupBys.FirstOrDefault(g => g.Equals(groupBy.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (group is null)
         {
             errors.Add("groupBy", $"The groupBy field must be one of {string.Join(", ", GroupBys)}.");
         }
@@ -48,7 +49,7 @@ public sealed record ChargebackRequest(DateTimeOffset From, DateTimeOffset To, s
             errors.Add("series", "The series field must be day (or left out).");
         }
 
-        return errors.IsValid ? new ChargebackRequest(start!.Value, end!.Value, group, answer, days && answer == ChargebackFormat.Json) : null;
+        return errors.IsValid ? new ChargebackRequest(start!.Value, end!.Value, group!, answer, days && answer == ChargebackFormat.Json) : null;
     }
 
     private static ChargebackFormat FormatOf(string? format, string? accept, ValidationErrors errors)

@@ -4,7 +4,7 @@ using Switchyard.ControlPlane.Infrastructure.Validation;
 namespace Switchyard.ControlPlane.Features.Chargeback;
 
 /// <summary>
-/// GET /api/tenants/{tenantId}/chargeback?from=&amp;to=&amp;groupBy=team|tag|key|model&amp;format=json|csv|xlsx (finance, tenant
+/// GET /api/tenants/{tenantId}/chargeback?from=&amp;to=&amp;groupBy=team|costCenter|tag|key|model&amp;format=json|csv|xlsx (finance, tenant
 /// admins, platform admins; <c>&amp;series=day</c> adds the cost per day): the tenant's usage and cost over the range with one line per group and the total, from the
 /// rollups (<see cref="ChargebackQuery"/>), as JSON, CSV or Excel (<see cref="ChargebackRequest"/>).
 /// </summary>

@@ -90,6 +90,26 @@ public sealed class ChargebackPageTests : PortalTestContext
     }
 
     [Fact]
+    public void GroupBy_CostCentre_AsksByCostCentreAndShowsEachCentreAndTheNoneLine()
+    {
+        SignIn(MemberRole.Finance);
+        Api.Chargeback["team"].Add(Line("t-1", "Search", 1, 1));
+        Api.Chargeback["costCenter"].Add(Line("CC-42", null, 7, 2_000_000));
+        Api.Chargeback["costCenter"].Add(Line("", "(none)", 3, 500_000));
+        var page = RenderPage<Switchyard.Portal.Components.Pages.Chargeback.Chargeback>();
+        page.WaitForAssertion(() => Assert.Single(Api.ChargebackQueries));
+
+        page.Pick("chargeback-group-by", "Cost centre");
+
+        page.WaitForAssertion(() => Assert.Equal(["CC-42", "(none)"], page.FindAll("[data-testid=chargeback-line-group]").Select(c => c.TextContent.Trim())));
+        Assert.Equal("costCenter", Api.ChargebackQueries[^1].GroupBy);
+        Assert.Contains("Cost centre", page.Find("[data-testid=chargeback-lines] th").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=chargeback-line-cost-center]")); // the centre is the line itself
+        Assert.Equal("$2.5000", page.Find("[data-testid=chargeback-total-cost]").TextContent.Trim());
+        Assert.Contains("groupBy=costCenter&format=csv", page.Find("[data-testid=chargeback-export-csv]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GroupBy_Model_RefetchesAndShowsTheModelLines()
     {
         SignIn(MemberRole.TenantAdmin);
