@@ -1,17 +1,24 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
 
 namespace Switchyard.ControlPlane.Features.Usage;
 
-/// <summary>GET /api/tenants/{tenantId}/usage/by-key: request, token and cost totals per key, busiest first.</summary>
+/// <summary>
+/// GET /api/tenants/{tenantId}/usage/by-key: request, token and cost totals per key, busiest first, over the usage records the
+/// caller may account for (a developer: their teams' keys and their personal keys, see <see cref="KeyScope.FilterUsage"/>;
+/// tenant admins, finance, platform admins and admin keys: all).
+/// </summary>
 public static class GetUsageByKey
 {
-    public static async Task<Ok<UsageKeyTotalsDto[]>> HandleAsync(Guid tenantId, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<UsageKeyTotalsDto[]>> HandleAsync(Guid tenantId, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        var totals = await db.UsageRecords.AsNoTracking()
-            .Where(u => u.TenantId == tenantId)
+        var scope = await KeyScope.ForAsync(caller, tenantId, db, cancellationToken);
+        var totals = await scope.FilterUsage(
+                db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId), db.VirtualKeys.Where(k => k.TenantId == tenantId))
             .GroupBy(u => new { u.KeyId, u.TeamId })
             .Select(g => new
             {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApiKeys;
+using Switchyard.ControlPlane.Features.Auth;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Validation;
 using Switchyard.Shared.Admin;
@@ -7,7 +9,9 @@ using Switchyard.Shared.Admin;
 namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>
-/// GET /api/tenants/{tenantId}/usage?keyId=&amp;teamId=&amp;model=&amp;status=&amp;from=&amp;to=&amp;offset=&amp;limit=: newest first,
+/// GET /api/tenants/{tenantId}/usage?keyId=&amp;teamId=&amp;model=&amp;status=&amp;from=&amp;to=&amp;offset=&amp;limit=: the usage records
+/// the caller may account for (a developer: their teams' keys and their personal keys, see <see cref="KeyScope.FilterUsage"/>;
+/// tenant admins, finance, platform admins and admin keys: all), newest first,
 /// limit 1..1000 (default 100), skipping <c>offset</c> records (paging). <c>status</c> is <c>ok</c> (below 400) or <c>error</c>;
 /// <c>from</c> (inclusive) and <c>to</c> (exclusive) are ISO 8601 times.
 /// </summary>
@@ -17,7 +21,7 @@ public static class ListUsage
     public const int MaxLimit = 1000;
 
     public static async Task<Results<Ok<UsageRecordDto[]>, ValidationProblem>> HandleAsync(
-        Guid tenantId, Guid? keyId, int? limit, ControlPlaneDbContext db, CancellationToken cancellationToken,
+        Guid tenantId, Guid? keyId, int? limit, Caller caller, ControlPlaneDbContext db, CancellationToken cancellationToken,
         Guid? teamId = null, string? model = null, string? status = null, string? from = null, string? to = null, int? offset = null)
     {
         var take = limit ?? DefaultLimit;
@@ -44,7 +48,9 @@ public static class ListUsage
             return errors.ToProblem();
         }
 
-        var query = db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId);
+        var scope = await KeyScope.ForAsync(caller, tenantId, db, cancellationToken);
+        var query = scope.FilterUsage(
+            db.UsageRecords.AsNoTracking().Where(u => u.TenantId == tenantId), db.VirtualKeys.Where(k => k.TenantId == tenantId));
         if (keyId is { } key)
         {
             query = query.Where(u => u.KeyId == key);

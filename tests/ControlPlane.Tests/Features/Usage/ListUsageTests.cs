@@ -77,11 +77,53 @@ public sealed class ListUsageTests
         Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task List_Developer_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var tenant = await host.CreateTenantAsync("Acme");
+        var search = await host.CreateTeamAsync(tenant.Id, "Search");
+        var ads = await host.CreateTeamAsync(tenant.Id, "Ads");
+        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: search.Id);
+        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
+        await host.JoinTeamAsync(tenant.Id, ads.Id, developerId);
+        var personal = await CreateKeyAsync(developer, tenant.Id, new CreateKeyRequest(ads.Id, "mine", Personal: true));
+        var adsService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(ads.Id, "ads service"));
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).StatusCode);
+        var finance = await host.MemberClientAsync(tenant.Id, "fin@acme.test", MemberRole.Finance);
+        var searchRecord = Record(tenant.Id, search.Id, "gpt-4o", Day.AddHours(1), 200);
+        await IngestAsync(host,
+        [
+            searchRecord,
+            Record(tenant.Id, ads.Id, "gpt-4o", Day.AddHours(2), 200) with { KeyId = personal },
+            Record(tenant.Id, ads.Id, "gpt-4o", Day.AddHours(3), 200) with { KeyId = adsService },
+        ]);
+
+        var mine = await ListAsync(developer, tenant.Id, "");
+        var adsTeam = await ListAsync(developer, tenant.Id, $"teamId={ads.Id}");
+        var serviceKey = await ListAsync(developer, tenant.Id, $"keyId={adsService}");
+        var all = await ListAsync(finance, tenant.Id, "");
+
+        Assert.Equal([personal, searchRecord.KeyId], mine.Select(r => r.KeyId));
+        Assert.Equal(personal, Assert.Single(adsTeam).KeyId);
+        Assert.Empty(serviceKey);
+        Assert.Equal([adsService, personal, searchRecord.KeyId], all.Select(r => r.KeyId));
+    }
+
     private static string Esc(DateTimeOffset time) => Uri.EscapeDataString(time.ToString("O"));
 
-    private static async Task<UsageRecordDto[]> ListAsync(ControlPlaneTestHost host, Guid tenantId, string query)
+    private static async Task<Guid> CreateKeyAsync(HttpClient client, Guid tenantId, CreateKeyRequest request)
     {
-        var response = await host.Admin.GetAsync($"/api/tenants/{tenantId}/usage?{query}");
+        var response = await client.PostAsJsonAsync($"/api/tenants/{tenantId}/keys", request, SwitchyardJson.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
+    }
+
+    private static Task<UsageRecordDto[]> ListAsync(ControlPlaneTestHost host, Guid tenantId, string query) => ListAsync(host.Admin, tenantId, query);
+
+    private static async Task<UsageRecordDto[]> ListAsync(HttpClient client, Guid tenantId, string query)
+    {
+        var response = await client.GetAsync($"/api/tenants/{tenantId}/usage?{query}");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<UsageRecordDto[]>(SwitchyardJson.Options))!;
     }
