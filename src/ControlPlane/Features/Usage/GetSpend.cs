@@ -55,8 +55,8 @@ public static class GetSpend
             db.VirtualKeys.Where(k => k.TenantId == tenantId));
         var groups = group switch
         {
-            "team" => await Labelled(records.GroupBy(u => u.TeamId), db.Teams.Where(t => t.TenantId == tenantId).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken), cancellationToken),
-            "key" => await Labelled(records.GroupBy(u => u.KeyId), db.VirtualKeys.Where(k => k.TenantId == tenantId).Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken), cancellationToken),
+            "team" => await Labelled(records.GroupBy(u => u.TeamId), () => db.Teams.Where(t => t.TenantId == tenantId).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken), cancellationToken),
+            "key" => await Labelled(records.GroupBy(u => u.KeyId), () => db.VirtualKeys.Where(k => k.TenantId == tenantId).Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken), cancellationToken),
             "model" => await Sum(records.GroupBy(u => u.Model), m => m, cancellationToken),
             _ => await ByTagAsync(records, cancellationToken),
         };
@@ -71,11 +71,12 @@ public static class GetSpend
             total));
     }
 
+    /// <summary>The sums per id, then their names: one query after the other (a DbContext runs one at a time; PostgreSQL refuses two).</summary>
     private static async Task<List<SpendGroupDto>> Labelled(
-        IQueryable<IGrouping<Guid, UsageRecordEntity>> groups, Task<Dictionary<Guid, string>> names, CancellationToken cancellationToken)
+        IQueryable<IGrouping<Guid, UsageRecordEntity>> groups, Func<Task<Dictionary<Guid, string>>> names, CancellationToken cancellationToken)
     {
         var sums = await Sum(groups, id => id.ToString(), cancellationToken);
-        var labels = await names;
+        var labels = await names();
         return sums.Select(s => s with { Label = labels.GetValueOrDefault(Guid.Parse(s.Key)) }).ToList();
     }
 
