@@ -28,6 +28,7 @@ using Switchyard.ControlPlane.Features.TwoFactor;
 using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure;
 using Switchyard.ControlPlane.Infrastructure.Database;
+using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.ControlPlane.Infrastructure.Jobs;
 using Switchyard.ControlPlane.Infrastructure.Startup;
 using Switchyard.ControlPlane.Infrastructure.Telemetry;
@@ -88,6 +89,9 @@ public static class ControlPlaneExtensions
         app.UseOnce("ControlPlane.Errors", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
             branch => branch.UseExceptionHandler()));
+        app.UseOnce("ControlPlane.BadRequests", a => a.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/internal"),
+            branch => branch.UseMiddleware<BadRequestProblemMiddleware>()));
         app.UseAdminRequestBodyLimit();
         app.UseOnce("ControlPlane.Csrf", a => a.UseWhen(
             c => c.Request.Path.StartsWithSegments("/api"),

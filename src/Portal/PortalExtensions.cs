@@ -109,6 +109,19 @@ public static class PortalExtensions
 
             return next(context);
         });
+        // A form post that does not bind (or fails antiforgery) answers 400 even where the composed host's admin API asks
+        // minimal APIs to throw on bad requests (so that it can answer ProblemDetails).
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ex.StatusCode;
+            }
+        });
         app.UseSwitchyardAuth();
         app.UseOnce("Antiforgery", a => a.UseAntiforgery());
 

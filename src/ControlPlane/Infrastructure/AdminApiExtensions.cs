@@ -21,6 +21,9 @@ public static class AdminApiExtensions
         services.AddSwitchyardForwardedHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<ControlPlaneExceptionHandler>();
+        // A body that is not JSON, or not of the endpoint's shape, throws so the handler answers ProblemDetails saying
+        // what is wrong; otherwise (outside Development) minimal APIs answer an empty 400 or 415.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             if (!o.SerializerOptions.Converters.OfType<JsonStringEnumConverter>().Any())

@@ -22,7 +22,7 @@ internal sealed partial class ControlPlaneExceptionHandler(IProblemDetailsServic
 
         var problem = exception switch
         {
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = BadRequestDetail.Describe(bad) },
             DbUpdateException db when DbErrors.IsUniqueViolation(db) =>
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "An object with the same unique name already exists." },
             DbUpdateException db when DbErrors.IsForeignKeyViolation(db) =>

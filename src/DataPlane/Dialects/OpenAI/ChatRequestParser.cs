@@ -23,6 +23,7 @@ public static class ChatRequestParser
         var stream = false;
         var includeUsage = false;
         var messages = -1;
+        string? messagesType = null;
         bool tools = false, media = false, jsonSchema = false, unclear = false;
         long? maxTokens = null;
         if (!JsonText.IsDecodable(body))
@@ -62,6 +63,7 @@ public static class ChatRequestParser
                 else if (reader.ValueTextEquals("messages"u8))
                 {
                     reader.Read();
+                    messagesType = JsonTypeName(reader.TokenType);
                     messages = ScanMessages(ref reader, ref media);
                 }
                 else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
@@ -117,7 +119,10 @@ public static class ChatRequestParser
 
         if (messages <= 0)
         {
-            (error, param) = (messages < 0 ? "Missing required parameter: 'messages'." : "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", "messages");
+            error = messages == 0 ? "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead."
+                : messagesType is null ? "Missing required parameter: 'messages'."
+                : $"Invalid type for 'messages': expected an array of objects, but got {messagesType} instead.";
+            param = "messages";
             return null;
         }
 
@@ -147,6 +152,16 @@ public static class ChatRequestParser
 
         return result;
     }
+
+    /// <summary>OpenAI's name for a JSON value's type in its "invalid type" errors; null for null (a missing parameter) and arrays.</summary>
+    private static string? JsonTypeName(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartObject => "an object",
+        _ => null,
+    };
 
     /// <summary>Counts the messages (-1 when not an array) and notes whether any content part is not text.</summary>
     private static int ScanMessages(ref Utf8JsonReader reader, ref bool media)

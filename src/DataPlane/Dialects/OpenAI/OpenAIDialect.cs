@@ -23,9 +23,16 @@ public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
             return info;
         }
 
-        error = GatewayError.InvalidRequest(message!, param, param is null ? "invalid_json" : "missing_required_parameter");
+        error = GatewayError.InvalidRequest(message!, param, ScanErrorCode(message!, param));
         return null;
     }
+
+    /// <summary>The code of a scan error: unreadable JSON, or a model/messages parameter missing, of the wrong type or empty.</summary>
+    private static string ScanErrorCode(string message, string? param) =>
+        param is null ? "invalid_json"
+        : message.StartsWith("Invalid type", StringComparison.Ordinal) ? OpenAIRequestException.InvalidType
+        : message.StartsWith("Invalid '", StringComparison.Ordinal) ? OpenAIRequestException.InvalidValue
+        : OpenAIRequestException.MissingParameter;
 
     public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => OpenAIRequestReader.Read(body, out error);
 

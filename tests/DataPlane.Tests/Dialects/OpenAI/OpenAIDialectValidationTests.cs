@@ -10,6 +10,22 @@ public class OpenAIDialectValidationTests
     private const string User = """{"role":"user","content":"hi"}""";
 
     [Theory]
+    [InlineData("""{"model":"m"}""", "missing_required_parameter", "Missing required parameter: 'messages'.")]
+    [InlineData("""{"model":"m","messages":null}""", "missing_required_parameter", "Missing required parameter: 'messages'.")]
+    [InlineData("""{"model":"m","messages":[]}""", "invalid_value", "Invalid 'messages': empty array.")]
+    [InlineData("""{"model":"m","messages":"hi"}""", "invalid_type", "Invalid type for 'messages': expected an array of objects, but got a string instead.")]
+    [InlineData("""{"model":"m","messages":{"role":"user"}}""", "invalid_type", "Invalid type for 'messages': expected an array of objects, but got an object instead.")]
+    [InlineData("""{"messages":[]}""", "missing_required_parameter", "you must provide a model parameter")]
+    public void Scan_MessagesMissingEmptyOrNotAnArray_NamesWhichWithItsCode(string body, string code, string message)
+    {
+        new OpenAIDialect(TimeProvider.System).Scan(Encoding.UTF8.GetBytes(body), out var error);
+
+        Assert.NotNull(error);
+        Assert.Equal(code, error.Code);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(""" "temperature":3 """, "temperature", "invalid_value")]
     [InlineData(""" "temperature":"hot" """, "temperature", "invalid_type")]
     [InlineData(""" "top_p":1.5 """, "top_p", "invalid_value")]
