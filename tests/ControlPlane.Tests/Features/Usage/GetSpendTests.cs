@@ -97,16 +97,7 @@ public sealed class GetSpendTests
     public async Task Spend_Developer_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
-        var tenant = await host.CreateTenantAsync("Acme");
-        var search = await host.CreateTeamAsync(tenant.Id, "Search");
-        var ads = await host.CreateTeamAsync(tenant.Id, "Ads");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: search.Id);
-        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
-        await host.JoinTeamAsync(tenant.Id, ads.Id, developerId);
-        var personal = await CreateKeyAsync(developer, tenant.Id, new CreateKeyRequest(ads.Id, "mine", Personal: true));
-        var adsService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(ads.Id, "ads service"));
-        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).StatusCode);
-        var finance = await host.MemberClientAsync(tenant.Id, "fin@acme.test", MemberRole.Finance);
+        var (tenant, search, ads, developer, personal, adsService, finance) = await DeveloperScope.CreateAsync(host);
         var searchKey = Guid.CreateVersion7();
         await IngestAsync(host,
         [
@@ -125,13 +116,6 @@ public sealed class GetSpendTests
         Assert.Equal([("Search", 1_000L), ("Ads", 200L)], developerByTeam.Groups.Select(g => (g.Label!, g.CostMicros)));
         Assert.Equal([adsService.ToString(), searchKey.ToString(), personal.ToString()], financeByKey.Groups.Select(g => g.Key));
         Assert.Equal(6_200, financeByKey.Total.CostMicros);
-    }
-
-    private static async Task<Guid> CreateKeyAsync(HttpClient client, Guid tenantId, CreateKeyRequest request)
-    {
-        var response = await client.PostAsJsonAsync($"/api/tenants/{tenantId}/keys", request, SwitchyardJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
     }
 
     private static Task<SpendDto> GetAsync(ControlPlaneTestHost host, Guid tenantId, string query) => GetAsync(host.Admin, tenantId, query);

@@ -16,17 +16,8 @@ public sealed class GetUsageByKeyTests
     public async Task ByKey_Developer_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
-        var tenant = await host.CreateTenantAsync("Acme");
-        var search = await host.CreateTeamAsync(tenant.Id, "Search");
-        var ads = await host.CreateTeamAsync(tenant.Id, "Ads");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: search.Id);
-        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
-        await host.JoinTeamAsync(tenant.Id, ads.Id, developerId);
-        var personal = await CreateKeyAsync(developer, tenant.Id, new CreateKeyRequest(ads.Id, "mine", Personal: true));
-        var adsService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(ads.Id, "ads service"));
-        var searchService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(search.Id, "search service"));
-        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).StatusCode);
-        var finance = await host.MemberClientAsync(tenant.Id, "fin@acme.test", MemberRole.Finance);
+        var (tenant, search, ads, developer, personal, adsService, finance) = await DeveloperScope.CreateAsync(host);
+        var searchService = await DeveloperScope.CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(search.Id, "search service"));
         await IngestAsync(host,
         [
             .. Enumerable.Range(0, 3).Select(i => Record(tenant.Id, search.Id, searchService, Day.AddMinutes(i), cost: 100)),
@@ -41,13 +32,6 @@ public sealed class GetUsageByKeyTests
         Assert.Equal([(searchService, "search service", 3L, 300L), (personal, "mine", 2L, 100L)], mine.Select(t => (t.KeyId, t.KeyName, t.Requests, t.CostMicros)));
         Assert.Equal([(adsService, 4L), (searchService, 3L), (personal, 2L)], all.Select(t => (t.KeyId, t.Requests)));
         Assert.Equal(all.Select(t => t.KeyId), admin.Select(t => t.KeyId));
-    }
-
-    private static async Task<Guid> CreateKeyAsync(HttpClient client, Guid tenantId, CreateKeyRequest request)
-    {
-        var response = await client.PostAsJsonAsync($"/api/tenants/{tenantId}/keys", request, SwitchyardJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
     }
 
     private static async Task<UsageKeyTotalsDto[]> GetAsync(HttpClient client, Guid tenantId)

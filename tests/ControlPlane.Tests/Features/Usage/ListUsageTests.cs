@@ -81,16 +81,7 @@ public sealed class ListUsageTests
     public async Task List_Developer_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
     {
         await using var host = await ControlPlaneTestHost.StartAsync();
-        var tenant = await host.CreateTenantAsync("Acme");
-        var search = await host.CreateTeamAsync(tenant.Id, "Search");
-        var ads = await host.CreateTeamAsync(tenant.Id, "Ads");
-        var developer = await host.MemberClientAsync(tenant.Id, "dev@acme.test", MemberRole.Developer, teamId: search.Id);
-        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
-        await host.JoinTeamAsync(tenant.Id, ads.Id, developerId);
-        var personal = await CreateKeyAsync(developer, tenant.Id, new CreateKeyRequest(ads.Id, "mine", Personal: true));
-        var adsService = await CreateKeyAsync(host.Admin, tenant.Id, new CreateKeyRequest(ads.Id, "ads service"));
-        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).StatusCode);
-        var finance = await host.MemberClientAsync(tenant.Id, "fin@acme.test", MemberRole.Finance);
+        var (tenant, search, ads, developer, personal, adsService, finance) = await DeveloperScope.CreateAsync(host);
         var searchRecord = Record(tenant.Id, search.Id, "gpt-4o", Day.AddHours(1), 200);
         await IngestAsync(host,
         [
@@ -111,13 +102,6 @@ public sealed class ListUsageTests
     }
 
     private static string Esc(DateTimeOffset time) => Uri.EscapeDataString(time.ToString("O"));
-
-    private static async Task<Guid> CreateKeyAsync(HttpClient client, Guid tenantId, CreateKeyRequest request)
-    {
-        var response = await client.PostAsJsonAsync($"/api/tenants/{tenantId}/keys", request, SwitchyardJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CreatedKeyDto>(SwitchyardJson.Options))!.Key.Id;
-    }
 
     private static Task<UsageRecordDto[]> ListAsync(ControlPlaneTestHost host, Guid tenantId, string query) => ListAsync(host.Admin, tenantId, query);
 
