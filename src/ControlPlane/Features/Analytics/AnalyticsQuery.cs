@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Switchyard.ControlPlane.Features.ApiKeys;
 using Switchyard.ControlPlane.Features.Rollups;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Admin;
@@ -13,7 +14,9 @@ namespace Switchyard.ControlPlane.Features.Analytics;
 /// </summary>
 internal static class AnalyticsQuery
 {
-    public static async Task<AnalyticsDto> RunAsync(ControlPlaneDbContext db, Guid? tenantId, AnalyticsRequest request, CancellationToken cancellationToken)
+    /// <param name="scope">A tenant member's key scope: a developer's answer counts only their teams' and own personal keys.</param>
+    public static async Task<AnalyticsDto> RunAsync(
+        ControlPlaneDbContext db, Guid? tenantId, AnalyticsRequest request, CancellationToken cancellationToken, KeyScope? scope = null)
     {
         var (from, to) = (request.From, request.To);
         var rows = db.UsageRollups.AsNoTracking().Where(r => r.Granularity == RollupGranularity.Hour && r.Start >= from && r.Start < to);
@@ -22,6 +25,12 @@ internal static class AnalyticsQuery
         {
             rows = rows.Where(r => r.TenantId == tenant);
             buckets = buckets.Where(r => r.TenantId == tenant);
+            if (scope is not null)
+            {
+                var keys = db.VirtualKeys.Where(k => k.TenantId == tenant);
+                rows = scope.FilterUsage(rows, keys);
+                buckets = scope.FilterUsage(buckets, keys);
+            }
         }
 
         // Grouped by the granularity, which all these rows share: one group, the total.

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchyard.ControlPlane.Features.Auth;
-using Switchyard.ControlPlane.Features.Usage;
 using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.ControlPlane.Infrastructure.Errors;
 using Switchyard.Shared.Admin;
@@ -58,10 +57,11 @@ internal sealed class KeyScope
     }
 
     /// <summary>
-    /// Narrows usage records to those of keys the caller may account for: a developer's teams' keys and their own personal
-    /// keys (also those of a team they have since left); everyone else's scope is the whole tenant.
+    /// Narrows usage (records or rollups) to that of keys the caller may account for: a developer's teams' keys and their
+    /// own personal keys (also those of a team they have since left); everyone else's scope is the whole tenant.
     /// </summary>
-    public IQueryable<UsageRecordEntity> FilterUsage(IQueryable<UsageRecordEntity> records, IQueryable<VirtualKey> keys)
+    public IQueryable<T> FilterUsage<T>(IQueryable<T> records, IQueryable<VirtualKey> keys)
+        where T : class, IKeyAttributed
     {
         if (_teams is null)
         {

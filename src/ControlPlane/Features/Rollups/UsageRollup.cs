@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchyard.ControlPlane.Features.Usage;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Rollups;
@@ -11,7 +12,7 @@ namespace Switchyard.ControlPlane.Features.Rollups;
 /// so they always equal the ledger; daily rows are summed from them by <see cref="DailyRollupJob"/>.
 /// Absent dimensions are stored as <see cref="Guid.Empty"/> / "" (key columns cannot be null).
 /// </summary>
-public sealed class UsageRollup : ITokenKindCosts
+public sealed class UsageRollup : ITokenKindCosts, IKeyAttributed
 {
     public RollupGranularity Granularity { get; set; }
     public DateTimeOffset Start { get; set; }

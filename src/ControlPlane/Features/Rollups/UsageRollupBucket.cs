@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared.Messages;
 
 namespace Switchyard.ControlPlane.Features.Rollups;
@@ -9,7 +10,7 @@ namespace Switchyard.ControlPlane.Features.Rollups;
 /// <see cref="UsageRollup"/> row: same period and dimensions, plus the metric and the bucket index. Sparse: a bucket
 /// nothing fell into has no row.
 /// </summary>
-public sealed class UsageRollupBucket
+public sealed class UsageRollupBucket : IKeyAttributed
 {
     public RollupGranularity Granularity { get; set; }
     public DateTimeOffset Start { get; set; }

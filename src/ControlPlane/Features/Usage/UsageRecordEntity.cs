@@ -6,7 +6,7 @@ using Switchyard.Shared.Messages;
 namespace Switchyard.ControlPlane.Features.Usage;
 
 /// <summary>A stored <see cref="UsageRecord"/>; its id (from the node) is the primary key, which makes ingestion idempotent.</summary>
-public sealed class UsageRecordEntity : ITenantOwned, ITokenKindCosts
+public sealed class UsageRecordEntity : ITenantOwned, ITokenKindCosts, IKeyAttributed
 {
     public Guid Id { get; set; }
     public DateTimeOffset Timestamp { get; set; }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Switchyard.ControlPlane.Features.Rollups;
+using Switchyard.ControlPlane.Tests.Features.Usage;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 using Switchyard.Shared.Messages;
@@ -63,7 +64,7 @@ public sealed class GetTenantAnalyticsTests
         var globex = await host.CreateTenantAsync("Globex");
         await IngestAsync(host, RollupLedger.Generate(new Random(44), acme.Id, 30, Start, TimeSpan.FromHours(5)));
         await IngestAsync(host, RollupLedger.Generate(new Random(45), globex.Id, 70, Start, TimeSpan.FromHours(5)));
-        using var acmeMember = await host.MemberClientAsync(acme.Id, "viewer@acme.test", MemberRole.Developer);
+        using var acmeMember = await host.MemberClientAsync(acme.Id, "viewer@acme.test", MemberRole.Finance);
 
         var own = await GetAsync(acmeMember, $"/api/tenants/{acme.Id}/analytics?{Range}");
         var other = await acmeMember.GetAsync($"/api/tenants/{globex.Id}/analytics?{Range}");
@@ -75,6 +76,25 @@ public sealed class GetTenantAnalyticsTests
         Assert.Equal(HttpStatusCode.Forbidden, platform.StatusCode);
         Assert.Equal(100, all.Total.Summary.Requests);
         Assert.Equal([("Globex", 70L), ("Acme", 30L)], all.Series.Select(s => (s.Label!, s.Summary.Requests)));
+    }
+
+    [Fact]
+    public async Task Analytics_Developer_CountsOnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
+    {
+        await using var host = await ControlPlaneTestHost.StartAsync();
+        var (tenant, search, ads, developer, personal, adsService, finance) = await DeveloperScope.CreateAsync(host);
+        var searchKey = Guid.CreateVersion7();
+        List<UsageRecord> Of(int seed, int count, Guid team, Guid key) =>
+            RollupLedger.Generate(new Random(seed), tenant.Id, count, Start, TimeSpan.FromHours(5)).ConvertAll(r => r with { TeamId = team, KeyId = key });
+        await IngestAsync(host, [.. Of(46, 10, search.Id, searchKey), .. Of(47, 5, ads.Id, personal), .. Of(48, 20, ads.Id, adsService)]);
+
+        var mine = await GetAsync(developer, $"/api/tenants/{tenant.Id}/analytics?{Range}&groupBy=key");
+        var all = await GetAsync(finance, $"/api/tenants/{tenant.Id}/analytics?{Range}&groupBy=key");
+
+        Assert.Equal(15, mine.Total.Summary.Requests);
+        Assert.Equal([(searchKey.ToString(), 10L), (personal.ToString(), 5L)], mine.Series.Select(s => (s.Key, s.Summary.Requests)));
+        Assert.Equal(35, all.Total.Summary.Requests);
+        Assert.Equal(3, all.Series.Count);
     }
 
     [Theory]
