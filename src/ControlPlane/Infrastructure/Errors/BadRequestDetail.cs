@@ -6,7 +6,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Errors;
 /// A client's message for a request the endpoint could not bind: for a JSON body, what is wrong and where (the JSON path
 /// and position), without the .NET type names the serializer's own message carries.
 /// </summary>
-public static class BadRequestDetail
+internal static class BadRequestDetail
 {
     public const string NotJson = "The request body must be JSON, sent with Content-Type: application/json.";
 

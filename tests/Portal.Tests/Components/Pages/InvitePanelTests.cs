@@ -14,7 +14,7 @@ public sealed class InvitePanelTests : PortalTestContext
         var page = RenderPage<MembersPage>();
 
         page.WaitForElement("[data-testid=invite-open]").Click();
-        page.Find("#invite-email").Input("new@acme.test");
+        page.WaitForElement("#invite-email").Input("new@acme.test");
         page.Pick("invite-role-input", "Finance");
         page.Find("[data-testid=invite-create]").Click();
 
@@ -33,7 +33,7 @@ public sealed class InvitePanelTests : PortalTestContext
         var page = RenderPage<MembersPage>();
 
         page.WaitForElement("[data-testid=invite-open]").Click();
-        page.Find("#invite-email").Input("new@acme.test");
+        page.WaitForElement("#invite-email").Input("new@acme.test");
         page.Pick("invite-teams-input", "Search");
         page.Pick("invite-team-role-input", "Team admin");
         page.Find("[data-testid=invite-create]").Click();
@@ -66,7 +66,7 @@ public sealed class InvitePanelTests : PortalTestContext
         var page = RenderPage<MembersPage>();
 
         page.WaitForElement("[data-testid=invite-open]").Click();
-        page.Find("#invite-email").Input("ann@acme.test");
+        page.WaitForElement("#invite-email").Input("ann@acme.test");
         page.Find("[data-testid=invite-create]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("already exists", page.Markup, StringComparison.Ordinal));
