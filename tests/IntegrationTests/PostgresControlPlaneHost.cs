@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -98,6 +99,11 @@ public sealed class PostgresControlPlaneHost : IAsyncDisposable
         var app = builder.Build();
         app.MapControlPlane();
         await app.StartAsync();
+
+        // The bus starts in the background: wait until its receive endpoints (queues and their bindings) are set up, or a
+        // message a test publishes at once can reach an exchange no queue is bound to yet (after a broker restart, say) and
+        // be dropped — the one failure of a full run here (PostgresRouteHealthTests, first test after the restart).
+        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new PostgresControlPlaneHost(app, address.TrimEnd('/'), database, errors, virtualHost);
     }

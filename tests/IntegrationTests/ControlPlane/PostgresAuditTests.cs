@@ -48,7 +48,7 @@ public sealed class PostgresAuditTests
     [Fact]
     public async Task AuditTableAway_BatchDeadLetteredWithItsUsageThenReplayedTwice_EntriesStoredOnce()
     {
-        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await using var host = await PostgresControlPlaneHost.StartAsync(privateBroker: true);
         var tenantId = await TenantAsync(host);
         var records = Records(tenantId, 5, "it-node");
         var batch = new UsageBatchReported(Guid.NewGuid(), "it-node", records);

@@ -109,7 +109,7 @@ public class PostgresControlPlaneTests
     [Fact]
     public async Task UsageBatch_DeliveredTwiceOverRabbitMq_StoredOnce()
     {
-        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await using var host = await PostgresControlPlaneHost.StartAsync(privateBroker: true);
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("usage"));
         var team = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("t"));
         var key = await host.PostAsync<CreatedKeyDto>(host.Admin, $"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(team.Id, "k"));

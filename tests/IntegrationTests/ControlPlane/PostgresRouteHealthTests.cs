@@ -18,7 +18,7 @@ public sealed class PostgresRouteHealthTests
     [Fact]
     public async Task HealthReports_OverRabbitMqOnPostgres_UpsertedPerNodeAndDeploymentAndServed()
     {
-        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await using var host = await PostgresControlPlaneHost.StartAsync(privateBroker: true);
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("health"));
         var route = await host.PostAsync<RouteDto>(host.Admin, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("gpt",
             [new DeploymentRequest(ProviderKinds.Mock, "mock-a"), new DeploymentRequest(ProviderKinds.Mock, "mock-b")]));
@@ -45,7 +45,7 @@ public sealed class PostgresRouteHealthTests
     [Fact]
     public async Task ResilienceFields_OnPostgres_StoredReturnedAndAttemptsKept()
     {
-        await using var host = await PostgresControlPlaneHost.StartAsync();
+        await using var host = await PostgresControlPlaneHost.StartAsync(privateBroker: true);
         var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("resilience"));
         await host.PostAsync<RouteDto>(host.Admin, $"/api/tenants/{tenant.Id}/routes", new RouteRequest("claude", [new DeploymentRequest(ProviderKinds.Mock, "mock-c")]));
         var request = new RouteRequest("gpt",
