@@ -44,14 +44,7 @@ public class PostgresSpendTests
     public async Task Spend_OnPostgresAsDeveloper_OnlyTheirTeamsKeysAndTheirOwnPersonalKeys()
     {
         await using var host = await PostgresControlPlaneHost.StartAsync();
-        var tenant = await host.PostAsync<TenantDto>(host.Admin, "/api/tenants", new CreateTenantRequest("acme-" + Guid.NewGuid().ToString("N")[..8]));
-        var search = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("search"));
-        var ads = await host.PostAsync<TeamDto>(host.Admin, $"/api/tenants/{tenant.Id}/teams", new CreateTeamRequest("ads"));
-        var developer = await host.MemberAsync(tenant.Id, MemberRole.Developer, search.Id);
-        var developerId = (await developer.GetFromJsonAsync<CurrentUserDto>("/api/me", SwitchyardJson.Options))!.Id;
-        (await host.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}", new SetTeamMemberRequest(), SwitchyardJson.Options)).EnsureSuccessStatusCode();
-        var personal = (await host.PostAsync<CreatedKeyDto>(developer, $"/api/tenants/{tenant.Id}/keys", new CreateKeyRequest(ads.Id, "mine", Personal: true))).Key.Id;
-        (await host.Admin.DeleteAsync($"/api/tenants/{tenant.Id}/teams/{ads.Id}/members/{developerId}")).EnsureSuccessStatusCode();
+        var (tenant, search, ads, developer, personal) = await PostgresDeveloperScope.CreateAsync(host);
         await using (var scope = host.App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<UsageIngestor>().IngestAsync(new UsageBatchReported(Guid.NewGuid(), "it-node",
