@@ -4,8 +4,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchyard.ControlPlane.Features.Members;
+using Switchyard.ControlPlane.Features.Teams;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 using Xunit;
@@ -75,6 +78,26 @@ public sealed class ScimHarness(Func<string?, HttpClient> client, HttpClient adm
         var login = await client(null).PostAsJsonAsync("/api/auth/login", new LoginRequest(email, MemberPassword), SwitchyardJson.Options);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return client((await login.Content.ReadFromJsonAsync<LoginResponse>(SwitchyardJson.Options))!.AccessToken);
+    }
+
+    /// <summary>
+    /// Saves a team straight through the DbContext, past the admin API's and SCIM's checks: what the database itself
+    /// accepts. Returns the save's failure, or null when the team was saved.
+    /// </summary>
+    public async Task<DbUpdateException?> SaveTeamDirectlyAsync(string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
+        db.Teams.Add(new Team { Id = Guid.CreateVersion7(), TenantId = TenantId, Name = name, CreatedAt = DateTimeOffset.UtcNow });
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateException ex)
+        {
+            return ex;
+        }
     }
 
     /// <summary>A personal key the signed-in member creates in their team.</summary>

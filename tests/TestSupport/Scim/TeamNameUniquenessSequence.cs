@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Switchyard.ControlPlane.Features.Teams;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 using Xunit;
@@ -10,7 +11,8 @@ namespace Switchyard.Testing.Scim;
 /// <summary>
 /// Team names clash regardless of case (also outside ASCII) on every database and through every way a team is named:
 /// the admin API's create and rename answer 409 ProblemDetails naming <c>name</c>, SCIM's create, replace and patch
-/// 409 <c>uniqueness</c>; a team may still change the case of its own name.
+/// 409 <c>uniqueness</c>; a team may still change the case of its own name. Creates racing with one name in several cases
+/// end with exactly one team, and the database alone refuses a second team whose name differs only in case.
 /// </summary>
 public static class TeamNameUniquenessSequence
 {
@@ -33,6 +35,19 @@ public static class TeamNameUniquenessSequence
         (await scim.SendAsync(HttpMethod.Put, $"/scim/v2/Groups/{search.Id}", """{"displayName":"search"}""")).Expect(HttpStatusCode.OK);
         var names = (await scim.Admin.GetFromJsonAsync<TeamDto[]>(teams, SwitchyardJson.Options))!.Select(t => t.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["search", "ÄRZTE ÜMLAUT"], names);
+
+        var clash = await scim.SaveTeamDirectlyAsync("SEARCH");
+        Assert.NotNull(clash);
+        Assert.True(TeamNames.IsClash(clash));
+        Assert.Null(await scim.SaveTeamDirectlyAsync("Search Two"));
+
+        string[] spellings = ["Billing", "BILLING", "billing", "bILLING", "BiLLiNg", "billinG"];
+        var racing = await Task.WhenAll(spellings.Select(n => scim.Admin.PostAsJsonAsync(teams, new CreateTeamRequest(n), SwitchyardJson.Options)));
+        Assert.Single(racing, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in racing.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await ExpectNameConflictAsync(refused);
+        }
     }
 
     private static async Task<TeamDto> CreatedAsync(HttpResponseMessage response)

@@ -26,7 +26,7 @@ public static class ScimGroupFilter
         switch (condition.Attribute)
         {
             case "displayname":
-                return ScimPredicate.Text<Team>(condition, t => t.Name.ToUpper(), value?.ToUpperInvariant());
+                return ScimPredicate.Text<Team>(condition, t => t.NormalizedName, value is null ? null : TeamNames.Normalize(value));
             case "externalid":
                 return ScimPredicate.Text<Team>(condition, t => t.ExternalId, value);
             case "id":

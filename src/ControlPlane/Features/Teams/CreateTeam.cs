@@ -42,7 +42,15 @@ public static class CreateTeam
             Budget = BudgetField.Normalize(request.Budget), CostCenter = CostCenterField.Normalize(request.CostCenter),
         };
         db.Teams.Add(team);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (TeamNames.IsClash(ex))
+        {
+            return TeamNames.Conflict(name);
+        }
+
         return TypedResults.Created($"/api/tenants/{tenantId}/teams/{team.Id}", team.ToDto());
     }
 }

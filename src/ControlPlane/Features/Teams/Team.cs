@@ -11,9 +11,29 @@ public sealed class Team : IConfigEntity, ITenantOwned
 {
     public const int NameMaxLength = 200;
 
+    /// <summary>Room for a name folded to upper case and, for teams that clashed before names were compared this way, the team's id (see the migration <c>TeamNormalizedNames</c>).</summary>
+    public const int NormalizedNameMaxLength = NameMaxLength + 40;
+
+    private string _name = "";
+
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
-    public string Name { get; set; } = "";
+
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            NormalizedName = TeamNames.Normalize(value);
+        }
+    }
+
+    /// <summary>
+    /// The name as teams are compared (<see cref="TeamNames.Normalize"/>), set with it. The tenant's unique index is on this
+    /// column, so two teams whose names differ only in case are never both saved, however close together they are created.
+    /// </summary>
+    public string NormalizedName { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The team's rate limits (all its keys together); null for none.</summary>
@@ -44,7 +64,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.PolicyIds).HasJsonTextListConversion();
         builder.Property(t => t.Budget).HasJsonTextConversion();
         builder.Property(t => t.CostCenter).HasMaxLength(CostCenterField.MaxLength);
-        builder.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
+        builder.Property(t => t.NormalizedName).HasMaxLength(Team.NormalizedNameMaxLength);
+        builder.HasIndex(t => new { t.TenantId, t.NormalizedName }).IsUnique();
         builder.Property(t => t.ExternalId).HasMaxLength(256);
         builder.HasIndex(t => new { t.TenantId, t.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -85,7 +85,15 @@ public static class UpdateTeam
             team.Row.CostCenter = CostCenterField.Normalize(request.CostCenter);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (TeamNames.IsClash(ex))
+        {
+            return TeamNames.Conflict(team.Row.Name);
+        }
+
         return TypedResults.Ok(team.Row.ToDto());
     }
 }

@@ -2100,6 +2100,11 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
                     b.Property<string>("PolicyIds")
                         .HasColumnType("text");
 
@@ -2112,7 +2117,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique();
 
                     b.ToTable("Teams", (string)null);

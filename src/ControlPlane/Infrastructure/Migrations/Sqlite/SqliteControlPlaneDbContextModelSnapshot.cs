@@ -2088,6 +2088,11 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyIds")
                         .HasColumnType("text");
 
@@ -2100,7 +2105,7 @@ namespace Switchyard.ControlPlane.Infrastructure.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique();
 
                     b.ToTable("Teams", (string)null);
