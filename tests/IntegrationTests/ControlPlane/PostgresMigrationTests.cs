@@ -22,7 +22,9 @@ public sealed class PostgresMigrationTests
             // Teams as the version before wrote them (names unique only as written), without a tenant row behind them.
             await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Teams" DROP CONSTRAINT "FK_Teams_Tenants_TenantId";""");
             var tenant = Guid.CreateVersion7();
-            Guid[] ids = [Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7()];
+            // Ids made in one millisecond are not in order: sorted as the database orders them (their text), the first is the one
+            // the migration lets keep its folded name.
+            Guid[] ids = [.. new[] { Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7() }.OrderBy(id => id.ToString(), StringComparer.Ordinal), Guid.CreateVersion7()];
             string[] names = ["Ärzte", "ÄRZTE", "ärzte", "Ads"];
             for (var i = 0; i < ids.Length; i++)
             {

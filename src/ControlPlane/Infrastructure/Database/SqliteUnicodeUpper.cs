@@ -6,8 +6,9 @@ namespace Switchyard.ControlPlane.Infrastructure.Database;
 
 /// <summary>
 /// Replaces SQLite's <c>upper()</c>, which folds ASCII letters only, with .NET's <see cref="string.ToUpperInvariant()"/> on
-/// every connection, so case-insensitive comparisons translated from <c>ToUpper()</c> (SCIM filters on display names and
-/// team names) fold <c>é</c>, <c>ß</c> or <c>Ж</c> as they do on PostgreSQL and in .NET.
+/// every connection, so case-insensitive comparisons translated from <c>ToUpper()</c> (SCIM filters on members' names)
+/// fold <c>é</c>, <c>ß</c> or <c>Ж</c> as they do on PostgreSQL and in .NET, and the migration that folded existing team
+/// names (<c>TeamNormalizedNames</c>) folded them as .NET does.
 /// </summary>
 internal sealed class SqliteUnicodeUpper : DbConnectionInterceptor
 {

@@ -47,7 +47,9 @@ public sealed class MigrationsTests
 
         // Teams as the version before wrote them: names unique only as written.
         var tenant = Guid.CreateVersion7();
-        Guid[] ids = [Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7()];
+        // Ids made in one millisecond are not in order: sorted as the database orders them (their text), the first is the one
+        // the migration lets keep its folded name.
+        Guid[] ids = [.. new[] { Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7() }.OrderBy(id => id.ToString(), StringComparer.Ordinal), Guid.CreateVersion7()];
         string[] names = ["Search", "SEARCH", "search", "Ads"];
         Execute(connection, "PRAGMA foreign_keys = OFF;");
         for (var i = 0; i < ids.Length; i++)
