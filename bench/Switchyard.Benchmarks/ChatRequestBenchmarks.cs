@@ -24,17 +24,17 @@ public class ChatRequestBenchmarks
     {
         _body = Fixtures.ChatBody;
         _streamBody = Fixtures.ChatBodyStream;
-        if (ChatRequestParser.Parse(_body, out var error, out _) is not { Stream: false } || ChatRequestParser.Parse(_streamBody, out error, out _) is not { Stream: true })
+        if (ChatRequestParser.Parse(_body, out var error, out _, out _) is not { Stream: false } || ChatRequestParser.Parse(_streamBody, out error, out _, out _) is not { Stream: true })
         {
             throw new InvalidOperationException("Fixture body does not parse: " + error);
         }
     }
 
     [Benchmark(Description = "ChatRequestParser.Parse (1.5 KB, non-stream)")]
-    public ChatRequestInfo? Parse() => ChatRequestParser.Parse(_body, out _, out _);
+    public ChatRequestInfo? Parse() => ChatRequestParser.Parse(_body, out _, out _, out _);
 
     [Benchmark(Description = "ChatRequestParser.Parse (1.5 KB, stream)")]
-    public ChatRequestInfo? ParseStream() => ChatRequestParser.Parse(_streamBody, out _, out _);
+    public ChatRequestInfo? ParseStream() => ChatRequestParser.Parse(_streamBody, out _, out _, out _);
 
     [Benchmark(Description = "ChatRequestRewriter.Rewrite (model only)")]
     public int Rewrite()

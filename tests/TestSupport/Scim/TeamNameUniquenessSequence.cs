@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Switchyard.ControlPlane.Features.Teams;
+using Switchyard.ControlPlane.Infrastructure.Database;
 using Switchyard.Shared;
 using Switchyard.Shared.Admin;
 using Xunit;
@@ -38,7 +38,7 @@ public static class TeamNameUniquenessSequence
 
         var clash = await scim.SaveTeamDirectlyAsync("SEARCH");
         Assert.NotNull(clash);
-        Assert.True(TeamNames.IsClash(clash));
+        Assert.True(DbErrors.IsUniqueViolation(clash));
         Assert.Null(await scim.SaveTeamDirectlyAsync("Search Two"));
 
         string[] spellings = ["Billing", "BILLING", "billing", "bILLING", "BiLLiNg", "billinG"];

@@ -46,7 +46,7 @@ public static class CreateTeam
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (TeamNames.IsClash(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             return TeamNames.Conflict(name);
         }

@@ -10,7 +10,7 @@ namespace Switchyard.ControlPlane.Features.Teams;
 /// filters find groups by displayName case-insensitively, so "Search" and "search" side by side would make an identity
 /// provider's look-up ambiguous. Each team stores its name folded by <see cref="Normalize"/> (<see cref="Team.NormalizedName"/>),
 /// unique per tenant in the database; <see cref="TakenAsync"/> checks it first so the caller gets a clear answer, and a
-/// create or rename racing another one meets the index (<see cref="IsClash"/>).
+/// create or rename racing another one meets the index (a unique violation, answered with the same <see cref="Conflict"/>).
 /// </summary>
 public static class TeamNames
 {
@@ -23,9 +23,6 @@ public static class TeamNames
         var normalized = Normalize(name);
         return db.Teams.AnyAsync(t => t.TenantId == tenantId && t.NormalizedName == normalized && t.Id != exceptTeamId, cancellationToken);
     }
-
-    /// <summary>A save refused by the unique index: another team got the name (in some case) between the check and the save.</summary>
-    public static bool IsClash(DbUpdateException exception) => DbErrors.IsUniqueViolation(exception);
 
     /// <summary>The admin API's 409 for a taken name, naming the field <c>name</c>.</summary>
     public static ProblemHttpResult Conflict(string name) =>

@@ -89,7 +89,7 @@ public static class UpdateTeam
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (TeamNames.IsClash(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             return TeamNames.Conflict(team.Row.Name);
         }

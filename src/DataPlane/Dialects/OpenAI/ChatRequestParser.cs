@@ -10,15 +10,18 @@ namespace Switchyard.DataPlane.Dialects.OpenAI;
 public static class ChatRequestParser
 {
     private const string InvalidJsonMessage = OpenAIRequestReader.InvalidJsonMessage;
+    private const string InvalidJsonCode = "invalid_json";
 
     /// <summary>
-    /// Returns null and an OpenAI-style message/param when the body is not acceptable, including text that is not
-    /// UTF-8 or escapes a lone surrogate (see <see cref="JsonText"/>).
+    /// Returns null and an OpenAI-style message, param and code when the body is not acceptable, including text that is
+    /// not UTF-8 or escapes a lone surrogate (see <see cref="JsonText"/>): <c>invalid_json</c> for a body that cannot be
+    /// read, else the code of the missing, mistyped or empty parameter.
     /// </summary>
-    public static ChatRequestInfo? Parse(ReadOnlySpan<byte> body, out string? error, out string? param)
+    public static ChatRequestInfo? Parse(ReadOnlySpan<byte> body, out string? error, out string? param, out string? code)
     {
         error = null;
         param = null;
+        code = null;
         string? model = null;
         var stream = false;
         var includeUsage = false;
@@ -28,7 +31,7 @@ public static class ChatRequestParser
         long? maxTokens = null;
         if (!JsonText.IsDecodable(body))
         {
-            error = InvalidJsonMessage;
+            (error, code) = (InvalidJsonMessage, InvalidJsonCode);
             return null;
         }
 
@@ -37,7 +40,7 @@ public static class ChatRequestParser
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                error = "The request body must be a JSON object.";
+                (error, code) = ("The request body must be a JSON object.", InvalidJsonCode);
                 return null;
             }
 
@@ -101,27 +104,28 @@ public static class ChatRequestParser
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                error = "We could not parse the JSON body of your request.";
+                (error, code) = ("We could not parse the JSON body of your request.", InvalidJsonCode);
                 return null;
             }
         }
         catch (JsonException)
         {
-            error = InvalidJsonMessage;
+            (error, code) = (InvalidJsonMessage, InvalidJsonCode);
             return null;
         }
 
         if (string.IsNullOrEmpty(model))
         {
-            (error, param) = ("you must provide a model parameter", "model");
+            (error, param, code) = ("you must provide a model parameter", "model", OpenAIRequestException.MissingParameter);
             return null;
         }
 
         if (messages <= 0)
         {
-            error = messages == 0 ? "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead."
-                : messagesType is null ? "Missing required parameter: 'messages'."
-                : $"Invalid type for 'messages': expected an array of objects, but got {messagesType} instead.";
+            (error, code) = messages == 0
+                ? ("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", OpenAIRequestException.InvalidValue)
+                : messagesType is null ? ("Missing required parameter: 'messages'.", OpenAIRequestException.MissingParameter)
+                : ($"Invalid type for 'messages': expected an array of objects, but got {messagesType} instead.", OpenAIRequestException.InvalidType);
             param = "messages";
             return null;
         }

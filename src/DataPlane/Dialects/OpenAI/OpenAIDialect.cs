@@ -17,22 +17,16 @@ public sealed class OpenAIDialect(TimeProvider time) : ChatDialect
 
     public override ChatRequestInfo? Scan(ReadOnlySpan<byte> body, out GatewayError? error)
     {
-        if (ChatRequestParser.Parse(body, out var message, out var param) is { } info)
+        if (ChatRequestParser.Parse(body, out var message, out var param, out var code) is { } info)
         {
             error = null;
             return info;
         }
 
-        error = GatewayError.InvalidRequest(message!, param, ScanErrorCode(message!, param));
+        error = GatewayError.InvalidRequest(message!, param, code!);
         return null;
     }
 
-    /// <summary>The code of a scan error: unreadable JSON, or a model/messages parameter missing, of the wrong type or empty.</summary>
-    private static string ScanErrorCode(string message, string? param) =>
-        param is null ? "invalid_json"
-        : message.StartsWith("Invalid type", StringComparison.Ordinal) ? OpenAIRequestException.InvalidType
-        : message.StartsWith("Invalid '", StringComparison.Ordinal) ? OpenAIRequestException.InvalidValue
-        : OpenAIRequestException.MissingParameter;
 
     public override ChatRequest? Parse(ReadOnlySpan<byte> body, out GatewayError? error) => OpenAIRequestReader.Read(body, out error);
 

@@ -39,7 +39,7 @@ public class ChatRequestParserTests
     {
         byte[] body = [.. "{\"model\":\"gpt"u8, .. bad, .. "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"u8];
 
-        var info = ChatRequestParser.Parse(body, out var error, out var param);
+        var info = ChatRequestParser.Parse(body, out var error, out var param, out _);
 
         Assert.Null(info);
         Assert.StartsWith("We could not parse the JSON body", error, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public class ChatRequestParserTests
     }
 
     private static ChatRequestInfo? Parse(string body, out string? error, out string? param) =>
-        ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out error, out param);
+        ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out error, out param, out _);
 
     [Theory]
     [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", false, false, false, null, false)]
@@ -95,7 +95,7 @@ public class ChatRequestParserTests
     [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":"ten"}""", false, false, false, null, true)]
     public void Parse_Body_ReportsTheFeaturesTheModelMustServe(string body, bool tools, bool media, bool jsonSchema, long? maxTokens, bool unclear)
     {
-        var info = ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out var error, out _);
+        var info = ChatRequestParser.Parse(Encoding.UTF8.GetBytes(body), out var error, out _, out _);
 
         Assert.Null(error);
         Assert.Equal(new RequestFeatures(tools, media, jsonSchema, maxTokens, unclear), info!.Value.Features);
